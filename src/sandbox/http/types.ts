@@ -1,0 +1,53 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+/** The API versions a tenant serves the NELM paths under; accounts use v3 and beta. */
+export type ApiVersion = 'v3' | 'beta' | 'v2024' | 'v2025';
+
+/** Who is calling, from the verified bearer token. */
+export interface Caller {
+  /** The identity behind the token: `me` resolves to this. */
+  identityId: string;
+  clientId: string;
+  /** Rights granted to the token, e.g. `idn:nesr:read`, `idn:nesr:create`, `idn:accounts:manage`. */
+  rights: ReadonlySet<string>;
+  /** The raw JWT id, so the rate limiter can count per token. */
+  tokenId: string;
+}
+
+/** A parsed request as route handlers see it. The body is read fully (size-bounded) before routing. */
+export interface SandboxRequest {
+  method: string;
+  /** The version segment the path was called under. */
+  version: ApiVersion;
+  /** Path below the version prefix, e.g. `/non-employee-sources/abc`. */
+  path: string;
+  /** Values of the `:name` segments of the matched route template. */
+  params: Record<string, string>;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  caller: Caller;
+}
+
+/**
+ * What a handler answers. `body` is serialised as JSON unless it is a string or Buffer
+ * (then sent as is, with the content type from `headers`).
+ */
+export interface SandboxResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export type RouteHandler = (req: SandboxRequest) => SandboxResponse | Promise<SandboxResponse>;
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RouteDefinition {
+  method: HttpMethod;
+  /** Path template below the version prefix, with `:name` segments: `/non-employee-sources/:sourceId`. */
+  template: string;
+  /** The version prefixes this route answers under. */
+  versions: readonly ApiVersion[];
+  handler: RouteHandler;
+}

@@ -1,0 +1,223 @@
+/**
+ * Wire shapes of ISC's Non-Employee Lifecycle Management API (v3 and beta), as they travel
+ * over HTTP. Dates are ISO-8601 strings. Optional fields are optional on the wire too.
+ */
+
+export type ApprovalStatus = 'APPROVED' | 'REJECTED' | 'PENDING' | 'NOT_READY' | 'CANCELLED';
+export const APPROVAL_STATUSES: readonly ApprovalStatus[] = [
+  'APPROVED',
+  'REJECTED',
+  'PENDING',
+  'NOT_READY',
+  'CANCELLED',
+];
+
+export type IdentityRefType = 'IDENTITY' | 'GOVERNANCE_GROUP';
+
+/** `{ type, id }` reference to an identity (or governance group). */
+export interface IdentityRef {
+  type?: IdentityRefType;
+  id?: string;
+}
+
+/** `NonEmployeeIdnUserRequest`: how write bodies name an identity. */
+export interface IdnUserRef {
+  id: string;
+}
+
+export type SchemaAttributeType = 'TEXT' | 'DATE' | 'IDENTITY' | 'PHONE' | 'EMAIL';
+
+export interface NonEmployeeSchemaAttribute {
+  id?: string;
+  system?: boolean;
+  modified?: string;
+  created?: string;
+  type: SchemaAttributeType;
+  label: string;
+  technicalName: string;
+  helpText?: string | null;
+  placeholder?: string | null;
+  required?: boolean;
+}
+
+export interface NonEmployeeSchemaAttributeBody {
+  type: string;
+  label: string;
+  technicalName: string;
+  helpText?: string;
+  placeholder?: string;
+  required?: boolean;
+}
+
+export interface NonEmployeeSourceLite {
+  id?: string;
+  sourceId?: string;
+  name?: string;
+  description?: string;
+}
+
+export interface NonEmployeeSourceLiteWithSchemaAttributes extends NonEmployeeSourceLite {
+  schemaAttributes?: NonEmployeeSchemaAttribute[];
+}
+
+export interface NonEmployeeSource extends NonEmployeeSourceLite {
+  approvers?: IdentityRef[];
+  accountManagers?: IdentityRef[];
+  modified?: string;
+  created?: string;
+}
+
+/** The list answer with `non-employee-count=true` (null/absent without it). */
+export interface NonEmployeeSourceWithNECount extends NonEmployeeSource {
+  nonEmployeeCount?: number | null;
+}
+
+/** The create answer. */
+export interface NonEmployeeSourceWithCloudExternalId extends NonEmployeeSource {
+  cloudExternalId?: string;
+}
+
+export interface NonEmployeeSourceRequestBody {
+  name: string;
+  description: string;
+  owner: IdnUserRef;
+  managementWorkgroup?: string;
+  approvers?: IdnUserRef[];
+  accountManagers?: IdnUserRef[];
+}
+
+/** Custom attribute values keyed by technical name. */
+export type NonEmployeeData = Record<string, string>;
+
+export interface NonEmployeeRecord {
+  id?: string;
+  accountName?: string;
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  phone?: string;
+  manager?: string;
+  sourceId?: string;
+  data?: NonEmployeeData;
+  startDate?: string;
+  endDate?: string;
+  modified?: string;
+  created?: string;
+}
+
+/** Body of record create/replace and of request create. */
+export interface NonEmployeeRequestBody {
+  accountName: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+  manager: string;
+  sourceId: string;
+  data?: NonEmployeeData;
+  startDate: string;
+  endDate: string;
+}
+
+export interface NonEmployeeApprovalItemBase {
+  id?: string;
+  approver?: IdentityRef;
+  accountName?: string;
+  approvalStatus?: ApprovalStatus;
+  approvalOrder?: number;
+  comment?: string;
+  modified?: string;
+  created?: string;
+}
+
+export interface NonEmployeeRequestLite {
+  id?: string;
+  requester?: IdentityRef;
+}
+
+/** A request as lists and gets return it; the spec merges the source-lite fields into it. */
+export interface NonEmployeeRequest extends NonEmployeeSourceLite {
+  accountName?: string;
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  phone?: string;
+  manager?: string;
+  nonEmployeeSource?: NonEmployeeSourceLite;
+  data?: NonEmployeeData;
+  approvalItems?: NonEmployeeApprovalItemBase[];
+  approvalStatus?: ApprovalStatus;
+  comment?: string;
+  completionDate?: string;
+  startDate?: string;
+  endDate?: string;
+  modified?: string;
+  created?: string;
+}
+
+export interface NonEmployeeRequestWithoutApprovalItem extends NonEmployeeRequestLite {
+  accountName?: string;
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  phone?: string;
+  manager?: string;
+  nonEmployeeSource?: NonEmployeeSourceLiteWithSchemaAttributes;
+  data?: NonEmployeeData;
+  approvalStatus?: ApprovalStatus;
+  comment?: string;
+  completionDate?: string;
+  startDate?: string;
+  endDate?: string;
+  modified?: string;
+  created?: string;
+}
+
+/** An approval item as the list returns it. */
+export interface NonEmployeeApprovalItem extends NonEmployeeApprovalItemBase {
+  nonEmployeeRequest?: NonEmployeeRequestLite;
+}
+
+/** An approval item from get (with `include-detail`), approve and reject. */
+export interface NonEmployeeApprovalItemDetail extends NonEmployeeApprovalItemBase {
+  nonEmployeeRequest?: NonEmployeeRequestWithoutApprovalItem;
+}
+
+export interface NonEmployeeApprovalDecision {
+  comment?: string;
+}
+
+export interface NonEmployeeRejectApprovalDecision {
+  comment: string;
+}
+
+export interface NonEmployeeRequestSummary {
+  approved?: number;
+  rejected?: number;
+  pending?: number;
+  nonEmployeeCount?: number;
+}
+
+export interface NonEmployeeApprovalSummary {
+  approved?: number;
+  pending?: number;
+  rejected?: number;
+}
+
+export type BulkUploadStatus = 'PENDING' | 'IN_PROGRESS' | 'COMPLETED' | 'ERROR';
+
+export interface NonEmployeeBulkUploadJob {
+  id?: string;
+  sourceId?: string;
+  created?: string;
+  modified?: string;
+  status?: BulkUploadStatus;
+}
+
+export interface NonEmployeeBulkUploadStatus {
+  status?: BulkUploadStatus | null;
+}
+
+export interface DeleteNonEmployeeRecordsInBulkBody {
+  ids: string[];
+}
