@@ -51,3 +51,10 @@ export interface RouteDefinition {
   versions: readonly ApiVersion[];
   handler: RouteHandler;
 }
+
+/** A group of routes the sandbox server mounts (NELM, accounts), with its own state. */
+export interface SandboxModule {
+  routes: RouteDefinition[];
+  /** Back to the seeded state (`POST /__sandbox/reset`). */
+  reset(): void;
+}
