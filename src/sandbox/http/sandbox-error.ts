@@ -26,7 +26,8 @@ export const forbidden = (message = 'The server understood the request but refus
 
 export const notFound = (what: string) => new SandboxError(404, '404 Not found', `${what} was not found.`);
 
-export const referenceConflict = (message: string) => new SandboxError(400, '400.1.409 Reference conflict', message);
+export const referenceConflict = (message: string) =>
+  new SandboxError(400, '400.1.409 Reference conflict', message);
 
 export const limitViolation = (message: string) => new SandboxError(400, '400.1.4 Limit violation', message);
 

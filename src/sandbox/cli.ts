@@ -1,0 +1,97 @@
+import { parseArgs } from 'node:util';
+import type { FaultConfig } from './control/faults.ts';
+import { parseScale } from './options.ts';
+import { createSandbox } from './sandbox.ts';
+
+const USAGE = `Usage: npm run sandbox -- [--port 4010] [--host 127.0.0.1] [--seed N] [--scale small|org|<sources>x<records>]
+  [--rate-limit N] [--rate-limit-window MS] [--token-ttl S] [--latency MS] [--jitter MS]
+  [--error-rate R] [--429-rate R] [--drop-rate R] [--retry-after S] [--hang] [--log]`;
+
+function number(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (value.trim() === '' || !Number.isFinite(parsed))
+    throw new RangeError(`--${flag} needs a number, got '${value}'.`);
+  return parsed;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '4010' },
+      host: { type: 'string', default: '127.0.0.1' },
+      seed: { type: 'string' },
+      scale: { type: 'string' },
+      'rate-limit': { type: 'string' },
+      'rate-limit-window': { type: 'string' },
+      'token-ttl': { type: 'string' },
+      latency: { type: 'string' },
+      jitter: { type: 'string' },
+      'error-rate': { type: 'string' },
+      '429-rate': { type: 'string' },
+      'drop-rate': { type: 'string' },
+      'retry-after': { type: 'string' },
+      hang: { type: 'boolean' },
+      log: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const faults: Partial<FaultConfig> = {};
+  const put = (key: keyof FaultConfig, flag: string) => {
+    const value = number(values[flag as keyof typeof values] as string | undefined, flag);
+    if (value !== undefined) (faults as Record<string, number>)[key] = value;
+  };
+  put('latencyMs', 'latency');
+  put('jitterMs', 'jitter');
+  put('errorRate', 'error-rate');
+  put('rateLimitRate', '429-rate');
+  put('dropRate', 'drop-rate');
+  put('retryAfterSeconds', 'retry-after');
+  if (values.hang) faults.hang = true;
+
+  const started = performance.now();
+  const sandbox = await createSandbox({
+    port: number(values.port, 'port'),
+    host: values.host,
+    seed: number(values.seed, 'seed'),
+    scale: values.scale ? parseScale(values.scale) : undefined,
+    rateLimit: number(values['rate-limit'], 'rate-limit'),
+    rateLimitWindowMs: number(values['rate-limit-window'], 'rate-limit-window'),
+    tokenTtlSeconds: number(values['token-ttl'], 'token-ttl'),
+    faults,
+    log: values.log ?? false,
+  });
+  const { scale, rateLimit, rateLimitWindowMs, seed } = sandbox.options;
+  console.log(
+    `ISC sandbox listening on ${sandbox.url} (started in ${Math.round(performance.now() - started)} ms)`,
+  );
+  console.log(
+    `  base URL for clients: ${sandbox.url}  (the API is under ${sandbox.url}/v3 and ${sandbox.url}/beta)`,
+  );
+  console.log(`  token URL: ${sandbox.url}/oauth/token`);
+  console.log(`  seed ${seed}, ${scale.sources} sources × ${scale.recordsPerSource} records`);
+  console.log(
+    `  rate limit: ${rateLimit > 0 ? `${rateLimit} requests per token per ${rateLimitWindowMs} ms` : 'off'}`,
+  );
+  console.log(`  control plane: ${sandbox.url}/__sandbox/{stats,faults,reset,clients}`);
+  console.log('  demo clients:');
+  for (const client of sandbox.clients) {
+    console.log(`    ${client.role.padEnd(16)} ${client.name.padEnd(18)} identity ${client.identityId}`);
+    console.log(`      client_id ${client.clientId}  client_secret ${client.clientSecret}`);
+  }
+  const stop = () => {
+    sandbox.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  console.error(USAGE);
+  process.exit(1);
+});

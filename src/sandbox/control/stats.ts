@@ -1,0 +1,36 @@
+/** What `GET /__sandbox/stats` answers. */
+export interface SandboxStats {
+  /** API requests (versioned paths) that reached the sandbox, faulted ones included. */
+  total: number;
+  /** By method + route template with the version prefix as called: `GET /v3/non-employee-sources/:sourceId`. */
+  byRoute: Record<string, number>;
+  /** By answered status; dropped connections under `dropped`, hung requests under `hung`. */
+  byStatus: Record<string, number>;
+  /** `POST /oauth/token` calls, apart from the API's total. */
+  tokenRequests: number;
+}
+
+export function createStats() {
+  let stats: SandboxStats = { total: 0, byRoute: {}, byStatus: {}, tokenRequests: 0 };
+  return {
+    request(routeKey: string | undefined) {
+      stats.total++;
+      if (routeKey) stats.byRoute[routeKey] = (stats.byRoute[routeKey] ?? 0) + 1;
+    },
+    outcome(status: number | 'dropped' | 'hung') {
+      const key = String(status);
+      stats.byStatus[key] = (stats.byStatus[key] ?? 0) + 1;
+    },
+    tokenRequest() {
+      stats.tokenRequests++;
+    },
+    snapshot(): SandboxStats {
+      return structuredClone(stats);
+    },
+    reset() {
+      stats = { total: 0, byRoute: {}, byStatus: {}, tokenRequests: 0 };
+    },
+  };
+}
+
+export type Stats = ReturnType<typeof createStats>;
