@@ -3,6 +3,8 @@
  * Accounts APIs. An `UpstreamApi` is bound to one caller's credentials; build one per
  * GraphQL request with `createUpstreamApi` (see `create-upstream-api.ts`).
  */
+
+import type { FilterExpression } from './filters.ts';
 import type {
   Account,
   AccountAttributes,
@@ -33,7 +35,6 @@ import type {
   NonEmployeeSourceWithCloudExternalId,
   NonEmployeeSourceWithNECount,
 } from './wire/nelm.ts';
-import type { FilterExpression } from './filters.ts';
 
 /** One page of a list; `totalCount` is set only when the list was asked with `count: true`. */
 export interface Page<T> {
@@ -74,7 +75,11 @@ export interface UpstreamApi {
   deleteNonEmployeeSource(sourceId: string): Promise<void>;
   exportNonEmployeeRecords(sourceId: string): Promise<CsvDownload>;
   exportNonEmployeeSourceSchemaTemplate(sourceId: string): Promise<CsvDownload>;
-  importNonEmployeeRecordsInBulk(sourceId: string, csv: Blob, filename: string): Promise<NonEmployeeBulkUploadJob>;
+  importNonEmployeeRecordsInBulk(
+    sourceId: string,
+    csv: Blob,
+    filename: string,
+  ): Promise<NonEmployeeBulkUploadJob>;
   getNonEmployeeBulkUploadStatus(sourceId: string): Promise<NonEmployeeBulkUploadStatus>;
 
   // Schema attributes
@@ -109,7 +114,9 @@ export interface UpstreamApi {
   getNonEmployeeRequestSummary(requestedFor: string): Promise<NonEmployeeRequestSummary>;
 
   // Approvals
-  listNonEmployeeApprovals(params: ListParams & { requestedFor?: string }): Promise<Page<NonEmployeeApprovalItem>>;
+  listNonEmployeeApprovals(
+    params: ListParams & { requestedFor?: string },
+  ): Promise<Page<NonEmployeeApprovalItem>>;
   getNonEmployeeApproval(id: string, includeDetail?: boolean): Promise<NonEmployeeApprovalItemDetail>;
   approveNonEmployeeRequest(id: string, comment?: string): Promise<NonEmployeeApprovalItemDetail>;
   rejectNonEmployeeRequest(id: string, comment: string): Promise<NonEmployeeApprovalItemDetail>;
@@ -122,7 +129,10 @@ export interface UpstreamApi {
   updateAccount(id: string, patch: JsonPatchOperation[]): Promise<void>;
   putAccount(id: string, body: AccountAttributes): Promise<AccountsAsyncResult>;
   deleteAccount(id: string): Promise<AccountsAsyncResult>;
-  getAccountEntitlements(id: string, params: Omit<ListParams, 'filters' | 'sorters'>): Promise<Page<Entitlement>>;
+  getAccountEntitlements(
+    id: string,
+    params: Omit<ListParams, 'filters' | 'sorters'>,
+  ): Promise<Page<Entitlement>>;
   submitReloadAccount(id: string): Promise<AccountsAsyncResult>;
   enableAccount(id: string, body: AccountToggleRequest): Promise<AccountsAsyncResult>;
   disableAccount(id: string, body: AccountToggleRequest): Promise<AccountsAsyncResult>;

@@ -1,0 +1,189 @@
+/**
+ * One upstream HTTP call: URL under the right API version, the bearer token, the body in the
+ * content type the operation wants, and the answer read as JSON, discarded, or streamed.
+ * Every failure leaves as a typed UpstreamError with the token scrubbed out.
+ */
+import { Readable } from 'node:stream';
+import type { Dispatcher, FormData } from 'undici';
+import { createUpstreamErrorFromFailure, createUpstreamErrorFromResponse } from './error-response.ts';
+import { UpstreamBadRequestError, UpstreamError } from './errors.ts';
+import { redactSecrets } from './redact.ts';
+import type { JsonPatchOperation } from './wire/common.ts';
+
+export type UpstreamApiVersion = 'v3' | 'beta' | 'v2024' | 'v2025';
+export type UpstreamHttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type QueryValue = string | number | boolean | null | undefined;
+type Headers = Record<string, string | string[] | undefined>;
+
+export interface UpstreamCall {
+  method: UpstreamHttpMethod;
+  version: UpstreamApiVersion;
+  /** Below the version, already encoded (build it with `encodePath`). */
+  path: string;
+  /** Unset (undefined/null) values are left out. */
+  query?: Record<string, QueryValue>;
+  json?: unknown;
+  jsonPatch?: readonly JsonPatchOperation[];
+  form?: FormData;
+  accept?: string;
+}
+
+export interface UpstreamCallLog {
+  method: string;
+  /** Path without the query string: filters can hold personal data. */
+  path: string;
+  /** 0 when no answer came. */
+  status: number;
+  durationMs: number;
+}
+
+export interface UpstreamHttpOptions {
+  /** Tenant API root, e.g. `https://acme.api.identitynow.com` (may carry a path prefix). */
+  baseUrl: string;
+  dispatcher: Dispatcher;
+  getToken: () => Promise<string>;
+  /** Called on a 401, so a cached service token can be dropped. */
+  onTokenRejected?: () => void;
+  signal?: AbortSignal;
+  /** Method, path, status and duration of each call; never headers or tokens. */
+  onCall?: (entry: UpstreamCallLog) => void;
+}
+
+export interface UpstreamAnswer {
+  status: number;
+  headers: Headers;
+  body: Dispatcher.ResponseData['body'];
+}
+
+export interface UpstreamHttp {
+  /** The answer of a 2xx; anything else throws. The caller must consume or dump the body. */
+  send(call: UpstreamCall): Promise<UpstreamAnswer>;
+  json<T>(call: UpstreamCall): Promise<{ data: T; headers: Headers }>;
+  empty(call: UpstreamCall): Promise<void>;
+  stream(call: UpstreamCall): Promise<{ body: ReadableStream<Uint8Array>; headers: Headers }>;
+}
+
+/** Error bodies are read up to this size; an error page is never worth more. */
+const MAX_ERROR_BODY = 64 * 1024;
+
+/** `encodePath\`/accounts/${id}/enable\``: every interpolated value becomes one encoded segment. */
+export const encodePath = (strings: TemplateStringsArray, ...values: string[]): string =>
+  strings.reduce((out, text, i) => {
+    if (i === 0) return text;
+    const value = values[i - 1];
+    if (typeof value !== 'string' || value === '' || value === '.' || value === '..') {
+      throw new UpstreamBadRequestError(`Invalid id ${JSON.stringify(value)}`, { status: 400 });
+    }
+    return out + encodeURIComponent(value) + text;
+  }, '');
+
+const toQueryString = (query: Record<string, QueryValue> = {}): string => {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null) params.append(name, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+};
+
+const readCapped = async (body: Dispatcher.ResponseData['body']): Promise<string> => {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    const buffer = Buffer.from(chunk as Uint8Array);
+    if (size < MAX_ERROR_BODY) chunks.push(buffer.subarray(0, MAX_ERROR_BODY - size));
+    size += buffer.length;
+  }
+  return Buffer.concat(chunks).toString('utf8');
+};
+
+export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp => {
+  const base = new URL(options.baseUrl);
+  const origin = base.origin;
+  const prefix = base.pathname.replace(/\/+$/, '');
+
+  const send = async (call: UpstreamCall): Promise<UpstreamAnswer> => {
+    const path = `${prefix}/${call.version}${call.path}`;
+    const label = `${call.method} /${call.version}${call.path}`;
+    const token = await options.getToken();
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${token}`,
+      accept: call.accept ?? 'application/json',
+    };
+    let body: string | FormData | undefined;
+    if (call.jsonPatch !== undefined) {
+      headers['content-type'] = 'application/json-patch+json';
+      body = JSON.stringify(call.jsonPatch);
+    } else if (call.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(call.json);
+    } else if (call.form !== undefined) {
+      body = call.form; // undici sets the multipart content type with its boundary
+    }
+
+    const started = performance.now();
+    const log = (status: number) =>
+      options.onCall?.({ method: call.method, path, status, durationMs: performance.now() - started });
+    let answer: Dispatcher.ResponseData;
+    try {
+      answer = await options.dispatcher.request({
+        origin,
+        path: path + toQueryString(call.query),
+        method: call.method,
+        headers,
+        body,
+        signal: options.signal,
+      });
+    } catch (error) {
+      log(0);
+      if (options.signal?.aborted) throw options.signal.reason;
+      const failure = createUpstreamErrorFromFailure(error, label, [token]);
+      if (failure) throw failure;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new UpstreamError(`${label} failed: ${redactSecrets(message, [token])}`, {
+        status: 0,
+        request: label,
+      });
+    }
+    log(answer.statusCode);
+    if (answer.statusCode >= 200 && answer.statusCode < 300) {
+      return { status: answer.statusCode, headers: answer.headers, body: answer.body };
+    }
+    const text = await readCapped(answer.body).catch(() => '');
+    if (answer.statusCode === 401) options.onTokenRejected?.();
+    throw createUpstreamErrorFromResponse({
+      status: answer.statusCode,
+      headers: answer.headers,
+      body: text,
+      request: label,
+      secrets: [token],
+    });
+  };
+
+  return {
+    send,
+    async json<T>(call: UpstreamCall) {
+      const answer = await send(call);
+      const text = await answer.body.text();
+      if (text.trim() === '') return { data: undefined as T, headers: answer.headers };
+      try {
+        return { data: JSON.parse(text) as T, headers: answer.headers };
+      } catch {
+        const label = `${call.method} /${call.version}${call.path}`;
+        throw new UpstreamError(`${label} answered ${answer.status} with a body that is not JSON`, {
+          status: answer.status,
+          request: label,
+        });
+      }
+    },
+    async empty(call: UpstreamCall) {
+      const answer = await send(call);
+      await answer.body.dump();
+    },
+    async stream(call: UpstreamCall) {
+      const answer = await send(call);
+      const body = Readable.toWeb(answer.body) as unknown as ReadableStream<Uint8Array>;
+      return { body, headers: answer.headers };
+    },
+  };
+};

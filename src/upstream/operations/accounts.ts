@@ -1,0 +1,79 @@
+/** Accounts: always under v3, whatever version the NELM paths use. */
+import type { UpstreamApi } from '../api.ts';
+import { encodePath, type UpstreamHttp } from '../http-client.ts';
+import type { Account, AccountsAsyncResult, Entitlement } from '../wire/accounts.ts';
+import { listQuery, toPage } from './context.ts';
+
+type AccountOperations = Pick<
+  UpstreamApi,
+  | 'listAccounts'
+  | 'getAccount'
+  | 'createAccount'
+  | 'updateAccount'
+  | 'putAccount'
+  | 'deleteAccount'
+  | 'getAccountEntitlements'
+  | 'submitReloadAccount'
+  | 'enableAccount'
+  | 'disableAccount'
+  | 'unlockAccount'
+>;
+
+const version = 'v3';
+
+export const createAccountOperations = ({ http }: { http: UpstreamHttp }): AccountOperations => {
+  const task = async (path: string, json: unknown): Promise<AccountsAsyncResult> =>
+    (await http.json<AccountsAsyncResult>({ method: 'POST', version, path, json })).data;
+
+  return {
+    async listAccounts(params) {
+      const answer = await http.json<Account[]>({
+        method: 'GET',
+        version,
+        path: '/accounts',
+        query: { ...listQuery(params), detailLevel: params.detailLevel },
+      });
+      return toPage(answer, params.count);
+    },
+    async getAccount(id) {
+      return (await http.json<Account>({ method: 'GET', version, path: encodePath`/accounts/${id}` })).data;
+    },
+    async createAccount(body) {
+      return (
+        await http.json<AccountsAsyncResult>({ method: 'POST', version, path: '/accounts', json: body })
+      ).data;
+    },
+    async updateAccount(id, patch) {
+      await http.empty({ method: 'PATCH', version, path: encodePath`/accounts/${id}`, jsonPatch: patch });
+    },
+    async putAccount(id, body) {
+      const path = encodePath`/accounts/${id}`;
+      return (await http.json<AccountsAsyncResult>({ method: 'PUT', version, path, json: body })).data;
+    },
+    async deleteAccount(id) {
+      const path = encodePath`/accounts/${id}`;
+      return (await http.json<AccountsAsyncResult>({ method: 'DELETE', version, path })).data;
+    },
+    async getAccountEntitlements(id, params) {
+      const answer = await http.json<Entitlement[]>({
+        method: 'GET',
+        version,
+        path: encodePath`/accounts/${id}/entitlements`,
+        query: { limit: params.limit, offset: params.offset, count: params.count ? true : undefined },
+      });
+      return toPage(answer, params.count);
+    },
+    submitReloadAccount(id) {
+      return task(encodePath`/accounts/${id}/reload`, undefined);
+    },
+    enableAccount(id, body) {
+      return task(encodePath`/accounts/${id}/enable`, body);
+    },
+    disableAccount(id, body) {
+      return task(encodePath`/accounts/${id}/disable`, body);
+    },
+    unlockAccount(id, body) {
+      return task(encodePath`/accounts/${id}/unlock`, body);
+    },
+  };
+};

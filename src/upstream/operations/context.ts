@@ -1,0 +1,36 @@
+/** What every operation module is built from, and the list plumbing they share. */
+import type { ListParams, Page } from '../api.ts';
+import { compileFilter, compileSorters } from '../filters.ts';
+import type { QueryValue, UpstreamApiVersion, UpstreamHttp } from '../http-client.ts';
+
+export interface OperationContext {
+  http: UpstreamHttp;
+  /** The version the NELM paths live under (`SAIL_API_VERSION`); accounts always use v3, beta-only ops beta. */
+  nelmVersion: UpstreamApiVersion;
+}
+
+type Headers = Record<string, string | string[] | undefined>;
+
+/** The spec's collection parameters; `count` only when asked, as it costs the server. */
+export const listQuery = (params: ListParams): Record<string, QueryValue> => ({
+  limit: params.limit,
+  offset: params.offset,
+  count: params.count ? true : undefined,
+  filters: params.filters ? compileFilter(params.filters) : undefined,
+  sorters: params.sorters?.length ? compileSorters(params.sorters) : undefined,
+});
+
+export const readTotalCount = (headers: Headers): number | null => {
+  const raw = headers['x-total-count'];
+  const text = Array.isArray(raw) ? raw[0] : raw;
+  if (text == null || !/^\d+$/.test(text.trim())) return null;
+  return Number(text);
+};
+
+export const toPage = <T>(
+  answer: { data: T[] | undefined; headers: Headers },
+  counted?: boolean,
+): Page<T> => ({
+  items: Array.isArray(answer.data) ? answer.data : [],
+  totalCount: counted ? readTotalCount(answer.headers) : null,
+});

@@ -1,0 +1,53 @@
+/** Approval items: list, get, approve, reject, and the approver's summary. */
+import type { UpstreamApi } from '../api.ts';
+import { encodePath } from '../http-client.ts';
+import type {
+  NonEmployeeApprovalItem,
+  NonEmployeeApprovalItemDetail,
+  NonEmployeeApprovalSummary,
+} from '../wire/nelm.ts';
+import { listQuery, type OperationContext, toPage } from './context.ts';
+
+type ApprovalOperations = Pick<
+  UpstreamApi,
+  | 'listNonEmployeeApprovals'
+  | 'getNonEmployeeApproval'
+  | 'approveNonEmployeeRequest'
+  | 'rejectNonEmployeeRequest'
+  | 'getNonEmployeeApprovalSummary'
+>;
+
+export const createNonEmployeeApprovalOperations = ({
+  http,
+  nelmVersion: version,
+}: OperationContext): ApprovalOperations => ({
+  async listNonEmployeeApprovals(params) {
+    const answer = await http.json<NonEmployeeApprovalItem[]>({
+      method: 'GET',
+      version,
+      path: '/non-employee-approvals',
+      query: { ...listQuery(params), 'requested-for': params.requestedFor },
+    });
+    return toPage(answer, params.count);
+  },
+  async getNonEmployeeApproval(id, includeDetail) {
+    const path = encodePath`/non-employee-approvals/${id}`;
+    const query = { 'include-detail': includeDetail };
+    return (await http.json<NonEmployeeApprovalItemDetail>({ method: 'GET', version, path, query })).data;
+  },
+  async approveNonEmployeeRequest(id, comment) {
+    const path = encodePath`/non-employee-approvals/${id}/approve`;
+    // The body is required even when there is nothing to say.
+    const json = comment === undefined ? {} : { comment };
+    return (await http.json<NonEmployeeApprovalItemDetail>({ method: 'POST', version, path, json })).data;
+  },
+  async rejectNonEmployeeRequest(id, comment) {
+    const path = encodePath`/non-employee-approvals/${id}/reject`;
+    const json = { comment };
+    return (await http.json<NonEmployeeApprovalItemDetail>({ method: 'POST', version, path, json })).data;
+  },
+  async getNonEmployeeApprovalSummary(requestedFor) {
+    const path = encodePath`/non-employee-approvals/summary/${requestedFor}`;
+    return (await http.json<NonEmployeeApprovalSummary>({ method: 'GET', version, path })).data;
+  },
+});

@@ -1,0 +1,135 @@
+/**
+ * When and how long to wait before retrying an upstream call. Reads only (GET/HEAD): a write
+ * that failed may still have happened upstream, so it is never repeated behind the caller's back.
+ * Plugged into undici's retry interceptor as its `retry` callback (see transport.ts).
+ */
+import type { Dispatcher, RetryHandler } from 'undici';
+import { parseRetryAfterMs } from './retry-after.ts';
+
+export interface UpstreamRetryOptions {
+  /** Attempts in all, the first one included. @default 4 */
+  maxAttempts?: number;
+  /** Backoff before the first retry (doubled each time, with jitter). @default 250 */
+  minDelayMs?: number;
+  /** Largest backoff between two attempts (not applied to `Retry-After`). @default 4000 */
+  maxDelayMs?: number;
+  /** Longest `Retry-After` honoured; a longer one fails at once as RATE_LIMITED. @default 60000 */
+  maxRetryAfterMs?: number;
+  /** Total time one call may spend waiting between attempts. @default 75000 */
+  maxTotalWaitMs?: number;
+  /** Source of jitter in [0, 1). @default Math.random */
+  random?: () => number;
+}
+
+export const RETRY_METHODS: readonly string[] = ['GET', 'HEAD'];
+export const RETRY_STATUS_CODES: readonly number[] = [429, 502, 503, 504];
+/** Resets and closed sockets; timeouts are not retried, as a slow upstream needs less load, not more. */
+export const RETRY_ERROR_CODES: readonly string[] = [
+  'ECONNRESET',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+];
+
+export const DEFAULT_RETRY_OPTIONS: Required<Omit<UpstreamRetryOptions, 'random'>> = {
+  maxAttempts: 4,
+  minDelayMs: 250,
+  maxDelayMs: 4000,
+  maxRetryAfterMs: 60_000,
+  maxTotalWaitMs: 75_000,
+};
+
+export interface RetryCandidate {
+  method: string;
+  /** Set when an answer came back. */
+  statusCode?: number | null;
+  /** Set when the call failed without an answer. */
+  errorCode?: string | null;
+  retryAfter?: string | string[] | null;
+  /** Attempts made so far (1 after the first). */
+  attempt: number;
+  /** Time already spent waiting between attempts of this call. */
+  waitedMs: number;
+  now?: number;
+}
+
+export type RetryDecision = { retry: true; delayMs: number } | { retry: false; reason: string };
+
+export const decideRetry = (candidate: RetryCandidate, options: UpstreamRetryOptions = {}): RetryDecision => {
+  const o = { ...DEFAULT_RETRY_OPTIONS, ...options };
+  const random = options.random ?? Math.random;
+  if (!RETRY_METHODS.includes(candidate.method.toUpperCase())) return { retry: false, reason: 'not a read' };
+  const { statusCode, errorCode } = candidate;
+  if (statusCode != null) {
+    if (!RETRY_STATUS_CODES.includes(statusCode)) return { retry: false, reason: `status ${statusCode}` };
+  } else if (errorCode == null || !RETRY_ERROR_CODES.includes(errorCode)) {
+    return { retry: false, reason: `error ${errorCode ?? 'unknown'}` };
+  }
+  if (candidate.attempt >= o.maxAttempts) return { retry: false, reason: 'attempts exhausted' };
+
+  const retryAfterMs = statusCode === 429 ? parseRetryAfterMs(candidate.retryAfter, candidate.now) : null;
+  let delayMs: number;
+  if (retryAfterMs != null) {
+    if (retryAfterMs > o.maxRetryAfterMs) return { retry: false, reason: 'Retry-After beyond the cap' };
+    // Never earlier than asked; a little later, so that callers told the same time don't all return at once.
+    delayMs = retryAfterMs + Math.round(random() * Math.min(1000, retryAfterMs * 0.1 + 50));
+  } else {
+    const base = Math.min(o.maxDelayMs, o.minDelayMs * 2 ** (candidate.attempt - 1));
+    delayMs = Math.round(base / 2 + (random() * base) / 2);
+  }
+  if (candidate.waitedMs + delayMs > o.maxTotalWaitMs) return { retry: false, reason: 'wait budget spent' };
+  return { retry: true, delayMs };
+};
+
+type HeaderValue = string | string[] | undefined;
+type AbortSignalLike = {
+  aborted?: boolean;
+  addEventListener?: AbortSignal['addEventListener'];
+  removeEventListener?: AbortSignal['removeEventListener'];
+};
+
+/**
+ * The `retry` callback for undici's retry interceptor. Time waited is kept per call, keyed by
+ * the call's own retry-options object, which undici keeps for the life of one request.
+ */
+export const createRetryCallback = (options: UpstreamRetryOptions = {}): RetryHandler.RetryCallback => {
+  const waited = new WeakMap<object, number>();
+  return (err, { state, opts }, callback) => {
+    const failure = err as Error & {
+      statusCode?: number;
+      code?: string;
+      headers?: Record<string, HeaderValue>;
+    };
+    const key = opts.retryOptions ?? opts;
+    const waitedMs = waited.get(key) ?? 0;
+    const decision = decideRetry(
+      {
+        method: String((opts as Dispatcher.DispatchOptions).method),
+        statusCode: failure.code === 'UND_ERR_REQ_RETRY' ? (failure.statusCode ?? null) : null,
+        errorCode: failure.code === 'UND_ERR_REQ_RETRY' ? null : (failure.code ?? null),
+        retryAfter: failure.headers?.['retry-after'],
+        attempt: state.counter,
+        waitedMs,
+      },
+      options,
+    );
+    const signal = (opts as { signal?: AbortSignalLike }).signal;
+    if (!decision.retry || signal?.aborted) {
+      callback(err);
+      return;
+    }
+    waited.set(key, waitedMs + decision.delayMs);
+    let settled = false;
+    const settle = (result: Error | null) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener?.('abort', onAbort);
+      callback(result);
+    };
+    // A caller that gives up while we wait must not be kept waiting for the timer.
+    const onAbort = () => settle(err);
+    const timer = setTimeout(() => settle(null), decision.delayMs);
+    signal?.addEventListener?.('abort', onAbort, { once: true });
+  };
+};

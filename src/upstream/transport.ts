@@ -1,0 +1,60 @@
+/**
+ * The HTTP transport to ISC: an undici Agent (keep-alive, bounded connections per origin,
+ * connect/headers/body timeouts) composed with undici's retry interceptor, driven by our
+ * read-only retry policy. Handed to `createUpstreamApi` and the token provider; never global.
+ */
+import { Agent, type Dispatcher, interceptors } from 'undici';
+import {
+  createRetryCallback,
+  RETRY_ERROR_CODES,
+  RETRY_METHODS,
+  RETRY_STATUS_CODES,
+  type UpstreamRetryOptions,
+} from './retry-policy.ts';
+
+export interface UpstreamDispatcherOptions {
+  /** Connections per upstream origin. @default 32 */
+  connections?: number;
+  /** TCP + TLS connect timeout. @default 10000 */
+  connectTimeoutMs?: number;
+  /** Time to wait for the answer's headers. @default 30000 */
+  headersTimeoutMs?: number;
+  /** Longest pause between two chunks of a body (exports stream long). @default 30000 */
+  bodyTimeoutMs?: number;
+  /** How long an idle keep-alive connection stays open. @default 10000 */
+  keepAliveTimeoutMs?: number;
+  /** Retries of reads; `false` for none. @default {} (the policy's defaults) */
+  retry?: UpstreamRetryOptions | false;
+}
+
+export const DEFAULT_DISPATCHER_OPTIONS = {
+  connections: 32,
+  connectTimeoutMs: 10_000,
+  headersTimeoutMs: 30_000,
+  bodyTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 10_000,
+} as const;
+
+export const createUpstreamDispatcher = (options: UpstreamDispatcherOptions = {}): Dispatcher => {
+  const o = { ...DEFAULT_DISPATCHER_OPTIONS, ...options };
+  const agent = new Agent({
+    connections: o.connections,
+    connect: { timeout: o.connectTimeoutMs },
+    headersTimeout: o.headersTimeoutMs,
+    bodyTimeout: o.bodyTimeoutMs,
+    keepAliveTimeout: o.keepAliveTimeoutMs,
+    keepAliveMaxTimeout: Math.max(o.keepAliveTimeoutMs, 60_000),
+  });
+  if (options.retry === false) return agent;
+  return agent.compose(
+    interceptors.retry({
+      retry: createRetryCallback(options.retry ?? {}),
+      // The callback decides; these lists only keep undici's own checks in line with it.
+      methods: [...RETRY_METHODS] as Dispatcher.HttpMethod[],
+      statusCodes: [...RETRY_STATUS_CODES],
+      errorCodes: [...RETRY_ERROR_CODES],
+      // Hand the last answer (its body, its Retry-After) to the caller instead of a bare error.
+      throwOnError: false,
+    }),
+  );
+};
