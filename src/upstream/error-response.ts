@@ -60,9 +60,11 @@ const readBody = (body: string): Pick<UpstreamErrorDetails, 'detailCode' | 'trac
     // A non-JSON body (a proxy's HTML page) is kept only when short and plain.
     return { messages: text && text.length <= MAX_TEXT && !text.startsWith('<') ? [text] : [] };
   }
-  const dto = json as ErrorResponseDto & { error?: unknown; message?: unknown };
+  const dto = json as ErrorResponseDto & { error?: unknown; error_description?: unknown; message?: unknown };
   const messages = [...texts(dto.messages), ...texts(dto.causes)];
   if (typeof dto.error === 'string') messages.push(dto.error);
+  // OAuth errors (RFC 6749 §5.2) say what went wrong here.
+  if (typeof dto.error_description === 'string') messages.push(dto.error_description);
   if (typeof dto.message === 'string') messages.push(dto.message.trim());
   return {
     detailCode: typeof dto.detailCode === 'string' ? dto.detailCode : null,

@@ -1,0 +1,289 @@
+/**
+ * Environment variables and command-line flags -> one typed, validated Config. Every problem
+ * is collected and reported at once, one line each, in a ConfigError. Secrets are kept out of
+ * `JSON.stringify`, `console.log` and `describe()`.
+ */
+import { parseArgs } from 'node:util';
+
+export type ApiVersion = 'v3' | 'beta' | 'v2024' | 'v2025';
+export const API_VERSIONS: readonly ApiVersion[] = ['v3', 'beta', 'v2024', 'v2025'];
+
+export interface ServiceAccountConfig {
+  clientId: string;
+  /** Not enumerable: absent from JSON and console output. */
+  readonly clientSecret: string;
+}
+
+export interface UpstreamConfig {
+  /** `sandbox` when `SAIL_BASE_URL` is unset: an ISC emulator is started in-process. */
+  mode: 'sandbox' | 'tenant';
+  /** `SAIL_BASE_URL`, the tenant API root without a version. @default null (sandbox) */
+  baseUrl: string | null;
+  /** `SAIL_API_VERSION`: where the NELM paths go (accounts always v3, beta-only ops beta). @default 'v3' */
+  apiVersion: ApiVersion;
+  /** `UPSTREAM_TIMEOUT_MS`: wait for an answer's headers, and between body chunks. @default 30000 */
+  timeoutMs: number;
+  /** `UPSTREAM_CONNECT_TIMEOUT_MS`. @default 10000 */
+  connectTimeoutMs: number;
+  /** `UPSTREAM_CONNECTIONS`: connections per upstream origin. @default 32 */
+  connections: number;
+  /** `UPSTREAM_MAX_ATTEMPTS`: attempts of a read in all (writes are never retried). @default 4 */
+  maxAttempts: number;
+  /** `UPSTREAM_MAX_RETRY_AFTER_MS`: longest `Retry-After` honoured; beyond it, RATE_LIMITED. @default 60000 */
+  maxRetryAfterMs: number;
+  /** `UPSTREAM_MAX_RETRY_WAIT_MS`: total waiting between the attempts of one read. @default 75000 */
+  maxRetryWaitMs: number;
+  /** `UPSTREAM_TOKEN_REFRESH_MARGIN_SECONDS`: renew the service token this long before expiry. @default 60 */
+  tokenRefreshMarginSeconds: number;
+}
+
+export interface SandboxConfig {
+  /** `SANDBOX_SEED`: seed of the deterministic org data. @default 1 */
+  seed: number;
+  /** `SANDBOX_SCALE`: `small`, `org` (50 x 20,000) or `<sources>x<records>`. @default 'small' */
+  scale: string;
+  /** `SANDBOX_RATE_LIMIT`: requests per token per 10 s, as ISC allows; 0 turns it off. @default 100 */
+  rateLimit: number;
+}
+
+export interface LimitsConfig {
+  /** `GRAPHQL_MAX_DEPTH`. @default 12 */
+  maxDepth: number;
+  /** `GRAPHQL_MAX_ALIASES`. @default 30 */
+  maxAliases: number;
+  /** `GRAPHQL_MAX_TOKENS`: lexical tokens in one document. @default 5000 */
+  maxTokens: number;
+  /** `GRAPHQL_MAX_DIRECTIVES`. @default 50 */
+  maxDirectives: number;
+  /** `GRAPHQL_MAX_UPSTREAM_CALLS`: upstream calls one GraphQL request may make. @default 100 */
+  maxUpstreamCalls: number;
+}
+
+export interface Config {
+  /** `PORT` (`--port`). @default 4000 */
+  port: number;
+  /**
+   * `HOST` (`--host`). Loopback by default, because in sandbox mode an unauthenticated request
+   * acts as the sandbox admin; set `0.0.0.0` in a container. @default '127.0.0.1'
+   */
+  host: string;
+  upstream: UpstreamConfig;
+  /** `SAIL_CLIENT_ID` + `SAIL_CLIENT_SECRET` (both or neither; tenant mode only). @default null */
+  serviceAccount: ServiceAccountConfig | null;
+  /**
+   * `GATEWAY_ALLOW_SERVICE_ACCOUNT`: may a request without a bearer use the service token?
+   * @default true in sandbox mode, false against a tenant
+   */
+  allowServiceAccount: boolean;
+  sandbox: SandboxConfig;
+  limits: LimitsConfig;
+  /** `GRAPHIQL`: serve GraphiQL on GET /graphql. @default true */
+  graphiql: boolean;
+  /** `LOG_LEVEL`: `debug` adds one line per upstream call (method, path, status, duration). @default 'info' */
+  logLevel: 'silent' | 'info' | 'debug';
+  /** One line for the startup banner; never a secret. */
+  describe(): string;
+}
+
+/** The configuration is unusable; `message` has one line per problem. */
+export class ConfigError extends Error {
+  readonly code = 'INVALID_CONFIG';
+  override name = 'ConfigError';
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super(problems.join('\n'));
+    this.problems = problems;
+  }
+}
+
+/** Command-line flags and the variable each one stands for; secrets have none (they'd show in `ps`). */
+const FLAGS = {
+  port: 'PORT',
+  host: 'HOST',
+  'base-url': 'SAIL_BASE_URL',
+  'api-version': 'SAIL_API_VERSION',
+  'allow-service-account': 'GATEWAY_ALLOW_SERVICE_ACCOUNT',
+  seed: 'SANDBOX_SEED',
+  scale: 'SANDBOX_SCALE',
+  'log-level': 'LOG_LEVEL',
+} as const;
+
+type Env = Record<string, string | undefined>;
+
+const readFlags = (argv: readonly string[], problems: string[]): Env => {
+  const options = Object.fromEntries(Object.keys(FLAGS).map((flag) => [flag, { type: 'string' as const }]));
+  try {
+    const { values } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false });
+    return Object.fromEntries(
+      Object.entries(values).map(([flag, value]) => [FLAGS[flag as keyof typeof FLAGS], String(value)]),
+    );
+  } catch (error) {
+    const known = Object.keys(FLAGS)
+      .map((flag) => `--${flag}`)
+      .join(', ');
+    problems.push(`${(error as Error).message} (known flags: ${known})`);
+    return {};
+  }
+};
+
+const createReader = (source: Env, problems: string[]) => {
+  /** Empty values count as unset, as compose files and CI often leave them. */
+  const raw = (name: string): string | undefined => {
+    const value = source[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const value = raw(name);
+    if (value === undefined) return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+      return fallback;
+    }
+    return Number(value);
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const value = raw(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (['true', '1', 'yes', 'on'].includes(value)) return true;
+    if (['false', '0', 'no', 'off'].includes(value)) return false;
+    problems.push(`${name} must be true or false, got ${JSON.stringify(raw(name))}`);
+    return fallback;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const value = raw(name);
+    if (value === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    problems.push(`${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+    return fallback;
+  };
+  return { raw, int, bool, oneOf };
+};
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+const readBaseUrl = (value: string | undefined, problems: string[]): string | null => {
+  if (value === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    problems.push(
+      `SAIL_BASE_URL must be a URL like https://acme.api.identitynow.com, got ${JSON.stringify(value)}`,
+    );
+    return null;
+  }
+  const before = problems.length;
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
+    problems.push('SAIL_BASE_URL must use https (plain http only for localhost)');
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    problems.push('SAIL_BASE_URL must not carry credentials, a query or a fragment');
+  }
+  const path = url.pathname.replace(/\/+$/, '');
+  const version = /\/(v3|beta|v2024|v2025|v2)$/.exec(path);
+  if (version) problems.push(`SAIL_BASE_URL is the API root without a version: drop "/${version[1]}"`);
+  return problems.length > before ? null : `${url.origin}${path}`;
+};
+
+const SCALE = /^(small|org|(\d+)x(\d+))$/;
+
+const readScale = (value: string | undefined, problems: string[]): string => {
+  if (value === undefined) return 'small';
+  const match = SCALE.exec(value);
+  const fits = match && (match[2] === undefined || (Number(match[2]) <= 50 && Number(match[3]) <= 20_000));
+  if (!fits) {
+    problems.push(
+      `SANDBOX_SCALE must be small, org or <sources>x<records> (at most 50x20000), got ${JSON.stringify(value)}`,
+    );
+    return 'small';
+  }
+  return value;
+};
+
+const createServiceAccount = (clientId: string, clientSecret: string): ServiceAccountConfig => {
+  const account = { clientId } as ServiceAccountConfig;
+  Object.defineProperty(account, 'clientSecret', { value: clientSecret, enumerable: false });
+  return account;
+};
+
+export const loadConfig = (env: Env = process.env, argv: readonly string[] = []): Config => {
+  const problems: string[] = [];
+  const read = createReader({ ...env, ...readFlags(argv, problems) }, problems);
+
+  const baseUrl = readBaseUrl(read.raw('SAIL_BASE_URL'), problems);
+  const mode = read.raw('SAIL_BASE_URL') === undefined ? 'sandbox' : 'tenant';
+  const clientId = read.raw('SAIL_CLIENT_ID');
+  const clientSecret = read.raw('SAIL_CLIENT_SECRET');
+  if ((clientId === undefined) !== (clientSecret === undefined)) {
+    problems.push(
+      `SAIL_CLIENT_ID and SAIL_CLIENT_SECRET go together: ${clientId ? 'the secret' : 'the id'} is missing`,
+    );
+  }
+  if (mode === 'sandbox' && (clientId !== undefined || clientSecret !== undefined)) {
+    problems.push(
+      'SAIL_CLIENT_ID/SAIL_CLIENT_SECRET are set but SAIL_BASE_URL is not: set it to use a tenant',
+    );
+  }
+  const serviceAccount =
+    mode === 'tenant' && clientId !== undefined && clientSecret !== undefined
+      ? createServiceAccount(clientId, clientSecret)
+      : null;
+  const allowServiceAccount = read.bool('GATEWAY_ALLOW_SERVICE_ACCOUNT', mode === 'sandbox');
+  if (allowServiceAccount && mode === 'tenant' && serviceAccount === null) {
+    problems.push('GATEWAY_ALLOW_SERVICE_ACCOUNT=true needs SAIL_CLIENT_ID and SAIL_CLIENT_SECRET');
+  }
+
+  const config: Config = {
+    port: read.int('PORT', 4000, 0, 65_535),
+    host: read.raw('HOST') ?? '127.0.0.1',
+    upstream: {
+      mode,
+      baseUrl,
+      apiVersion: read.oneOf('SAIL_API_VERSION', API_VERSIONS, 'v3'),
+      timeoutMs: read.int('UPSTREAM_TIMEOUT_MS', 30_000, 100, 600_000),
+      connectTimeoutMs: read.int('UPSTREAM_CONNECT_TIMEOUT_MS', 10_000, 100, 120_000),
+      connections: read.int('UPSTREAM_CONNECTIONS', 32, 1, 1024),
+      maxAttempts: read.int('UPSTREAM_MAX_ATTEMPTS', 4, 1, 10),
+      maxRetryAfterMs: read.int('UPSTREAM_MAX_RETRY_AFTER_MS', 60_000, 0, 600_000),
+      maxRetryWaitMs: read.int('UPSTREAM_MAX_RETRY_WAIT_MS', 75_000, 0, 600_000),
+      tokenRefreshMarginSeconds: read.int('UPSTREAM_TOKEN_REFRESH_MARGIN_SECONDS', 60, 0, 3600),
+    },
+    serviceAccount,
+    allowServiceAccount,
+    sandbox: {
+      seed: read.int('SANDBOX_SEED', 1, 0, 2 ** 31 - 1),
+      scale: readScale(read.raw('SANDBOX_SCALE'), problems),
+      rateLimit: read.int('SANDBOX_RATE_LIMIT', 100, 0, 1_000_000),
+    },
+    limits: {
+      maxDepth: read.int('GRAPHQL_MAX_DEPTH', 12, 1, 100),
+      maxAliases: read.int('GRAPHQL_MAX_ALIASES', 30, 0, 1000),
+      maxTokens: read.int('GRAPHQL_MAX_TOKENS', 5000, 100, 1_000_000),
+      maxDirectives: read.int('GRAPHQL_MAX_DIRECTIVES', 50, 0, 1000),
+      maxUpstreamCalls: read.int('GRAPHQL_MAX_UPSTREAM_CALLS', 100, 1, 10_000),
+    },
+    graphiql: read.bool('GRAPHIQL', true),
+    logLevel: read.oneOf('LOG_LEVEL', ['silent', 'info', 'debug'] as const, 'info'),
+    describe: () => describeConfig(config),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+};
+
+const describeConfig = (config: Config): string => {
+  const { upstream, sandbox, serviceAccount } = config;
+  const where =
+    upstream.mode === 'sandbox'
+      ? `sandbox (seed ${sandbox.seed}, scale ${sandbox.scale}, rate limit ${sandbox.rateLimit || 'off'})`
+      : upstream.baseUrl;
+  const service = serviceAccount
+    ? `client ${serviceAccount.clientId}`
+    : upstream.mode === 'sandbox'
+      ? 'sandbox admin'
+      : 'none';
+  const allowed = config.allowServiceAccount
+    ? 'for requests without a bearer'
+    : 'never used (bearer required)';
+  return `upstream ${where}, NELM ${upstream.apiVersion}; service account: ${service}, ${allowed}`;
+};
