@@ -122,7 +122,15 @@ const readFlags = (argv: readonly string[], problems: string[]): Env => {
     const known = Object.keys(FLAGS)
       .map((flag) => `--${flag}`)
       .join(', ');
-    problems.push(`${(error as Error).message} (known flags: ${known})`);
+    // Node's own wording varies between versions; say it one way.
+    const { code, message } = error as { code?: string; message: string };
+    const quoted = /'([^']+)'/.exec(message)?.[1] ?? '';
+    const flag = quoted.split(' ')[0];
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+      problems.push(`Unknown flag ${flag} (known flags: ${known})`);
+    else if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') problems.push(`Flag ${flag} needs a value`);
+    else if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') problems.push(`Unexpected argument ${quoted}`);
+    else problems.push(message);
     return {};
   }
 };

@@ -55,7 +55,8 @@ const firstHeader = (value: string | string[] | undefined): string | null =>
 /** The readable parts of a body, whichever of ISC's error shapes it has. */
 const readBody = (body: string): Pick<UpstreamErrorDetails, 'detailCode' | 'trackingId' | 'messages'> => {
   const json = parseJson(body);
-  if (!isRecord(json)) {
+  if (json !== undefined && !isRecord(json)) return { messages: [] };
+  if (json === undefined) {
     const text = body.trim();
     // A non-JSON body (a proxy's HTML page) is kept only when short and plain.
     return { messages: text && text.length <= MAX_TEXT && !text.startsWith('<') ? [text] : [] };
