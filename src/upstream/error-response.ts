@@ -70,7 +70,8 @@ const readBody = (body: string): Pick<UpstreamErrorDetails, 'detailCode' | 'trac
   return {
     detailCode: typeof dto.detailCode === 'string' ? dto.detailCode : null,
     trackingId: typeof dto.trackingId === 'string' ? dto.trackingId : null,
-    messages,
+    // The same text can come twice (ISC's 429 carries `message` beside `messages`).
+    messages: [...new Set(messages)],
   };
 };
 
