@@ -1,0 +1,139 @@
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { Dispatcher } from 'undici';
+import type { Config } from './config.ts';
+import { createBudgetedApi, createUnauthenticatedApi } from './loaders/guarded-api.ts';
+import { createLoaders } from './loaders/index.ts';
+import type { CallerInfo, GatewayContext } from './schema/context.ts';
+import { maskGatewayError } from './schema/error-masking.ts';
+import { EXAMPLE_TABS } from './schema/example-operations.ts';
+import { schema } from './schema/index.ts';
+import type { UpstreamApi } from './upstream/api.ts';
+import { createClientCredentialsTokenProvider, type TokenProvider } from './upstream/auth.ts';
+import { createUpstreamApi } from './upstream/create-upstream-api.ts';
+import { createUpstreamDispatcher } from './upstream/transport.ts';
+
+export interface GatewayDeps {
+  /** The upstream root; overrides `config.upstream.baseUrl` (main passes the in-process sandbox's). */
+  baseUrl?: string;
+  /** The service account; overrides `config.serviceAccount` (main passes the sandbox admin client). */
+  serviceAccount?: { clientId: string; clientSecret: string } | null;
+  /** The transport; built from the config when absent (and then closed with the gateway). */
+  dispatcher?: Dispatcher;
+  /** Where debug lines go. @default console.log */
+  log?: (line: string) => void;
+  /** Extra Yoga plugins (routes such as CSV exports). */
+  plugins?: Plugin<GatewayContext>[];
+}
+
+export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/** The Yoga instance: per-request auth, API client and loaders; limits; error mapping; GraphiQL. */
+export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
+  const baseUrl = deps.baseUrl ?? config.upstream.baseUrl;
+  if (!baseUrl) throw new Error('createGateway needs an upstream base URL (config or deps.baseUrl)');
+  const ownsDispatcher = !deps.dispatcher;
+  const dispatcher =
+    deps.dispatcher ??
+    createUpstreamDispatcher({
+      connections: config.upstream.connections,
+      connectTimeoutMs: config.upstream.connectTimeoutMs,
+      headersTimeoutMs: config.upstream.timeoutMs,
+      bodyTimeoutMs: config.upstream.timeoutMs,
+      retry: {
+        maxAttempts: config.upstream.maxAttempts,
+        maxRetryAfterMs: config.upstream.maxRetryAfterMs,
+        maxTotalWaitMs: config.upstream.maxRetryWaitMs,
+      },
+    });
+  const log = deps.log ?? ((line: string) => console.log(line));
+  const serviceAccount = deps.serviceAccount === undefined ? config.serviceAccount : deps.serviceAccount;
+  const serviceTokens: TokenProvider | null =
+    serviceAccount && config.allowServiceAccount
+      ? createClientCredentialsTokenProvider({
+          baseUrl,
+          clientId: serviceAccount.clientId,
+          clientSecret: serviceAccount.clientSecret,
+          dispatcher,
+          refreshMarginSeconds: config.upstream.tokenRefreshMarginSeconds,
+        })
+      : null;
+  const onCall =
+    config.logLevel === 'debug'
+      ? (entry: { method: string; path: string; status: number; durationMs: number }) =>
+          log(`upstream ${entry.method} ${entry.path} ${entry.status} ${Math.round(entry.durationMs)}ms`)
+      : undefined;
+
+  const apiFor = (request: Request): { api: UpstreamApi; caller: CallerInfo } => {
+    const common = {
+      baseUrl,
+      apiVersion: config.upstream.apiVersion,
+      dispatcher,
+      signal: request.signal,
+      onCall,
+    };
+    const header = request.headers.get('authorization');
+    if (header !== null) {
+      const token = BEARER.exec(header)?.[1];
+      if (!token) {
+        return {
+          api: createUnauthenticatedApi('The Authorization header must be "Bearer <token>".'),
+          caller: { kind: 'anonymous' },
+        };
+      }
+      return {
+        api: createUpstreamApi({ ...common, getToken: async () => token }),
+        caller: { kind: 'bearer' },
+      };
+    }
+    if (serviceTokens) {
+      const api = createUpstreamApi({
+        ...common,
+        getToken: () => serviceTokens.getToken(),
+        onTokenRejected: () => serviceTokens.invalidate(),
+      });
+      return { api, caller: { kind: 'service' } };
+    }
+    return {
+      api: createUnauthenticatedApi(
+        'Send "Authorization: Bearer <token>": this gateway has no service account to use.',
+      ),
+      caller: { kind: 'anonymous' },
+    };
+  };
+
+  const disposeTransport: Plugin<GatewayContext> = {
+    onDispose: async () => {
+      if (ownsDispatcher) await dispatcher.close();
+    },
+  };
+
+  return createYoga<Record<string, never>, GatewayContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    context: ({ request }) => {
+      const { api, caller } = apiFor(request);
+      const budgeted = createBudgetedApi(api, config.limits.maxUpstreamCalls);
+      return { api: budgeted, loaders: createLoaders(budgeted), caller };
+    },
+    maskedErrors: { maskError: maskGatewayError },
+    graphiql: config.graphiql ? { title: 'Non-employee lifecycle', defaultTabs: EXAMPLE_TABS } : false,
+    logging: config.logLevel === 'silent' ? false : config.logLevel,
+    plugins: [
+      EnvelopArmorPlugin({
+        maxDepth: { n: config.limits.maxDepth },
+        maxAliases: { n: config.limits.maxAliases },
+        maxTokens: { n: config.limits.maxTokens },
+        maxDirectives: { n: config.limits.maxDirectives },
+        // The upstream-call budget bounds the real cost; a static cost guess would refuse honest queries.
+        costLimit: { enabled: false },
+        blockFieldSuggestion: { enabled: false },
+      }),
+      disposeTransport,
+      ...(deps.plugins ?? []),
+    ],
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * What the loaders hand to the schema: the wire shapes, plus the few facts the gateway adds
+ * (the source an attribute belongs to, a request's requester when it is known).
+ */
+import type { Account } from '../upstream/wire/accounts.ts';
+import type {
+  IdentityRef,
+  NonEmployeeApprovalItem,
+  NonEmployeeApprovalItemDetail,
+  NonEmployeeRecord,
+  NonEmployeeRequest,
+  NonEmployeeSchemaAttribute,
+  NonEmployeeSourceLite,
+  NonEmployeeSourceWithNECount,
+} from '../upstream/wire/nelm.ts';
+
+export type SourceEntity = NonEmployeeSourceWithNECount;
+
+/** The source a request embeds: only id, sourceId, name and description are known. */
+export interface SourceLiteEntity extends NonEmployeeSourceLite {
+  readonly lite: true;
+}
+
+export type AnySourceEntity = SourceEntity | SourceLiteEntity;
+
+export const isSourceLite = (source: AnySourceEntity): source is SourceLiteEntity =>
+  'lite' in source && source.lite === true;
+
+export type SchemaAttributeEntity = NonEmployeeSchemaAttribute & { nonEmployeeSourceId: string };
+
+export type RecordEntity = NonEmployeeRecord;
+
+export type RequestEntity = NonEmployeeRequest & { requester?: IdentityRef };
+
+export type ApprovalEntity = NonEmployeeApprovalItem | NonEmployeeApprovalItemDetail;
+
+export type AccountEntity = Account;
+
+/** A key of the accounts-by-identity loader: the ISC source and the account's native identity. */
+export interface AccountKey {
+  sourceId: string;
+  nativeIdentity: string;
+}

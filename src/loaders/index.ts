@@ -1,0 +1,98 @@
+import type { UpstreamApi } from '../upstream/api.ts';
+import { type AccountLoaders, createAccountLoaders } from './accounts.ts';
+import { createCallCache } from './call-cache.ts';
+import { createNelmItemLoaders, type NelmItemLoaders } from './nelm-items.ts';
+import { createSourceLoaders, type SourceLoaders } from './sources.ts';
+
+export type { AccountKey } from './entities.ts';
+
+/**
+ * Every loader of one GraphQL operation, bound to one caller's API client. Built per request and
+ * never shared, so no cache or batch mixes two callers' data. The `clear*` methods let a write
+ * forget what it touched (and the lists that may hold it).
+ */
+export interface Loaders extends SourceLoaders, NelmItemLoaders, AccountLoaders {
+  clearSource(sourceId: string): void;
+  clearSchemaAttributes(sourceId: string): void;
+  clearRecord(recordId: string): void;
+  clearRequest(requestId: string): void;
+  clearApproval(approvalId: string): void;
+  clearAccount(accountId: string): void;
+  /** Forget everything: after a write whose reach is unclear (bulk import, bulk delete). */
+  clearAll(): void;
+}
+
+export function createLoaders(api: UpstreamApi): Loaders {
+  const calls = createCallCache();
+  const items = createNelmItemLoaders(api, calls);
+  const sources = createSourceLoaders(api, calls, items.countRecords);
+  const accounts = createAccountLoaders(api);
+
+  // Records move counts and summaries; requests and approvals move each other's status.
+  const forgetCounts = () => {
+    calls.clear('sources');
+    sources.source.clearAll();
+    items.requestSummary.clearAll();
+    items.approvalSummary.clearAll();
+  };
+
+  const loaders: Loaders = {
+    ...sources,
+    ...items,
+    ...accounts,
+    clearSource(sourceId) {
+      sources.source.clear(sourceId);
+      sources.schemaAttributes.clear(sourceId);
+      sources.schemaAttribute.clearAll();
+      calls.clear('sources');
+    },
+    clearSchemaAttributes(sourceId) {
+      sources.schemaAttributes.clear(sourceId);
+      sources.schemaAttribute.clearAll();
+    },
+    clearRecord(recordId) {
+      items.record.clear(recordId);
+      calls.clear('records');
+      accounts.accountByNativeIdentity.clearAll();
+      forgetCounts();
+    },
+    clearRequest(requestId) {
+      items.request.clear(requestId);
+      items.approval.clearAll();
+      calls.clear('requests');
+      calls.clear('approvals');
+      forgetCounts();
+    },
+    clearApproval(approvalId) {
+      items.approval.clear(approvalId);
+      items.request.clearAll();
+      items.record.clearAll();
+      calls.clear('approvals');
+      calls.clear('requests');
+      calls.clear('records');
+      forgetCounts();
+    },
+    clearAccount(accountId) {
+      accounts.account.clear(accountId);
+      accounts.accountByNativeIdentity.clearAll();
+    },
+    clearAll() {
+      calls.clearAll();
+      for (const loader of [
+        sources.source,
+        sources.schemaAttributes,
+        sources.schemaAttribute,
+        items.record,
+        items.request,
+        items.approval,
+        items.requestSummary,
+        items.approvalSummary,
+        accounts.account,
+        accounts.accountByNativeIdentity,
+      ]) {
+        loader.clearAll();
+      }
+    },
+  };
+  return loaders;
+}

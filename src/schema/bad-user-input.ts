@@ -1,0 +1,13 @@
+import { GraphQLError } from 'graphql';
+
+/** The caller sent something unusable (id, cursor, page size): a readable error, never masked. */
+export function createBadUserInputError(
+  message: string,
+  details: Record<string, unknown> = {},
+): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...details } });
+}
+
+export function isBadUserInputError(error: unknown): error is GraphQLError {
+  return error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT';
+}

@@ -1,0 +1,41 @@
+import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import RelayPlugin from '@pothos/plugin-relay';
+import { DateResolver, DateTimeResolver, JSONResolver } from 'graphql-scalars';
+import type { GatewayContext } from './context.ts';
+import { decodeNodeId, encodeNodeId } from './ids.ts';
+
+export interface GatewaySchemaTypes {
+  Context: GatewayContext;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date | string };
+    Date: { Input: Date; Output: Date | string };
+    JSON: { Input: unknown; Output: unknown };
+  };
+  Connection: { totalCount: number | null };
+  DefaultFieldNullability: false;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+}
+
+export const builder = new SchemaBuilder<GatewaySchemaTypes>({
+  plugins: [ErrorsPlugin, RelayPlugin, DataloaderPlugin],
+  defaultFieldNullability: false,
+  relay: {
+    // Malformed global ids are the caller's mistake: a BAD_USER_INPUT error, not a masked one.
+    decodeGlobalID: (globalID) => decodeNodeId(globalID),
+    encodeGlobalID: (typename, id) => encodeNodeId(typename, id),
+    cursorType: 'String',
+    edgesFieldOptions: { nullable: false },
+    nodeFieldOptions: { nullable: false },
+    brandLoadedObjects: true,
+  },
+  errors: { defaultTypes: [] },
+});
+
+builder.addScalarType('DateTime', DateTimeResolver);
+builder.addScalarType('Date', DateResolver);
+builder.addScalarType('JSON', JSONResolver);
+
+builder.queryType({});

@@ -1,0 +1,18 @@
+import type { Loaders } from '../loaders/index.ts';
+import type { UpstreamApi } from '../upstream/api.ts';
+
+/**
+ * Who the upstream calls of this request act as: the caller's own bearer token, the gateway's
+ * service account (where configured and allowed), or nobody (every upstream field fails
+ * UNAUTHENTICATED).
+ */
+export interface CallerInfo {
+  kind: 'bearer' | 'service' | 'anonymous';
+}
+
+/** Created per GraphQL request; nothing in it outlives the request or is shared with another. */
+export interface GatewayContext {
+  api: UpstreamApi;
+  loaders: Loaders;
+  caller: CallerInfo;
+}

@@ -1,0 +1,112 @@
+import type { ApprovalEntity, RequestEntity } from '../loaders/entities.ts';
+import { f } from '../upstream/filters.ts';
+import { ApprovalStatusEnum } from './approval-status.ts';
+import { builder } from './builder.ts';
+import { NonEmployeeApprovalConnection } from './connections.ts';
+import type { GatewayContext } from './context.ts';
+import { IdentityReference } from './identity-reference.ts';
+import { parseIdArgument } from './ids.ts';
+import { resolveListConnection } from './lists.ts';
+import { createOrderByInput, toSorters } from './pagination/order-by.ts';
+import { NonEmployeeApprovalRef, NonEmployeeRequestRef, NonEmployeeSourceRef } from './refs.ts';
+import { createSourceLite } from './source-lite.ts';
+
+export const NonEmployeeApprovalOrder = createOrderByInput(
+  'NonEmployeeApprovalOrder',
+  ['created', 'modified'],
+  'non-employee approval items',
+);
+
+/** The approval's request, carrying the requester the approval item knows about. */
+async function loadRequest(approval: ApprovalEntity, ctx: GatewayContext): Promise<RequestEntity | null> {
+  const lite = approval.nonEmployeeRequest;
+  if (!lite?.id) return null;
+  const request = await ctx.loaders.request.load(lite.id);
+  if (!request) return null;
+  return lite.requester && !request.requester ? { ...request, requester: lite.requester } : request;
+}
+
+builder.node(NonEmployeeApprovalRef, {
+  description: "One approver's decision on one non-employee request.",
+  id: { resolve: (approval) => approval.id ?? '' },
+  loadWithoutCache: (id, ctx) => ctx.loaders.approval.load(id),
+  fields: (t) => ({
+    iscId: t.string({
+      description: 'The ISC id of the approval item.',
+      resolve: (approval) => approval.id ?? '',
+    }),
+    approver: t.field({
+      type: IdentityReference,
+      nullable: true,
+      resolve: (approval) => approval.approver ?? null,
+    }),
+    accountName: t.string({ nullable: true, resolve: (approval) => approval.accountName ?? null }),
+    approvalOrder: t.float({
+      nullable: true,
+      description: 'Position of this approver in the chain.',
+      resolve: (approval) => approval.approvalOrder ?? null,
+    }),
+    approvalStatus: t.field({
+      type: ApprovalStatusEnum,
+      resolve: (approval) => approval.approvalStatus ?? 'NOT_READY',
+    }),
+    comment: t.string({
+      nullable: true,
+      description: "The approver's comment.",
+      resolve: (approval) => approval.comment ?? null,
+    }),
+    created: t.field({ type: 'DateTime', nullable: true, resolve: (approval) => approval.created ?? null }),
+    modified: t.field({ type: 'DateTime', nullable: true, resolve: (approval) => approval.modified ?? null }),
+    request: t.field({
+      type: NonEmployeeRequestRef,
+      nullable: true,
+      resolve: (approval, _args, ctx) => loadRequest(approval, ctx),
+    }),
+    source: t.field({
+      type: NonEmployeeSourceRef,
+      nullable: true,
+      resolve: async (approval, _args, ctx) => {
+        const embedded = approval.nonEmployeeRequest;
+        if (embedded && 'nonEmployeeSource' in embedded && embedded.nonEmployeeSource?.id) {
+          return createSourceLite(embedded.nonEmployeeSource);
+        }
+        const request = await loadRequest(approval, ctx);
+        return request?.nonEmployeeSource?.id ? createSourceLite(request.nonEmployeeSource) : null;
+      },
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  nonEmployeeApprovals: t.connection(
+    {
+      type: NonEmployeeApprovalRef,
+      args: {
+        requestedFor: t.arg.string({ description: 'Approval items of this approver; `me` for the caller.' }),
+        approvalStatus: t.arg({ type: ApprovalStatusEnum }),
+        orderBy: t.arg({ type: [NonEmployeeApprovalOrder] }),
+      },
+      resolve: (_root, args, ctx, info) => {
+        const requestedFor = args.requestedFor ?? undefined;
+        const filters = args.approvalStatus ? f.eq('approvalStatus', args.approvalStatus) : undefined;
+        const sorters = toSorters(args.orderBy);
+        return resolveListConnection(
+          { endpoint: 'non-employee-approvals', filters, sorters, requestedFor },
+          args,
+          info,
+          (offset, limit, count) =>
+            ctx.loaders.listApprovals({ offset, limit, count, filters, sorters, requestedFor }),
+        );
+      },
+    },
+    NonEmployeeApprovalConnection,
+  ),
+  nonEmployeeApproval: t.field({
+    type: NonEmployeeApprovalRef,
+    nullable: true,
+    description: 'An approval item by its global id or its ISC id.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) =>
+      ctx.loaders.approval.load(parseIdArgument(String(args.id), 'NonEmployeeApproval')),
+  }),
+}));

@@ -1,0 +1,100 @@
+import { f } from '../upstream/filters.ts';
+import { builder } from './builder.ts';
+import { NonEmployeeRecordConnection } from './connections.ts';
+import { parseIdArgument } from './ids.ts';
+import { resolveListConnection } from './lists.ts';
+import { createOrderByInput, toSorters } from './pagination/order-by.ts';
+import { NonEmployeeRecordRef, NonEmployeeSourceRef } from './refs.ts';
+
+export const NonEmployeeRecordOrder = createOrderByInput(
+  'NonEmployeeRecordOrder',
+  [
+    'id',
+    'accountName',
+    'sourceId',
+    'manager',
+    'firstName',
+    'lastName',
+    'email',
+    'phone',
+    'startDate',
+    'endDate',
+    'created',
+    'modified',
+  ],
+  'non-employee records',
+);
+
+builder.node(NonEmployeeRecordRef, {
+  description: 'One non-employee on a source.',
+  id: { resolve: (record) => record.id ?? '' },
+  loadWithoutCache: (id, ctx) => ctx.loaders.record.load(id),
+  fields: (t) => ({
+    iscId: t.string({ description: 'The ISC id of the record.', resolve: (record) => record.id ?? '' }),
+    accountName: t.string({ resolve: (record) => record.accountName ?? '' }),
+    firstName: t.string({ nullable: true, resolve: (record) => record.firstName ?? null }),
+    lastName: t.string({ nullable: true, resolve: (record) => record.lastName ?? null }),
+    email: t.string({ nullable: true, resolve: (record) => record.email ?? null }),
+    phone: t.string({ nullable: true, resolve: (record) => record.phone ?? null }),
+    manager: t.string({
+      nullable: true,
+      description: 'The account id of the identity who manages this non-employee.',
+      resolve: (record) => record.manager ?? null,
+    }),
+    sourceId: t.string({
+      nullable: true,
+      description: 'The ISC id of the non-employee source.',
+      resolve: (record) => record.sourceId ?? null,
+    }),
+    data: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'Custom attribute values, keyed by technical name.',
+      resolve: (record) => record.data ?? null,
+    }),
+    startDate: t.field({ type: 'DateTime', nullable: true, resolve: (record) => record.startDate ?? null }),
+    endDate: t.field({ type: 'DateTime', nullable: true, resolve: (record) => record.endDate ?? null }),
+    created: t.field({ type: 'DateTime', nullable: true, resolve: (record) => record.created ?? null }),
+    modified: t.field({ type: 'DateTime', nullable: true, resolve: (record) => record.modified ?? null }),
+    source: t.field({
+      type: NonEmployeeSourceRef,
+      nullable: true,
+      resolve: (record, _args, ctx) => (record.sourceId ? ctx.loaders.source.load(record.sourceId) : null),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  nonEmployeeRecords: t.connection(
+    {
+      type: NonEmployeeRecordRef,
+      args: {
+        sourceId: t.arg.id({ description: 'Only records of this non-employee source (global or ISC id).' }),
+        orderBy: t.arg({ type: [NonEmployeeRecordOrder] }),
+      },
+      resolve: (_root, args, ctx, info) => {
+        const sourceId =
+          args.sourceId == null
+            ? null
+            : parseIdArgument(String(args.sourceId), 'NonEmployeeSource', 'sourceId');
+        const filters = sourceId === null ? undefined : f.eq('sourceId', sourceId);
+        const sorters = toSorters(args.orderBy);
+        return resolveListConnection(
+          { endpoint: 'non-employee-records', filters, sorters },
+          args,
+          info,
+          (offset, limit, count) => ctx.loaders.listRecords({ offset, limit, count, filters, sorters }),
+        );
+      },
+    },
+    NonEmployeeRecordConnection,
+  ),
+  nonEmployeeRecord: t.field({
+    type: NonEmployeeRecordRef,
+    nullable: true,
+    description: 'A non-employee record by its global id or its ISC id.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) =>
+      ctx.loaders.record.load(parseIdArgument(String(args.id), 'NonEmployeeRecord')),
+  }),
+}));

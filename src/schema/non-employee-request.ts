@@ -1,0 +1,134 @@
+import type { RequestEntity } from '../loaders/entities.ts';
+import { f } from '../upstream/filters.ts';
+import type { IdentityRef } from '../upstream/wire/nelm.ts';
+import { ApprovalStatusEnum } from './approval-status.ts';
+import { builder } from './builder.ts';
+import { NonEmployeeRequestConnection } from './connections.ts';
+import type { GatewayContext } from './context.ts';
+import { IdentityReference } from './identity-reference.ts';
+import { parseIdArgument } from './ids.ts';
+import { DEFAULT_REQUESTED_FOR, resolveListConnection } from './lists.ts';
+import { createOrderByInput, toSorters } from './pagination/order-by.ts';
+import { NonEmployeeApprovalRef, NonEmployeeRequestRef, NonEmployeeSourceRef } from './refs.ts';
+import { createSourceLite } from './source-lite.ts';
+
+export const NonEmployeeRequestOrder = createOrderByInput(
+  'NonEmployeeRequestOrder',
+  [
+    'created',
+    'approvalStatus',
+    'firstName',
+    'lastName',
+    'email',
+    'phone',
+    'accountName',
+    'startDate',
+    'endDate',
+  ],
+  'non-employee requests',
+);
+
+/** The requester travels on approval items, not on the request: borrow it from the first one. */
+async function loadRequester(request: RequestEntity, ctx: GatewayContext): Promise<IdentityRef | null> {
+  if (request.requester) return request.requester;
+  const firstItem = request.approvalItems?.find((item) => item.id);
+  if (!firstItem?.id) return null;
+  const approval = await ctx.loaders.approval.load(firstItem.id);
+  return approval?.nonEmployeeRequest?.requester ?? null;
+}
+
+builder.node(NonEmployeeRequestRef, {
+  description: 'A request for a new non-employee record, decided by the source approvers in order.',
+  id: { resolve: (request) => request.id ?? '' },
+  loadWithoutCache: (id, ctx) => ctx.loaders.request.load(id),
+  fields: (t) => ({
+    iscId: t.string({ description: 'The ISC id of the request.', resolve: (request) => request.id ?? '' }),
+    accountName: t.string({ resolve: (request) => request.accountName ?? '' }),
+    firstName: t.string({ nullable: true, resolve: (request) => request.firstName ?? null }),
+    lastName: t.string({ nullable: true, resolve: (request) => request.lastName ?? null }),
+    email: t.string({ nullable: true, resolve: (request) => request.email ?? null }),
+    phone: t.string({ nullable: true, resolve: (request) => request.phone ?? null }),
+    manager: t.string({ nullable: true, resolve: (request) => request.manager ?? null }),
+    data: t.field({ type: 'JSON', nullable: true, resolve: (request) => request.data ?? null }),
+    approvalStatus: t.field({
+      type: ApprovalStatusEnum,
+      resolve: (request) => request.approvalStatus ?? 'NOT_READY',
+    }),
+    comment: t.string({
+      nullable: true,
+      description: "The requester's comment.",
+      resolve: (request) => request.comment ?? null,
+    }),
+    completionDate: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the last approver approved.',
+      resolve: (request) => request.completionDate ?? null,
+    }),
+    startDate: t.field({ type: 'DateTime', nullable: true, resolve: (request) => request.startDate ?? null }),
+    endDate: t.field({ type: 'DateTime', nullable: true, resolve: (request) => request.endDate ?? null }),
+    created: t.field({ type: 'DateTime', nullable: true, resolve: (request) => request.created ?? null }),
+    modified: t.field({ type: 'DateTime', nullable: true, resolve: (request) => request.modified ?? null }),
+    requester: t.field({
+      type: IdentityReference,
+      nullable: true,
+      resolve: (request, _args, ctx) => loadRequester(request, ctx),
+    }),
+    source: t.field({
+      type: NonEmployeeSourceRef,
+      nullable: true,
+      description: 'The source, as the request embeds it: id, sourceId, name and description cost no call.',
+      resolve: (request) =>
+        request.nonEmployeeSource?.id ? createSourceLite(request.nonEmployeeSource) : null,
+    }),
+    approvals: t.field({
+      type: [NonEmployeeApprovalRef],
+      description: 'One decision per approver, in approval order.',
+      resolve: (request) =>
+        (request.approvalItems ?? []).map((item) => ({
+          ...item,
+          nonEmployeeRequest: { id: request.id, requester: request.requester },
+        })),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  nonEmployeeRequests: t.connection(
+    {
+      type: NonEmployeeRequestRef,
+      args: {
+        requestedFor: t.arg.string({
+          description: 'Requests made for this identity; `me` (the default) for the caller.',
+        }),
+        sourceId: t.arg.id({ description: 'Only requests for this non-employee source (global or ISC id).' }),
+        orderBy: t.arg({ type: [NonEmployeeRequestOrder] }),
+      },
+      resolve: (_root, args, ctx, info) => {
+        const requestedFor = args.requestedFor ?? DEFAULT_REQUESTED_FOR;
+        const sourceId =
+          args.sourceId == null
+            ? null
+            : parseIdArgument(String(args.sourceId), 'NonEmployeeSource', 'sourceId');
+        const filters = sourceId === null ? undefined : f.eq('sourceId', sourceId);
+        const sorters = toSorters(args.orderBy);
+        return resolveListConnection(
+          { endpoint: 'non-employee-requests', filters, sorters, requestedFor },
+          args,
+          info,
+          (offset, limit, count) =>
+            ctx.loaders.listRequests({ offset, limit, count, filters, sorters, requestedFor }),
+        );
+      },
+    },
+    NonEmployeeRequestConnection,
+  ),
+  nonEmployeeRequest: t.field({
+    type: NonEmployeeRequestRef,
+    nullable: true,
+    description: 'A non-employee request by its global id or its ISC id.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) =>
+      ctx.loaders.request.load(parseIdArgument(String(args.id), 'NonEmployeeRequest')),
+  }),
+}));

@@ -1,0 +1,50 @@
+import type { NonEmployeeApprovalSummary, NonEmployeeRequestSummary } from '../upstream/wire/nelm.ts';
+import { builder } from './builder.ts';
+
+const NonEmployeeRequestSummaryRef = builder
+  .objectRef<NonEmployeeRequestSummary>('NonEmployeeRequestSummary')
+  .implement({
+    description: 'Counts of the requests an account manager handles.',
+    fields: (t) => ({
+      approved: t.int({ resolve: (summary) => summary.approved ?? 0 }),
+      rejected: t.int({ resolve: (summary) => summary.rejected ?? 0 }),
+      pending: t.int({ resolve: (summary) => summary.pending ?? 0 }),
+      nonEmployeeCount: t.int({ resolve: (summary) => summary.nonEmployeeCount ?? 0 }),
+    }),
+  });
+
+const NonEmployeeApprovalSummaryRef = builder
+  .objectRef<NonEmployeeApprovalSummary>('NonEmployeeApprovalSummary')
+  .implement({
+    description: 'Counts of the approval items of an approver.',
+    fields: (t) => ({
+      approved: t.int({ resolve: (summary) => summary.approved ?? 0 }),
+      pending: t.int({ resolve: (summary) => summary.pending ?? 0 }),
+      rejected: t.int({ resolve: (summary) => summary.rejected ?? 0 }),
+    }),
+  });
+
+builder.queryFields((t) => ({
+  nonEmployeeRequestSummary: t.field({
+    type: NonEmployeeRequestSummaryRef,
+    args: {
+      requestedFor: t.arg.string({
+        defaultValue: 'me',
+        description: 'The account manager (identity id); `me` for the caller.',
+      }),
+    },
+    resolve: async (_root, args, ctx) =>
+      (await ctx.loaders.requestSummary.load(args.requestedFor ?? 'me')) ?? {},
+  }),
+  nonEmployeeApprovalSummary: t.field({
+    type: NonEmployeeApprovalSummaryRef,
+    args: {
+      requestedFor: t.arg.string({
+        defaultValue: 'me',
+        description: 'The approver (identity id); `me` for the caller.',
+      }),
+    },
+    resolve: async (_root, args, ctx) =>
+      (await ctx.loaders.approvalSummary.load(args.requestedFor ?? 'me')) ?? {},
+  }),
+}));
