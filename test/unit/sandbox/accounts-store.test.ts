@@ -67,7 +67,11 @@ function createFakeDirectory(spec: { sources: number; records: number; idStyle?:
       return byId.get(id);
     },
   };
-  const resetCalls = () => Object.keys(calls).forEach((k) => (calls[k as keyof typeof calls] = 0));
+  const resetCalls = () => {
+    calls.recordsOnIscSource = 0;
+    calls.recordByAccountName = 0;
+    calls.recordById = 0;
+  };
   return { directory, sources, records, calls, resetCalls };
 }
 
