@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { lexicographicSortSchema, printSchema } from 'graphql';
+// The CommonJS entry, the one Pothos itself loads: one graphql instance under vitest's resolver too.
+import { lexicographicSortSchema, printSchema } from 'graphql/index.js';
 import { schema } from '../src/schema/index.ts';
 
 /** `npm run schema`: the sorted SDL, checked in as schema.graphql. */

@@ -9,5 +9,5 @@ export function createBadUserInputError(
 }
 
 export function isBadUserInputError(error: unknown): error is GraphQLError {
-  return error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT';
+  return error instanceof Error && (error as GraphQLError).extensions?.code === 'BAD_USER_INPUT';
 }

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { createCallCache } from '../../../src/loaders/call-cache.ts';
+import { createLoaders } from '../../../src/loaders/index.ts';
+import type { ListParams, UpstreamApi } from '../../../src/upstream/api.ts';
+import { UpstreamNotFoundError, UpstreamUnavailableError } from '../../../src/upstream/errors.ts';
+import { compileFilter, type FilterExpression } from '../../../src/upstream/filters.ts';
+import type { Account } from '../../../src/upstream/wire/accounts.ts';
+
+/** An in-memory UpstreamApi with only what a test needs, logging every call it gets. */
+function createRecordingApi(methods: Partial<UpstreamApi>) {
+  const calls: { method: string; args: unknown[] }[] = [];
+  const api = new Proxy(methods as UpstreamApi, {
+    get(target, property) {
+      const method = Reflect.get(target, property) as ((...args: unknown[]) => unknown) | undefined;
+      if (typeof property !== 'string') return undefined;
+      return (...args: unknown[]) => {
+        calls.push({ method: property, args });
+        if (!method) return Promise.reject(new Error(`unexpected call ${property}`));
+        return method(...args);
+      };
+    },
+  });
+  return { api, calls };
+}
+
+function account(sourceId: string, nativeIdentity: string): Account {
+  return {
+    id: `acc-${nativeIdentity}`,
+    name: nativeIdentity,
+    sourceId,
+    sourceName: null,
+    attributes: null,
+    authoritative: false,
+    disabled: false,
+    locked: false,
+    nativeIdentity,
+    systemAccount: false,
+    uncorrelated: false,
+    manuallyCorrelated: false,
+    hasEntitlements: false,
+  };
+}
+
+describe('createCallCache', () => {
+  it('makes an identical call once, whatever the order of its parameters', async () => {
+    const cache = createCallCache();
+    let made = 0;
+    const call = async () => ++made;
+    const [a, b] = await Promise.all([
+      cache.once('records', { limit: 5, offset: 0 }, call),
+      cache.once('records', { offset: 0, limit: 5 }, call),
+    ]);
+    expect([a, b, made]).toEqual([1, 1, 1]);
+    await cache.once('records', { offset: 5, limit: 5 }, call);
+    expect(made).toBe(2);
+  });
+
+  it('does not keep a failed call', async () => {
+    const cache = createCallCache();
+    await expect(cache.once('x', {}, () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(cache.once('x', {}, async () => 'ok')).resolves.toBe('ok');
+  });
+});
+
+describe('by-id loaders', () => {
+  it('answer one slot per key: null for a 404, the error in a failed slot, values elsewhere', async () => {
+    const { api } = createRecordingApi({
+      getNonEmployeeRecord: async (id) => {
+        if (id === 'gone') throw new UpstreamNotFoundError('not found', { status: 404 });
+        if (id === 'broken') throw new UpstreamUnavailableError('down', { status: 503 });
+        return { id, accountName: `name-${id}` };
+      },
+    });
+    const loaders = createLoaders(api);
+    const results = await Promise.allSettled(
+      ['a', 'gone', 'broken', 'b'].map((id) => loaders.record.load(id)),
+    );
+    expect(results[0]).toEqual({ status: 'fulfilled', value: { id: 'a', accountName: 'name-a' } });
+    expect(results[1]).toEqual({ status: 'fulfilled', value: null });
+    expect(results[2].status).toBe('rejected');
+    expect(results[3]).toEqual({ status: 'fulfilled', value: { id: 'b', accountName: 'name-b' } });
+  });
+
+  it('are primed by lists, so a listed record costs no get', async () => {
+    const { api, calls } = createRecordingApi({
+      listNonEmployeeRecords: async () => ({ items: [{ id: 'r1' }, { id: 'r2' }], totalCount: null }),
+    });
+    const loaders = createLoaders(api);
+    await loaders.listRecords({ limit: 2 });
+    await loaders.listRecords({ limit: 2 });
+    expect(await loaders.record.load('r2')).toEqual({ id: 'r2' });
+    expect(calls.map((call) => call.method)).toEqual(['listNonEmployeeRecords']);
+  });
+});
+
+describe('source loader', () => {
+  it('answers any number of sources in one tick with one list call (with counts)', async () => {
+    const { api, calls } = createRecordingApi({
+      listNonEmployeeSources: async () => ({
+        items: Array.from({ length: 50 }, (_, index) => ({
+          id: `s${index}`,
+          name: `S${index}`,
+          nonEmployeeCount: index,
+        })),
+        totalCount: null,
+      }),
+      getNonEmployeeSource: async (id) => {
+        throw new UpstreamNotFoundError(`${id} not found`, { status: 404 });
+      },
+    });
+    const loaders = createLoaders(api);
+    const sources = await Promise.all(
+      Array.from({ length: 50 }, (_, index) => loaders.source.load(`s${index}`)),
+    );
+    expect(sources.map((source) => source?.nonEmployeeCount)).toEqual(
+      Array.from({ length: 50 }, (_, i) => i),
+    );
+    expect(calls).toHaveLength(1);
+    expect(calls[0].args[0]).toMatchObject({ limit: 250, nonEmployeeCount: true });
+    // A source not in the list is asked for on its own, and is null when it does not exist.
+    expect(await loaders.source.load('missing')).toBeNull();
+    expect(calls.map((call) => call.method)).toEqual(['listNonEmployeeSources', 'getNonEmployeeSource']);
+  });
+});
+
+describe('accounts by native identity', () => {
+  it('batches by source with `in`, at most 250 names a call, and matches by key not position', async () => {
+    const present = new Set<string>();
+    const { api, calls } = createRecordingApi({
+      listAccounts: async (params: ListParams) => {
+        const filter = params.filters as FilterExpression & { op: 'and' };
+        const [sourceFilter, namesFilter] = filter.operands as [
+          { value: string },
+          { values: readonly string[] },
+        ];
+        // Reverse order and a missing account: the loader must not rely on positions.
+        const items = [...namesFilter.values]
+          .filter((name) => present.has(String(name)))
+          .reverse()
+          .map((name) => account(sourceFilter.value, String(name)));
+        return { items, totalCount: null };
+      },
+    });
+    const names = Array.from({ length: 600 }, (_, index) => `user.${index}`);
+    for (const name of names) if (!name.endsWith('7')) present.add(name);
+    const loaders = createLoaders(api);
+    const results = await Promise.all([
+      ...names.map((nativeIdentity) =>
+        loaders.accountByNativeIdentity.load({ sourceId: 'src-a', nativeIdentity }),
+      ),
+      loaders.accountByNativeIdentity.load({ sourceId: 'src-b', nativeIdentity: 'user.1' }),
+    ]);
+    expect(calls).toHaveLength(4);
+    for (const call of calls) {
+      const params = call.args[0] as ListParams;
+      expect(compileFilter(params.filters as FilterExpression)).toMatch(
+        /^sourceId eq "src-[ab]" and nativeIdentity in \(/,
+      );
+      const filter = params.filters as { operands: { values?: readonly string[] }[] };
+      expect(filter.operands[1].values?.length).toBeLessThanOrEqual(250);
+    }
+    results.slice(0, 600).forEach((result, index) => {
+      if (names[index].endsWith('7')) expect(result).toBeNull();
+      else expect(result).toMatchObject({ sourceId: 'src-a', nativeIdentity: names[index] });
+    });
+    expect(results[600]).toMatchObject({ sourceId: 'src-b', nativeIdentity: 'user.1' });
+  });
+});
