@@ -129,7 +129,7 @@ describe('accounts by native identity', () => {
     const { api, calls } = createRecordingApi({
       listAccounts: async (params: ListParams) => {
         const filter = params.filters as FilterExpression & { op: 'and' };
-        const [sourceFilter, namesFilter] = filter.operands as [
+        const [sourceFilter, namesFilter] = filter.operands as unknown as [
           { value: string },
           { values: readonly string[] },
         ];
@@ -156,7 +156,7 @@ describe('accounts by native identity', () => {
       expect(compileFilter(params.filters as FilterExpression)).toMatch(
         /^sourceId eq "src-[ab]" and nativeIdentity in \(/,
       );
-      const filter = params.filters as { operands: { values?: readonly string[] }[] };
+      const filter = params.filters as unknown as { operands: { values?: readonly string[] }[] };
       expect(filter.operands[1].values?.length).toBeLessThanOrEqual(250);
     }
     results.slice(0, 600).forEach((result, index) => {
