@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: GraphQL answers are JSON, checked by the assertions
 import type { ExecutionResult } from 'graphql';
 import { loadConfig } from '../../src/config.ts';
 import { createGateway, type Gateway } from '../../src/gateway.ts';
@@ -23,7 +24,11 @@ export type GqlResult<T = Record<string, unknown>> = ExecutionResult<T> & { stat
 export interface TestGateway {
   sandbox: TestSandbox;
   gateway: Gateway;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: GqlOptions): Promise<GqlResult<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: GqlOptions,
+  ): Promise<GqlResult<T>>;
   close(): Promise<void>;
 }
 

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGateway, type TestGateway } from '../../helpers/gateway.ts';
+
+describe('without a bearer and without an allowed service account', () => {
+  let t: TestGateway;
+  beforeAll(async () => {
+    t = await startGateway({ serviceAccount: false });
+  });
+  afterAll(() => t.close());
+
+  it('answers UNAUTHENTICATED for every field that needs upstream, and makes no call', async () => {
+    await t.sandbox.resetStats();
+    const result = await t.gql(
+      `{ nonEmployeeSources { totalCount } nonEmployeeApprovalSummary { pending } }`,
+    );
+    expect(result.status).toBe(200);
+    expect(result.errors?.map((error) => error.extensions?.code)).toEqual([
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+    ]);
+    expect(result.errors?.[0].message).toMatch(/Authorization: Bearer/);
+    expect((await t.sandbox.stats()).total).toBe(0);
+  });
+
+  it('answers UNAUTHENTICATED for a malformed Authorization header', async () => {
+    const result = await t.gql(
+      `{ nonEmployeeSources { totalCount } }`,
+      {},
+      { headers: { authorization: 'Basic abc' } },
+    );
+    expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('passes the upstream 401 of a bad token as UNAUTHENTICATED, without echoing the token', async () => {
+    const token = 'not.a.valid-token-value';
+    const result = await t.gql(`{ nonEmployeeSources { totalCount } }`, {}, { token });
+    expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(JSON.stringify(result)).not.toContain(token);
+  });
+});
+
+describe('with the service account allowed', () => {
+  let t: TestGateway;
+  beforeAll(async () => {
+    t = await startGateway({ serviceAccount: true });
+  });
+  afterAll(() => t.close());
+
+  it('uses the service token for requests without a bearer, fetching it once', async () => {
+    await t.sandbox.resetStats();
+    for (let i = 0; i < 3; i++) {
+      const result = await t.gql(`{ nonEmployeeSources(first: 1) { totalCount } }`);
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.nonEmployeeSources.totalCount).toBeGreaterThan(0);
+    }
+    expect((await t.sandbox.stats()).tokenRequests).toBe(1);
+  });
+});
+
+describe('two callers at once', () => {
+  let t: TestGateway;
+  beforeAll(async () => {
+    t = await startGateway({ serviceAccount: true });
+  });
+  afterAll(() => t.close());
+
+  it('never sees the other caller\u2019s data, however their requests interleave', async () => {
+    // Two owners see different sources; their queries overlap in time and ask the same fields.
+    const [ownerA, ownerB] = [t.sandbox.client('source-owner', 0), t.sandbox.client('source-owner', 1)];
+    const [tokenA, tokenB] = await Promise.all([t.sandbox.tokenFor(ownerA), t.sandbox.tokenFor(ownerB)]);
+    const query = `{ nonEmployeeSources(first: 50) { edges { node { iscId name nonEmployeeCount } } }
+      nonEmployeeRequests(first: 50) { edges { node { iscId source { iscId } } } } }`;
+    const alone = async (token: string) => {
+      const result = await t.gql(query, {}, { token });
+      expect(result.errors).toBeUndefined();
+      return JSON.stringify(result.data);
+    };
+    const [expectedA, expectedB] = [await alone(tokenA), await alone(tokenB)];
+    expect(expectedA).not.toEqual(expectedB);
+
+    const runs = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? tokenA : tokenB));
+    const answers = await Promise.all(runs.map((token) => alone(token)));
+    for (const [i, answer] of answers.entries()) expect(answer).toBe(i % 2 === 0 ? expectedA : expectedB);
+
+    // A request without a bearer acts as the service account, not as whoever came before it.
+    const [service] = await Promise.all([alone(''), alone(tokenA)]);
+    expect(service).not.toEqual(expectedA);
+  });
+});

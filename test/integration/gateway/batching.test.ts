@@ -1,0 +1,103 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: GraphQL answers are JSON, checked by the assertions
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGateway, type TestGateway } from '../../helpers/gateway.ts';
+
+let t: TestGateway;
+let admin: string;
+
+beforeAll(async () => {
+  t = await startGateway({ sandbox: { scale: { sources: 50, recordsPerSource: 20 } } });
+  admin = await t.sandbox.tokenFor('admin');
+});
+afterAll(() => t.close());
+
+/** Runs a query and returns its data and the API calls that reached the sandbox. */
+async function measure(query: string, variables: Record<string, unknown> = {}) {
+  await t.sandbox.resetStats();
+  const result = await t.gql(query, variables, { token: admin });
+  expect(result.errors).toBeUndefined();
+  const stats = await t.sandbox.stats();
+  return { data: result.data as Record<string, any>, calls: stats.total, byRoute: stats.byRoute };
+}
+
+describe('batching, counted at the sandbox', () => {
+  it('50 sources with nonEmployeeCount: 1 call', async () => {
+    const { data, calls } = await measure(
+      `{ nonEmployeeSources(first: 50) { edges { node { name nonEmployeeCount } } } }`,
+    );
+    expect(data.nonEmployeeSources.edges).toHaveLength(50);
+    expect(data.nonEmployeeSources.edges.every((edge: any) => edge.node.nonEmployeeCount === 20)).toBe(true);
+    expect(calls).toBe(1);
+  });
+
+  it('the sources of 250 records, with counts: one records page + one sources list', async () => {
+    const { data, calls, byRoute } = await measure(
+      `{ nonEmployeeRecords(first: 250) { edges { node { accountName source { name nonEmployeeCount } } } } }`,
+    );
+    const names = new Set(data.nonEmployeeRecords.edges.map((edge: any) => edge.node.source.name));
+    expect(names.size).toBeGreaterThan(1);
+    expect(calls).toBe(2);
+    expect(byRoute['GET /v3/non-employee-sources']).toBe(1);
+  });
+
+  it('approvals inbox (50 approvals, request account name, source name): at most distinct requests + 1', async () => {
+    const { data, calls } = await measure(
+      `{ nonEmployeeApprovals(first: 50) { edges { node { id request { accountName source { name } } } } } }`,
+    );
+    const edges = data.nonEmployeeApprovals.edges;
+    expect(edges).toHaveLength(50);
+    const distinctRequests = new Set(edges.map((edge: any) => edge.node.request.accountName)).size;
+    expect(edges.every((edge: any) => edge.node.request.source.name)).toBe(true);
+    expect(calls).toBeLessThanOrEqual(distinctRequests + 1);
+  });
+
+  it('dashboard: within 2 calls of the minimum the API allows', async () => {
+    const { data, calls } = await measure(`{
+      nonEmployeeSources(first: 50) { totalCount edges { node { name nonEmployeeCount } } }
+      nonEmployeeRequestSummary { approved rejected pending nonEmployeeCount }
+      nonEmployeeApprovalSummary { approved pending rejected }
+      nonEmployeeApprovals(first: 10, approvalStatus: PENDING) {
+        edges { node { approvalOrder request { iscId accountName firstName lastName source { name } } } } } }`);
+    const requests = new Set(data.nonEmployeeApprovals.edges.map((edge: any) => edge.node.request.iscId));
+    // The API has no batch read of requests by id (its filters take only sourceId), so the minimum is:
+    // 1 sources list (counts and total in the same call) + 2 summaries + 1 approvals list + 1 get per request.
+    const minimum = 1 + 2 + 1 + requests.size;
+    expect(data.nonEmployeeApprovals.edges).toHaveLength(10);
+    expect(calls).toBeLessThanOrEqual(minimum + 2);
+    expect(calls).toBe(minimum);
+  });
+
+  it("a request's embedded source answers id, sourceId, name and description with no call", async () => {
+    const { data, calls } = await measure(
+      `{ nonEmployeeRequests(first: 10) { edges { node { source { id iscId sourceId name description } } } } }`,
+    );
+    expect(data.nonEmployeeRequests.edges.length).toBeGreaterThan(0);
+    expect(calls).toBe(1);
+    const full = await measure(
+      `{ nonEmployeeRequests(first: 10) { edges { node { source { created } } } } }`,
+    );
+    expect(full.calls).toBe(2);
+  });
+
+  it('makes an identical call once inside an operation', async () => {
+    const { data, calls } = await measure(`{
+      a: nonEmployeeRecords(first: 5) { edges { node { iscId } } }
+      b: nonEmployeeRecords(first: 5) { edges { node { iscId accountName } } }
+      s1: nonEmployeeSources(first: 3) { edges { node { name } } }
+      s2: nonEmployeeSources(first: 3) { edges { node { description } } } }`);
+    expect(data.a.edges.map((edge: any) => edge.node.iscId)).toEqual(
+      data.b.edges.map((edge: any) => edge.node.iscId),
+    );
+    expect(calls).toBe(2);
+  });
+
+  it('primes by-id loaders from lists: a listed request reached again through its approvals costs nothing', async () => {
+    const { data, calls } = await measure(
+      `{ nonEmployeeRequests(first: 10) { edges { node { iscId approvals { request { iscId accountName } } } } } }`,
+    );
+    for (const edge of data.nonEmployeeRequests.edges) {
+      for (const approval of edge.node.approvals) expect(approval.request.iscId).toBe(edge.node.iscId);
+    }
+    expect(calls).toBe(1);
+  });
+});
