@@ -1,3 +1,4 @@
+import { isUpstreamError, UpstreamRateLimitedError } from '../upstream/errors.ts';
 import { builder } from './builder.ts';
 
 /**
@@ -134,3 +135,32 @@ export const MUTATION_ERROR_TYPES = [
   LimitExceededError,
   RateLimitedError,
 ] as const;
+
+/**
+ * The typed result for an upstream failure a mutation can expect, or null for the others
+ * (unavailable, unauthenticated, unknown), which stay GraphQL errors.
+ */
+export function toTypedError(error: unknown, inputPath: string[] = []): BaseError | null {
+  if (!isUpstreamError(error)) return null;
+  const { message, trackingId } = error;
+  switch (error.code) {
+    case 'NOT_FOUND':
+      return new NotFoundError(message, trackingId);
+    case 'FORBIDDEN':
+      return new ForbiddenError(message, trackingId);
+    case 'BAD_USER_INPUT':
+      return new ValidationError(message, inputPath, trackingId);
+    case 'CONFLICT':
+      return new ConflictError(message, trackingId);
+    case 'LIMIT_EXCEEDED':
+      return new LimitExceededError(message, trackingId);
+    case 'RATE_LIMITED':
+      return new RateLimitedError(
+        message,
+        error instanceof UpstreamRateLimitedError ? error.retryAfterSeconds : null,
+        trackingId,
+      );
+    default:
+      return null;
+  }
+}
