@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { createGraphQLError } from 'graphql-yoga';
 import type { UpstreamApi } from '../upstream/api.ts';
 import { UpstreamUnauthenticatedError } from '../upstream/errors.ts';
 
@@ -28,7 +28,7 @@ export function createBudgetedApi(api: UpstreamApi, maxCalls: number): UpstreamA
         calls += 1;
         if (calls > maxCalls) {
           return Promise.reject(
-            new GraphQLError(
+            createGraphQLError(
               `This request needs more than ${maxCalls} upstream calls; ask for fewer items or split the query.`,
               { extensions: { code: 'UPSTREAM_CALL_BUDGET_EXCEEDED', maxCalls } },
             ),

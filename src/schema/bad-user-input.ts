@@ -1,11 +1,13 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { createGraphQLError } from 'graphql-yoga';
 
 /** The caller sent something unusable (id, cursor, page size): a readable error, never masked. */
 export function createBadUserInputError(
   message: string,
   details: Record<string, unknown> = {},
 ): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...details } });
+  // Yoga's factory: the same graphql instance as the executor, so the error is never mistaken for a crash.
+  return createGraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...details } });
 }
 
 export function isBadUserInputError(error: unknown): error is GraphQLError {
