@@ -1,7 +1,18 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { SandboxModule } from '../http/types.ts';
 import type { Scale } from '../options.ts';
 import type { IdentityRegistry } from '../seed/identities.ts';
+import { seedOrg } from '../seed/seed-org.ts';
+import { createNelmDirectory } from '../store/nelm-directory.ts';
+import { createNelmStore } from '../store/nelm-store.ts';
 import type { RecordDirectory } from '../store/record-directory.ts';
+import { createApprovalRoutes } from './approval-routes.ts';
+import { createBulkRoutes } from './bulk-routes.ts';
+import type { NelmContext } from './nelm-context.ts';
+import { createRecordRoutes } from './record-routes.ts';
+import { createRequestRoutes } from './request-routes.ts';
+import { createSchemaRoutes } from './schema-routes.ts';
+import { createSourceRoutes } from './source-routes.ts';
 
 export interface NelmModuleDeps {
   identities: IdentityRegistry;
@@ -14,14 +25,34 @@ export interface NelmModule extends SandboxModule {
   directory: RecordDirectory;
 }
 
-/** The Non-Employee Lifecycle Management emulation. */
-export function createNelmModule(_deps: NelmModuleDeps): NelmModule {
-  const directory: RecordDirectory = {
-    sources: () => [],
-    sourceByIscId: () => undefined,
-    recordsOnIscSource: () => [],
-    recordByAccountName: () => undefined,
-    recordById: () => undefined,
+const DAY = 86_400_000;
+
+/** The Non-Employee Lifecycle Management emulation: its 32 operations under every API version. */
+export function createNelmModule(deps: NelmModuleDeps): NelmModule {
+  const store = createNelmStore();
+  const ctx: NelmContext = {
+    store,
+    identities: deps.identities,
+    now: () => deps.now().getTime(),
+    newId: () => randomUUID(),
+    newIscId: () => randomBytes(16).toString('hex'),
   };
-  return { routes: [], reset() {}, directory };
+  const seed = () => {
+    store.clear();
+    const anchor = Math.floor(deps.now().getTime() / DAY) * DAY;
+    seedOrg({ store, identities: deps.identities, seed: deps.seed, scale: deps.scale, anchor });
+  };
+  seed();
+  return {
+    routes: [
+      ...createSourceRoutes(ctx),
+      ...createSchemaRoutes(ctx),
+      ...createRecordRoutes(ctx),
+      ...createRequestRoutes(ctx),
+      ...createApprovalRoutes(ctx),
+      ...createBulkRoutes(ctx),
+    ],
+    reset: seed,
+    directory: createNelmDirectory(store),
+  };
 }

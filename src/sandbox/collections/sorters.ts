@@ -1,0 +1,46 @@
+import { badRequest } from '../http/sandbox-error.ts';
+import type { FieldGetter } from './filter-eval.ts';
+
+export interface SortKey {
+  field: string;
+  descending: boolean;
+}
+
+/** Parses `sorters=-created,name` against the fields an endpoint documents. */
+export function parseSorters(text: string, allowed: readonly string[]): SortKey[] {
+  const keys = text.split(',').map((part) => part.trim());
+  return keys.map((part) => {
+    const descending = part.startsWith('-');
+    const field = descending ? part.slice(1) : part;
+    if (!field) throw badRequest(`Invalid sorters '${text}': empty sort field.`, '400.1 Bad Request Content');
+    if (!allowed.includes(field)) {
+      throw badRequest(
+        `Sorting is not supported for field '${field}'; supported: ${allowed.join(', ')}.`,
+        '400.1 Bad Request Content',
+      );
+    }
+    return { field, descending };
+  });
+}
+
+function compareValues(a: unknown, b: unknown): number {
+  const absentA = a === undefined || a === null;
+  const absentB = b === undefined || b === null;
+  if (absentA || absentB) return absentA === absentB ? 0 : absentA ? 1 : -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  const x = String(a).toLowerCase();
+  const y = String(b).toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** A comparator for `Array.prototype.sort` (stable, so earlier order breaks ties). Absent values sort last. */
+export function createComparator<T>(keys: readonly SortKey[], get: FieldGetter<T>): (a: T, b: T) => number {
+  return (a, b) => {
+    for (const key of keys) {
+      const result = compareValues(get(a, key.field), get(b, key.field));
+      if (result !== 0) return key.descending ? -result : result;
+    }
+    return 0;
+  };
+}

@@ -1,0 +1,80 @@
+import { CsvError, parse } from 'csv-parse/sync';
+import { badRequest, isSandboxError, limitViolation } from '../http/sandbox-error.ts';
+import type { SourceRow, UploadError } from '../store/nelm-rows.ts';
+import { checkData, parseRecordInput, type RecordInput } from './record-input.ts';
+import { MAX_RECORDS_PER_SOURCE } from './record-routes.ts';
+import { CSV_SYSTEM_COLUMNS } from './system-attributes.ts';
+
+const BAD_CONTENT = '400.1 Bad Request Content';
+
+export interface ParsedCsv {
+  columns: string[];
+  /** Data rows with their 1-based line numbers, values by column. */
+  rows: Array<{ line: number; values: string[] }>;
+}
+
+/** Reads the file as CSV; an unreadable file or a wrong header is a 400 before any job exists. */
+export function parseUploadCsv(text: string, source: SourceRow): ParsedCsv {
+  let table: string[][];
+  try {
+    table = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true });
+  } catch (error) {
+    const message = error instanceof CsvError ? error.message : String(error);
+    throw badRequest(`The file is not a readable CSV: ${message}`, BAD_CONTENT);
+  }
+  if (table.length === 0)
+    throw badRequest('The CSV is empty: it needs a header row and records.', BAD_CONTENT);
+  const [header, ...data] = table;
+  const custom = new Set(source.attributes.filter((a) => !a.system).map((a) => a.technicalName));
+  const system = new Set<string>(CSV_SYSTEM_COLUMNS);
+  const unknown = header.filter((column) => !system.has(column) && !custom.has(column));
+  if (unknown.length) throw badRequest(`Unknown CSV columns: ${unknown.join(', ')}.`, BAD_CONTENT);
+  if (new Set(header).size !== header.length)
+    throw badRequest('The CSV header names a column twice.', BAD_CONTENT);
+  const missing = CSV_SYSTEM_COLUMNS.filter((column) => !header.includes(column));
+  if (missing.length)
+    throw badRequest(`The CSV header lacks required columns: ${missing.join(', ')}.`, BAD_CONTENT);
+  if (data.length === 0) throw badRequest('The CSV has a header but no records.', BAD_CONTENT);
+  if (data.length > MAX_RECORDS_PER_SOURCE) {
+    throw limitViolation(
+      `A bulk upload can hold at most ${MAX_RECORDS_PER_SOURCE} records; got ${data.length}.`,
+    );
+  }
+  return { columns: header, rows: data.map((values, i) => ({ line: i + 2, values })) };
+}
+
+/** Validates every row; the job fails as a whole (nothing imported) when any row is wrong. */
+export function validateRows(
+  csv: ParsedCsv,
+  source: SourceRow,
+): { inputs: RecordInput[]; errors: UploadError[] } {
+  const inputs: RecordInput[] = [];
+  const errors: UploadError[] = [];
+  const seen = new Map<string, number>();
+  const customColumns = csv.columns.filter((c) => !(CSV_SYSTEM_COLUMNS as readonly string[]).includes(c));
+  for (const { line, values } of csv.rows) {
+    if (values.length !== csv.columns.length) {
+      errors.push({ line, message: `Expected ${csv.columns.length} values, found ${values.length}.` });
+      continue;
+    }
+    const byColumn = Object.fromEntries(csv.columns.map((column, i) => [column, values[i]]));
+    const data = Object.fromEntries(
+      customColumns.filter((c) => byColumn[c] !== '').map((c) => [c, byColumn[c]]),
+    );
+    try {
+      const parsed = parseRecordInput({ ...byColumn, sourceId: source.id });
+      const input = { ...parsed, data: checkData(data, source) };
+      const earlier = seen.get(input.accountName);
+      if (earlier !== undefined) {
+        errors.push({ line, message: `Account name '${input.accountName}' is also on line ${earlier}.` });
+        continue;
+      }
+      seen.set(input.accountName, line);
+      inputs.push(input);
+    } catch (error) {
+      if (!isSandboxError(error)) throw error;
+      errors.push({ line, message: error.message });
+    }
+  }
+  return { inputs, errors };
+}

@@ -1,0 +1,17 @@
+import type { ApiVersion } from '../http/types.ts';
+import type { IdentityRegistry } from '../seed/identities.ts';
+import type { NelmStore } from '../store/nelm-store.ts';
+
+/** What every NELM route handler works with. */
+export interface NelmContext {
+  store: NelmStore;
+  identities: IdentityRegistry;
+  /** Epoch milliseconds. */
+  now(): number;
+  /** A fresh UUID for new objects. */
+  newId(): string;
+  /** A fresh 32-hex ISC id (new sources' `sourceId`). */
+  newIscId(): string;
+}
+
+export const NELM_VERSIONS: readonly ApiVersion[] = ['v3', 'beta', 'v2024', 'v2025'];

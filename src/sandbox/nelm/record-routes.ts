@@ -1,0 +1,254 @@
+import { RECORD_FILTERS, RECORD_SORTERS } from '../collections/allow-lists.ts';
+import {
+  createComparator,
+  createFilterPredicate,
+  type ListParams,
+  listResponse,
+  parseListParams,
+  pinnedValue,
+} from '../collections/index.ts';
+import { jsonObjectBody, jsonPatchBody } from '../http/body.ts';
+import { badRequest, forbidden, limitViolation, notFound, referenceConflict } from '../http/sandbox-error.ts';
+import type { RouteDefinition, SandboxRequest, SandboxResponse } from '../http/types.ts';
+import type { RecordRow } from '../store/nelm-rows.ts';
+import type { SourceState } from '../store/nelm-store.ts';
+import { hasRight, isOwner, manages, requireRight } from './access.ts';
+import { referenceNotFound } from './identity-refs.ts';
+import { applyJsonPatch } from './json-patch.ts';
+import { NELM_VERSIONS, type NelmContext } from './nelm-context.ts';
+import { checkData, parseRecordInput, type RecordInput } from './record-input.ts';
+import { iso, recordView } from './views.ts';
+
+export const MAX_RECORDS_PER_SOURCE = 20_000;
+const BAD_CONTENT = '400.1 Bad Request Content';
+
+type Located = { state: SourceState; row: RecordRow };
+
+const recordField = (sourceId: string) => (row: RecordRow, field: string) =>
+  field === 'sourceId' ? sourceId : (row as unknown as Record<string, unknown>)[field];
+
+/** Checks a validated body against its source: data, a unique account name, the record limit. */
+export function checkRecordOnSource(
+  ctx: NelmContext,
+  input: ReturnType<typeof parseRecordInput>,
+  replacing?: RecordRow,
+): { state: SourceState; input: RecordInput } {
+  const state = ctx.store.source(input.sourceId);
+  if (!state) throw referenceNotFound(`Non-employee source '${input.sourceId}' was not found.`);
+  const data = checkData(input.data, state.row);
+  const holder = state.records.byAccountName(input.accountName);
+  if (holder && holder.id !== replacing?.id) {
+    throw referenceConflict(`Account name '${input.accountName}' is already used on source ${state.row.id}.`);
+  }
+  if (!replacing && state.records.size >= MAX_RECORDS_PER_SOURCE) {
+    throw limitViolation(`A source can hold at most ${MAX_RECORDS_PER_SOURCE} non-employee records.`);
+  }
+  return { state, input: { ...input, data } };
+}
+
+export function newRecordRow(ctx: NelmContext, input: RecordInput): RecordRow {
+  const at = ctx.now();
+  const { sourceId: _sourceId, ...fields } = input;
+  return { id: ctx.newId(), ...fields, created: at, modified: at };
+}
+
+/** Sources whose records the caller may list: all with `idn:nesr:read`, else those they own or manage. */
+function listableSources(ctx: NelmContext, req: SandboxRequest): SourceState[] {
+  const all = [...ctx.store.sources.values()];
+  if (hasRight(req.caller, 'read')) return all;
+  const mine = all.filter((state) => manages(state.row, req.caller.identityId));
+  if (mine.length === 0) throw forbidden();
+  return mine;
+}
+
+function listRecords(ctx: NelmContext, req: SandboxRequest): SandboxResponse {
+  const params: ListParams = parseListParams(req.query, {
+    filterable: RECORD_FILTERS,
+    sortable: RECORD_SORTERS,
+  });
+  let sources = listableSources(ctx, req);
+  const pinned = pinnedValue(params.filter, 'sourceId');
+  if (pinned !== undefined) sources = sources.filter((state) => state.row.id === pinned);
+  const exactlyPinned = params.filter?.kind === 'compare';
+
+  if (params.sorters.length === 0 && (!params.filter || exactlyPinned)) {
+    // Indexed path: walk the per-source tables by position, making only the rows of the page.
+    const total = sources.reduce((sum, state) => sum + state.records.size, 0);
+    const page: ReturnType<typeof recordView>[] = [];
+    let skip = params.offset;
+    for (const state of sources) {
+      if (page.length >= params.limit) break;
+      const size = state.records.size;
+      if (skip >= size) {
+        skip -= size;
+        continue;
+      }
+      for (const row of state.records.page(skip, params.limit - page.length))
+        page.push(recordView(row, state.row));
+      skip = 0;
+    }
+    return listResponse(page, total, params);
+  }
+
+  let located: Located[] = [];
+  for (const state of sources) for (const row of state.records.rows()) located.push({ state, row });
+  if (params.filter) {
+    const predicate = createFilterPredicate(params.filter, (item: Located, field) =>
+      recordField(item.state.row.id)(item.row, field),
+    );
+    located = located.filter(predicate);
+  }
+  if (params.sorters.length) {
+    located.sort(
+      createComparator(params.sorters, (item: Located, field) =>
+        recordField(item.state.row.id)(item.row, field),
+      ),
+    );
+  }
+  const page = located.slice(params.offset, params.offset + params.limit);
+  return listResponse(
+    page.map(({ state, row }) => recordView(row, state.row)),
+    located.length,
+    params,
+  );
+}
+
+export function createRecordRoutes(ctx: NelmContext): RouteDefinition[] {
+  const base = '/non-employee-records';
+  const locate = (id: string): Located => {
+    const found = ctx.store.findRecord(id);
+    if (!found) throw notFound(`Non-employee record '${id}'`);
+    return found;
+  };
+  /** Who may write a record: `idn:nesr:update` for every field, the source owner for `endDate` only. */
+  const writer = (req: SandboxRequest, found: Located): 'admin' | 'owner' => {
+    if (hasRight(req.caller, 'update')) return 'admin';
+    if (isOwner(found.state.row, req.caller.identityId)) return 'owner';
+    throw forbidden();
+  };
+  const save = (found: Located, input: RecordInput): RecordRow => {
+    const { sourceId: _sourceId, ...fields } = input;
+    const row: RecordRow = { ...found.row, ...fields, modified: ctx.now() };
+    ctx.store.replaceRecord(found.state, row);
+    return row;
+  };
+
+  return [
+    { method: 'GET', template: base, versions: NELM_VERSIONS, handler: (req) => listRecords(ctx, req) },
+    {
+      method: 'POST',
+      template: base,
+      versions: NELM_VERSIONS,
+      handler(req) {
+        requireRight(req.caller, 'create');
+        const { state, input } = checkRecordOnSource(ctx, parseRecordInput(jsonObjectBody(req)));
+        const row = newRecordRow(ctx, input);
+        ctx.store.addRecord(state, row);
+        return { status: 200, body: recordView(row, state.row) };
+      },
+    },
+    {
+      method: 'GET',
+      template: `${base}/:id`,
+      versions: NELM_VERSIONS,
+      handler(req) {
+        const found = locate(req.params.id);
+        if (!hasRight(req.caller, 'read') && !manages(found.state.row, req.caller.identityId))
+          throw forbidden();
+        return { status: 200, body: recordView(found.row, found.state.row) };
+      },
+    },
+    {
+      method: 'PUT',
+      template: `${base}/:id`,
+      versions: NELM_VERSIONS,
+      handler(req) {
+        const body = jsonObjectBody(req);
+        const found = locate(req.params.id);
+        const role = writer(req, found);
+        const parsed = parseRecordInput(body);
+        if (parsed.sourceId !== found.state.row.id) {
+          throw badRequest(
+            `A record cannot move to another source ('sourceId' must stay ${found.state.row.id}).`,
+            BAD_CONTENT,
+          );
+        }
+        const { input } = checkRecordOnSource(ctx, parsed, found.row);
+        if (role === 'owner') {
+          const current = recordView(found.row, found.state.row);
+          const changed = (
+            ['accountName', 'firstName', 'lastName', 'email', 'phone', 'manager'] as const
+          ).filter((field) => current[field] !== input[field]);
+          if (iso(input.startDate) !== current.startDate) changed.push('startDate' as never);
+          if (JSON.stringify(input.data) !== JSON.stringify(current.data)) changed.push('data' as never);
+          if (changed.length)
+            throw forbidden(`A source owner may only update 'endDate'; also changed: ${changed.join(', ')}.`);
+        }
+        const row = save(found, input);
+        return { status: 200, body: recordView(row, found.state.row) };
+      },
+    },
+    {
+      method: 'PATCH',
+      template: `${base}/:id`,
+      versions: NELM_VERSIONS,
+      handler(req) {
+        const operations = jsonPatchBody(req);
+        const found = locate(req.params.id);
+        const role = writer(req, found);
+        const current = recordView(found.row, found.state.row);
+        const patchable =
+          role === 'admin'
+            ? [
+                'accountName',
+                'firstName',
+                'lastName',
+                'email',
+                'phone',
+                'manager',
+                'startDate',
+                'endDate',
+                'data',
+              ]
+            : ['endDate'];
+        const patched = applyJsonPatch(current, operations, patchable);
+        const { input } = checkRecordOnSource(
+          ctx,
+          parseRecordInput({ ...patched, sourceId: found.state.row.id }),
+          found.row,
+        );
+        const row = save(found, input);
+        return { status: 200, body: recordView(row, found.state.row) };
+      },
+    },
+    {
+      method: 'DELETE',
+      template: `${base}/:id`,
+      versions: NELM_VERSIONS,
+      handler(req) {
+        requireRight(req.caller, 'delete');
+        const found = locate(req.params.id);
+        ctx.store.removeRecord(found.state, found.row.id);
+        return { status: 204 };
+      },
+    },
+    {
+      method: 'POST',
+      template: `${base}/bulk-delete`,
+      versions: NELM_VERSIONS,
+      handler(req) {
+        requireRight(req.caller, 'delete');
+        const body = jsonObjectBody(req);
+        if (!Array.isArray(body.ids) || body.ids.some((id) => typeof id !== 'string')) {
+          throw badRequest(`Field 'ids' is required and must be an array of record ids.`, BAD_CONTENT);
+        }
+        const ids = [...new Set(body.ids as string[])];
+        const found = ids.map((id) => ctx.store.findRecord(id));
+        const missing = ids.filter((_, i) => !found[i]);
+        if (missing.length) throw referenceNotFound(`Non-employee records not found: ${missing.join(', ')}.`);
+        for (const item of found) ctx.store.removeRecord(item!.state, item!.row.id);
+        return { status: 204 };
+      },
+    },
+  ];
+}

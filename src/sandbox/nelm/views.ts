@@ -1,0 +1,156 @@
+import type {
+  IdentityRef,
+  NonEmployeeApprovalItemBase,
+  NonEmployeeSchemaAttribute,
+} from '../../upstream/wire/nelm.ts';
+import type {
+  ApprovalRow,
+  RecordRow,
+  RequestRow,
+  SchemaAttributeRow,
+  SourceRow,
+} from '../store/nelm-rows.ts';
+import type { NelmStore } from '../store/nelm-store.ts';
+
+/** Store rows to wire bodies, field for field as the spec's schemas name them. */
+
+export const iso = (ms: number) => new Date(ms).toISOString();
+const isoDay = (ms: number) => iso(ms).slice(0, 10);
+export const identityRef = (id: string): IdentityRef => ({ type: 'IDENTITY', id });
+
+export function sourceLiteView(source: SourceRow) {
+  return { id: source.id, sourceId: source.iscSourceId, name: source.name, description: source.description };
+}
+
+export function sourceView(source: SourceRow) {
+  return {
+    ...sourceLiteView(source),
+    approvers: source.approverIds.map(identityRef),
+    accountManagers: source.accountManagerIds.map(identityRef),
+    modified: iso(source.modified),
+    created: iso(source.created),
+  };
+}
+
+export function attributeView(attribute: SchemaAttributeRow): NonEmployeeSchemaAttribute {
+  return {
+    id: attribute.id,
+    system: attribute.system,
+    modified: iso(attribute.modified),
+    created: iso(attribute.created),
+    type: attribute.type,
+    label: attribute.label,
+    technicalName: attribute.technicalName,
+    helpText: attribute.helpText ?? '',
+    placeholder: attribute.placeholder ?? '',
+    required: attribute.required,
+  };
+}
+
+/** Custom values of attributes the source still has (a deleted attribute's values disappear). */
+function customData(data: Readonly<Record<string, string>>, source: SourceRow): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const attribute of source.attributes) {
+    if (!attribute.system && data[attribute.technicalName] !== undefined) {
+      result[attribute.technicalName] = data[attribute.technicalName];
+    }
+  }
+  return result;
+}
+
+export function recordView(row: RecordRow, source: SourceRow) {
+  return {
+    id: row.id,
+    accountName: row.accountName,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    email: row.email,
+    phone: row.phone,
+    manager: row.manager,
+    sourceId: source.id,
+    data: customData(row.data, source),
+    startDate: iso(row.startDate),
+    endDate: iso(row.endDate),
+    modified: iso(row.modified),
+    created: iso(row.created),
+  };
+}
+
+export function approvalBaseView(item: ApprovalRow, request: RequestRow): NonEmployeeApprovalItemBase {
+  return {
+    id: item.id,
+    approver: identityRef(item.approverId),
+    accountName: request.accountName,
+    approvalStatus: item.approvalStatus,
+    approvalOrder: item.approvalOrder,
+    comment: item.comment ?? '',
+    modified: iso(item.modified),
+    created: iso(item.created),
+  };
+}
+
+/** `NonEmployeeRequest`: the spec merges the source-lite fields into the request itself. */
+export function requestView(store: NelmStore, request: RequestRow) {
+  const source = store.source(request.sourceId)!.row;
+  return {
+    id: request.id,
+    sourceId: source.id,
+    name: source.name,
+    description: source.description,
+    accountName: request.accountName,
+    firstName: request.firstName,
+    lastName: request.lastName,
+    email: request.email,
+    phone: request.phone,
+    manager: request.manager,
+    nonEmployeeSource: sourceLiteView(source),
+    data: { ...request.data },
+    approvalItems: store.itemsOf(request).map((item) => approvalBaseView(item, request)),
+    approvalStatus: request.approvalStatus,
+    comment: request.comment ?? '',
+    completionDate: request.completionDate === undefined ? undefined : iso(request.completionDate),
+    startDate: iso(request.startDate),
+    endDate: iso(request.endDate),
+    modified: iso(request.modified),
+    created: iso(request.created),
+  };
+}
+
+const requestLite = (request: RequestRow) => ({
+  id: request.id,
+  requester: identityRef(request.requesterId),
+});
+
+/** `NonEmployeeApprovalItem`: the list shape, with the request as id + requester. */
+export function approvalItemView(item: ApprovalRow, request: RequestRow) {
+  return { ...approvalBaseView(item, request), nonEmployeeRequest: requestLite(request) };
+}
+
+/** `NonEmployeeApprovalItemDetail`: the request without its items, its source with the schema. */
+export function approvalDetailView(store: NelmStore, item: ApprovalRow, request: RequestRow) {
+  const source = store.source(request.sourceId)!.row;
+  return {
+    ...approvalBaseView(item, request),
+    nonEmployeeRequest: {
+      ...requestLite(request),
+      accountName: request.accountName,
+      firstName: request.firstName,
+      lastName: request.lastName,
+      email: request.email,
+      phone: request.phone,
+      manager: request.manager,
+      nonEmployeeSource: {
+        ...sourceLiteView(source),
+        schemaAttributes: source.attributes.map(attributeView),
+      },
+      data: { ...request.data },
+      approvalStatus: request.approvalStatus,
+      comment: request.comment ?? '',
+      completionDate: request.completionDate === undefined ? undefined : iso(request.completionDate),
+      startDate: isoDay(request.startDate),
+      endDate: isoDay(request.endDate),
+      modified: iso(request.modified),
+      created: iso(request.created),
+    },
+  };
+}

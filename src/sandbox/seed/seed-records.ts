@@ -1,0 +1,102 @@
+import type { RecordRow } from '../store/nelm-rows.ts';
+import type { SeededRecords } from '../store/record-table.ts';
+import { DEPARTMENTS, FIRST_NAMES, LAST_NAMES, LOCATIONS, VENDORS } from './names.ts';
+import { createPrng, type Prng } from './prng.ts';
+
+const DAY = 86_400_000;
+
+/** Values the seed gives custom attributes it knows, by technical name. */
+const CUSTOM_VALUES: Record<string, (prng: Prng) => string> = {
+  vendor: (prng) => prng.pick(VENDORS),
+  department: (prng) => prng.pick(DEPARTMENTS),
+  location: (prng) => prng.pick(LOCATIONS),
+  costCenter: (prng) => `CC-${1000 + prng.int(9000)}`,
+};
+export const SEEDED_CUSTOM_ATTRIBUTES = Object.keys(CUSTOM_VALUES);
+
+export interface SeededRecordsSpec {
+  /** Distinguishes this source's stream from every other source's. */
+  key: number;
+  count: number;
+  /** Ids are `<idPrefix><8 hex>`: a UUID whose first 28 characters are random per source, the rest encodes the index. */
+  idPrefix: string;
+  sourceCreated: number;
+  /** "Now" of the seed (midnight UTC), so end dates spread on both sides of it. */
+  anchor: number;
+  customAttributes: readonly string[];
+  managers: readonly string[];
+}
+
+const SCRAMBLE = 0x9e3779b1;
+/** The multiplicative inverse of SCRAMBLE mod 2^32 (Newton's iteration), to read an index back from an id. */
+const UNSCRAMBLE = (() => {
+  let inverse = SCRAMBLE;
+  for (let i = 0; i < 5; i++) inverse = Math.imul(inverse, 2 - Math.imul(SCRAMBLE, inverse));
+  return inverse >>> 0;
+})();
+
+const mix = (a: number, b: number) => {
+  let h = Math.imul(a ^ 0x85ebca6b, 0xcc9e2d51) ^ Math.imul(b + 0x27d4eb2f, 0x165667b1);
+  h ^= h >>> 15;
+  return Math.imul(h, 0x2c1b3c6d) >>> 0;
+};
+
+/** A source's seeded records, made on demand from their index (the same index always gives the same record). */
+export function createSeededRecords(spec: SeededRecordsSpec): SeededRecords {
+  const mask = mix(spec.key, 0x51ed) & 0x7fffffff;
+  const span = Math.max(DAY, spec.anchor - DAY - spec.sourceCreated);
+  const step = span / Math.max(1, spec.count);
+  // Records share a handful of data objects per distinct value set, never one object each.
+  const dataCache = new Map<string, Readonly<Record<string, string>>>();
+
+  const make = (index: number): RecordRow => {
+    const prng = createPrng(mix(spec.key, index));
+    const firstName = prng.pick(FIRST_NAMES);
+    const lastName = prng.pick(LAST_NAMES);
+    const accountName = `${firstName.toLowerCase()}.${lastName.toLowerCase()}${index}`;
+    const created = Math.floor(spec.sourceCreated + index * step);
+    const startDate = Math.floor(created / DAY) * DAY + prng.int(15) * DAY;
+    let endDate = spec.anchor + (prng.int(720) - 180) * DAY;
+    if (endDate <= startDate) endDate = startDate + (30 + prng.int(60)) * DAY;
+    const values = spec.customAttributes.map((name) => CUSTOM_VALUES[name]?.(prng) ?? '');
+    const cacheKey = values.join('\u0000');
+    let data = dataCache.get(cacheKey);
+    if (!data) {
+      data = Object.freeze(Object.fromEntries(spec.customAttributes.map((name, i) => [name, values[i]])));
+      dataCache.set(cacheKey, data);
+    }
+    return {
+      id: `${spec.idPrefix}${(Math.imul(index ^ mask, SCRAMBLE) >>> 0).toString(16).padStart(8, '0')}`,
+      seedIndex: index,
+      accountName,
+      firstName,
+      lastName,
+      email: `${accountName}@partners.example.com`,
+      phone: `512555${String(prng.int(10_000)).padStart(4, '0')}`,
+      manager: spec.managers.length ? prng.pick(spec.managers) : '',
+      data,
+      startDate,
+      endDate,
+      created,
+      modified: created,
+    };
+  };
+
+  return {
+    count: spec.count,
+    make,
+    indexOfId(id) {
+      if (id.length !== spec.idPrefix.length + 8 || !id.startsWith(spec.idPrefix)) return undefined;
+      const tail = id.slice(spec.idPrefix.length);
+      if (!/^[0-9a-f]{8}$/.test(tail)) return undefined;
+      const index = (Math.imul(Number.parseInt(tail, 16), UNSCRAMBLE) ^ mask) >>> 0;
+      return index < spec.count ? index : undefined;
+    },
+    indexOfAccountName(accountName) {
+      const match = /(\d+)$/.exec(accountName);
+      if (!match || match[1].length > 6) return undefined;
+      const index = Number(match[1]);
+      return index < spec.count ? index : undefined;
+    },
+  };
+}
