@@ -20,36 +20,59 @@ export interface DerivedIds {
 }
 
 const HEX = '0123456789abcdef';
-const HEX32 = /^[0-9a-f]{32}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Nibble value by char code of a lowercase hex digit; 255 for anything else. */
+const NIBBLE = new Uint8Array(128).fill(255);
+for (let i = 0; i < 16; i++) NIBBLE[HEX.charCodeAt(i)] = i;
 
 export const md5Hex = (text: string): string => createHash('md5').update(text).digest('hex');
 
-const maskOf = (label: string, seed: number): number[] =>
-  Array.from(md5Hex(`${label}:${seed}`), (c) => HEX.indexOf(c));
+const maskOf = (label: string, seed: number): Uint8Array =>
+  Uint8Array.from(md5Hex(`${label}:${seed}`), (c) => HEX.indexOf(c));
 
-function xorHex(hex: string, mask: readonly number[]): string {
+/** Two hex digits by byte value: the output is built a byte at a time. */
+const PAIRS = Array.from({ length: 256 }, (_, byte) => HEX[byte >> 4] + HEX[byte & 15]);
+
+/** The nibble at `i`, or 255 when it is not a lowercase hex digit. */
+const nibbleAt = (id: string, i: number): number => {
+  const code = id.charCodeAt(i);
+  return code < 128 ? NIBBLE[code] : 255;
+};
+
+/**
+ * XORs the 32 hex digits of a 32-hex or dashed-UUID id with the mask; undefined for any other
+ * shape. Hot: runs for every account a list touches, hence the tables instead of regexes.
+ */
+function xorHex(id: string, mask: Uint8Array): string | undefined {
+  const dashed = id.length === 36;
+  if (!dashed && id.length !== 32) return undefined;
+  if (dashed && (id[8] !== '-' || id[13] !== '-' || id[18] !== '-' || id[23] !== '-')) return undefined;
   let out = '';
-  for (let i = 0; i < 32; i++) out += HEX[HEX.indexOf(hex[i]) ^ mask[i]];
+  for (let j = 0, i = 0; j < 32; j += 2, i += 2) {
+    if (dashed && (i === 8 || i === 13 || i === 18 || i === 23)) i++;
+    const high = nibbleAt(id, i);
+    const low = nibbleAt(id, i + 1);
+    if (high === 255 || low === 255) return undefined;
+    out += PAIRS[((high ^ mask[j]) << 4) | (low ^ mask[j + 1])];
+  }
   return out;
 }
 
-const dashed = (hex: string): string =>
+const toUuid = (hex: string): string =>
   `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 
+const ZERO_MASK = new Uint8Array(32);
+
 /** True when the id maps reversibly (32 lowercase hex, or a lowercase dashed UUID). */
-export const isReversibleRecordId = (recordId: string): boolean =>
-  HEX32.test(recordId) || UUID.test(recordId);
+export const isReversibleRecordId = (recordId: string): boolean => xorHex(recordId, ZERO_MASK) !== undefined;
 
 export function createDerivedIds(directory: RecordDirectory, seed: number): DerivedIds {
   const accountMask = maskOf('account', seed);
   const identityMask = maskOf('identity', seed);
   let fallback: { size: number; accounts: Map<string, string>; identities: Map<string, string> } | undefined;
 
-  const encode = (recordId: string, mask: readonly number[], label: string): string =>
-    isReversibleRecordId(recordId)
-      ? xorHex(recordId.replaceAll('-', ''), mask)
-      : md5Hex(`${label}:${seed}:${recordId}`);
+  const encode = (recordId: string, mask: Uint8Array, label: string): string =>
+    xorHex(recordId, mask) ?? md5Hex(`${label}:${seed}:${recordId}`);
 
   const directorySize = (): number => {
     let size = 0;
@@ -74,14 +97,10 @@ export function createDerivedIds(directory: RecordDirectory, seed: number): Deri
     return fallback;
   };
 
-  const decode = (
-    id: string,
-    mask: readonly number[],
-    kind: 'accounts' | 'identities',
-  ): RecordHit | undefined => {
-    if (!HEX32.test(id)) return undefined;
-    const hex = xorHex(id, mask);
-    const hit = directory.recordById(hex) ?? directory.recordById(dashed(hex));
+  const decode = (id: string, mask: Uint8Array, kind: 'accounts' | 'identities'): RecordHit | undefined => {
+    const hex = id.length === 32 ? xorHex(id, mask) : undefined;
+    if (hex === undefined) return undefined;
+    const hit = directory.recordById(hex) ?? directory.recordById(toUuid(hex));
     if (hit && isReversibleRecordId(hit.record.recordId)) return hit;
     const recordId = fallbackMaps()[kind].get(id);
     return recordId === undefined ? undefined : directory.recordById(recordId);

@@ -11,7 +11,7 @@ import type { AccountStore } from './account-store.ts';
 export type CandidatePlan =
   | { kind: 'explicit'; accounts: AccountState[] }
   | { kind: 'sources'; sourceIds: string[]; exact: boolean }
-  | { kind: 'all'; exact: boolean };
+  | { kind: 'all' };
 
 type Leaf = Exclude<FilterNode, { kind: 'and' | 'or' | 'not' }>;
 
@@ -59,7 +59,8 @@ export function planCandidates(
   store: AccountStore,
   directory: RecordDirectory,
 ): CandidatePlan {
-  if (!filter) return { kind: 'all', exact: true };
+  const everySource = () => [...directory.sources()].map((s) => s.iscSourceId);
+  if (!filter) return { kind: 'sources', sourceIds: everySource(), exact: true };
   const parts = conjuncts(filter);
   const leaves = parts.filter(isLeaf);
   const scope = sourceScope(leaves, directory);
@@ -76,7 +77,7 @@ export function planCandidates(
     const add = (state: AccountState | undefined) => {
       if (state && !found.has(state.id)) found.set(state.id, state);
     };
-    const sourceIds = scope ?? [...directory.sources()].map((s) => s.iscSourceId);
+    const sourceIds = scope ?? everySource();
     for (const key of best.keys) {
       if (best.field === 'id') add(store.byId(key));
       else if (best.field === 'identityId') store.byIdentity(key).forEach(add);
@@ -86,5 +87,5 @@ export function planCandidates(
   }
   const onlySourcePins = parts.every((p) => isLeaf(p) && p.field === 'sourceId' && keysOf(p) !== undefined);
   if (scope) return { kind: 'sources', sourceIds: scope, exact: onlySourcePins };
-  return { kind: 'all', exact: false };
+  return { kind: 'all' };
 }

@@ -48,8 +48,11 @@ function* candidatesOf(plan: CandidatePlan, store: AccountStore): Generator<Acco
   else yield* store.all();
 }
 
-/** A page of whole sources sliced straight from their records: no account outside the page is built. */
-function slicedSources(
+/**
+ * A page of whole sources in their natural order. Only the accounts on the page are built: a
+ * source without removed accounts is sliced by position, one with some is walked checking only removal.
+ */
+function pageOfSources(
   sourceIds: readonly string[],
   query: AccountQuery,
   store: AccountStore,
@@ -58,26 +61,30 @@ function slicedSources(
   const items: AccountState[] = [];
   let skip = query.offset;
   let total = 0;
+  const full = () => items.length >= query.limit;
   for (const sourceId of sourceIds) {
+    if (full() && !query.count) break;
     const source = directory.sourceByIscId(sourceId)!;
     const records = directory.recordsOnIscSource(sourceId);
-    const created = store.createdCountOn(sourceId);
-    total += records.length + created;
-    if (items.length >= query.limit) {
-      if (query.count) continue;
-      break;
+    if (store.removedOn(sourceId) === 0) {
+      total += records.length;
+      const start = Math.min(skip, records.length);
+      const end = Math.min(records.length, start + query.limit - items.length);
+      for (let i = start; i < end; i++) items.push(store.resolveRecord(source, records[i])!);
+      skip -= start;
+    } else {
+      for (const record of records) {
+        if (store.isRemoved(record)) continue;
+        total++;
+        if (skip > 0) skip--;
+        else if (!full()) items.push(store.resolveRecord(source, record)!);
+        else if (!query.count) break;
+      }
     }
-    if (skip >= records.length + created) {
-      skip -= records.length + created;
-      continue;
-    }
-    const end = Math.min(records.length, skip + query.limit - items.length);
-    for (let i = skip; i < end; i++) items.push(store.resolveRecord(source, records[i])!);
-    skip = Math.max(0, skip - records.length);
     for (const state of store.createdOn(sourceId)) {
-      if (items.length >= query.limit) break;
+      total++;
       if (skip > 0) skip--;
-      else items.push(state);
+      else if (!full()) items.push(state);
     }
   }
   return { items, total: query.count ? total : null };
@@ -90,15 +97,9 @@ export function queryAccounts(
 ): AccountPage {
   const plan = planCandidates(query.filter, store, directory);
   const sorted = query.sorters.length > 0;
-  if (
-    !sorted &&
-    plan.kind === 'sources' &&
-    plan.exact &&
-    plan.sourceIds.every((id) => store.removedOn(id) === 0)
-  ) {
-    return slicedSources(plan.sourceIds, query, store, directory);
-  }
-  const exact = plan.kind !== 'explicit' && plan.exact;
+  if (!sorted && plan.kind === 'sources' && plan.exact)
+    return pageOfSources(plan.sourceIds, query, store, directory);
+  const exact = plan.kind === 'sources' && plan.exact;
   const matches =
     exact || !query.filter ? undefined : createFilterPredicate(query.filter, accountFilterField);
   const compare: Comparator = createComparator(query.sorters, accountSortField);

@@ -94,6 +94,10 @@ export function createAccountStore({ directory, ids, seed, catalogSize }: Accoun
     };
   };
 
+  /** Whether a record's account was removed; cheaper than resolving it. */
+  const isRemoved = (record: DirectoryRecord): boolean =>
+    changes.size > 0 && changes.get(ids.accountIdOf(record.recordId))?.removed === true;
+
   const byId = (id: string): AccountState | undefined => {
     const own = created.get(id);
     if (own) return resolveCreated(own);
@@ -223,6 +227,7 @@ export function createAccountStore({ directory, ids, seed, catalogSize }: Accoun
     createdCountOn: (sourceId: string): number => createdBySource.get(sourceId)?.size ?? 0,
     createdOn,
     resolveRecord,
+    isRemoved,
     reset(): void {
       changes.clear();
       created.clear();
