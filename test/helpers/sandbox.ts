@@ -13,6 +13,7 @@ export interface ApiCall {
   headers?: Record<string, string>;
   /** A bearer token; `null` sends none. */
   token?: string | null;
+  signal?: AbortSignal;
 }
 
 export interface TestSandbox extends Sandbox {
@@ -58,7 +59,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<TestSa
       body = JSON.stringify(call.body);
       headers['content-type'] ??= 'application/json';
     }
-    return fetch(`${base}${path}`, { method: call.method ?? (body ? 'POST' : 'GET'), headers, body });
+    return fetch(`${base}${path}`, {
+      method: call.method ?? (body ? 'POST' : 'GET'),
+      headers,
+      body,
+      signal: call.signal,
+    });
   };
 
   return Object.assign(sandbox, {
