@@ -12,6 +12,7 @@ import { createNonEmployeeRecordOperations } from './operations/non-employee-rec
 import { createNonEmployeeRequestOperations } from './operations/non-employee-requests.ts';
 import { createNonEmployeeSchemaAttributeOperations } from './operations/non-employee-schema-attributes.ts';
 import { createNonEmployeeSourceOperations } from './operations/non-employee-sources.ts';
+import type { UpstreamRetryOptions } from './retry-policy.ts';
 
 export interface UpstreamApiOptions {
   /** Tenant API root without a version, e.g. `https://acme.api.identitynow.com`. */
@@ -28,6 +29,8 @@ export interface UpstreamApiOptions {
   signal?: AbortSignal;
   /** Method, path, status and duration of each call, for debug logs and counters. */
   onCall?: (entry: UpstreamCallLog) => void;
+  /** Overrides the transport's retry policy for this API's reads (writes are never retried). */
+  retry?: UpstreamRetryOptions;
 }
 
 export const createUpstreamApi = (options: UpstreamApiOptions): UpstreamApi => {

@@ -8,6 +8,7 @@ import type { Dispatcher, FormData } from 'undici';
 import { createUpstreamErrorFromFailure, createUpstreamErrorFromResponse } from './error-response.ts';
 import { UpstreamBadRequestError, UpstreamError } from './errors.ts';
 import { redactSecrets } from './redact.ts';
+import { createRetryCallback, type UpstreamRetryOptions } from './retry-policy.ts';
 import type { JsonPatchOperation } from './wire/common.ts';
 
 export type UpstreamApiVersion = 'v3' | 'beta' | 'v2024' | 'v2025';
@@ -47,6 +48,8 @@ export interface UpstreamHttpOptions {
   signal?: AbortSignal;
   /** Method, path, status and duration of each call; never headers or tokens. */
   onCall?: (entry: UpstreamCallLog) => void;
+  /** Overrides the dispatcher's retry policy for these calls (needs `createUpstreamDispatcher`'s retry). */
+  retry?: UpstreamRetryOptions;
 }
 
 export interface UpstreamAnswer {
@@ -101,6 +104,8 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
   const base = new URL(options.baseUrl);
   const origin = base.origin;
   const prefix = base.pathname.replace(/\/+$/, '');
+  // undici's retry interceptor merges per-request `retryOptions` over its own.
+  const retryOptions = options.retry ? { retry: createRetryCallback(options.retry) } : undefined;
 
   const send = async (call: UpstreamCall): Promise<UpstreamAnswer> => {
     const path = `${prefix}/${call.version}${call.path}`;
@@ -126,14 +131,16 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
       options.onCall?.({ method: call.method, path, status, durationMs: performance.now() - started });
     let answer: Dispatcher.ResponseData;
     try {
-      answer = await options.dispatcher.request({
+      const request: Dispatcher.RequestOptions & { retryOptions?: object } = {
         origin,
         path: path + toQueryString(call.query),
         method: call.method,
         headers,
         body,
         signal: options.signal,
-      });
+        retryOptions,
+      };
+      answer = await options.dispatcher.request(request);
     } catch (error) {
       log(0);
       if (options.signal?.aborted) throw options.signal.reason;

@@ -17,6 +17,8 @@ export interface UpstreamRetryOptions {
   maxRetryAfterMs?: number;
   /** Total time one call may spend waiting between attempts. @default 75000 */
   maxTotalWaitMs?: number;
+  /** Answers worth retrying a read on. @default [429, 502, 503, 504] */
+  statusCodes?: readonly number[];
   /** Source of jitter in [0, 1). @default Math.random */
   random?: () => number;
 }
@@ -32,6 +34,7 @@ export const RETRY_ERROR_CODES: readonly string[] = [
 ];
 
 export const DEFAULT_RETRY_OPTIONS: Required<Omit<UpstreamRetryOptions, 'random'>> = {
+  statusCodes: RETRY_STATUS_CODES,
   maxAttempts: 4,
   minDelayMs: 250,
   maxDelayMs: 4000,
@@ -61,7 +64,7 @@ export const decideRetry = (candidate: RetryCandidate, options: UpstreamRetryOpt
   if (!RETRY_METHODS.includes(candidate.method.toUpperCase())) return { retry: false, reason: 'not a read' };
   const { statusCode, errorCode } = candidate;
   if (statusCode != null) {
-    if (!RETRY_STATUS_CODES.includes(statusCode)) return { retry: false, reason: `status ${statusCode}` };
+    if (!o.statusCodes.includes(statusCode)) return { retry: false, reason: `status ${statusCode}` };
   } else if (errorCode == null || !RETRY_ERROR_CODES.includes(errorCode)) {
     return { retry: false, reason: `error ${errorCode ?? 'unknown'}` };
   }

@@ -104,6 +104,29 @@ describe('upstream retries against sandbox faults', () => {
     expect((await sandbox.stats()).total).toBe(1);
   });
 
+  it('takes a per-API retry policy over the transport one', async () => {
+    const token = await sandbox.tokenFor('admin');
+    const once = createUpstreamApi({
+      baseUrl: sandbox.url,
+      dispatcher,
+      getToken: async () => token,
+      retry: { maxAttempts: 1 },
+    });
+    await sandbox.setFaults({ failNext: [{ status: 503 }] });
+    await expect(once.listNonEmployeeSources({})).rejects.toBeInstanceOf(UpstreamUnavailableError);
+    expect((await sandbox.stats()).total).toBe(1);
+
+    const also500 = createUpstreamApi({
+      baseUrl: sandbox.url,
+      dispatcher,
+      getToken: async () => token,
+      retry: { minDelayMs: 1, statusCodes: [500, 503] },
+    });
+    await sandbox.setFaults({ failNext: [{ status: 500 }] });
+    expect((await also500.listNonEmployeeSources({ limit: 1 })).items).toHaveLength(1);
+    expect((await sandbox.stats()).total).toBe(3);
+  });
+
   it('stops waiting for a Retry-After when the caller aborts', async () => {
     const controller = new AbortController();
     const token = await sandbox.tokenFor('admin');
