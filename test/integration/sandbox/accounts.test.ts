@@ -258,7 +258,7 @@ describe('sandbox accounts API over HTTP', () => {
   });
 
   it('refuses unsupported filters, sorters and parameters with 400', async () => {
-    for (const query of [
+    const refused: Record<string, string>[] = [
       { filters: 'disabled eq true' },
       { filters: `sourceId gt "a"` },
       { filters: 'nativeIdentity eq' },
@@ -266,7 +266,8 @@ describe('sandbox accounts API over HTTP', () => {
       { sorters: 'disabled' },
       { detailLevel: 'NONE' },
       { limit: '500' },
-    ]) {
+    ];
+    for (const query of refused) {
       const answer = await accounts(query);
       expect(answer.status, JSON.stringify(query)).toBe(400);
       expect((answer.body as unknown as ErrorResponseDto).messages?.[0].text).toBeTruthy();
