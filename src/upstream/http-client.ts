@@ -167,11 +167,28 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
     });
   };
 
+  /** A failure while reading a body (reset, body timeout) is as typed as one before it. */
+  const readText = async (call: UpstreamCall, answer: UpstreamAnswer): Promise<string> => {
+    try {
+      return await answer.body.text();
+    } catch (error) {
+      if (options.signal?.aborted) throw options.signal.reason;
+      const label = `${call.method} /${call.version}${call.path}`;
+      throw (
+        createUpstreamErrorFromFailure(error, label) ??
+        new UpstreamError(`${label} failed while reading the answer`, {
+          status: answer.status,
+          request: label,
+        })
+      );
+    }
+  };
+
   return {
     send,
     async json<T>(call: UpstreamCall) {
       const answer = await send(call);
-      const text = await answer.body.text();
+      const text = await readText(call, answer);
       if (text.trim() === '') return { data: undefined as T, headers: answer.headers };
       try {
         return { data: JSON.parse(text) as T, headers: answer.headers };
@@ -185,7 +202,7 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
     },
     async empty(call: UpstreamCall) {
       const answer = await send(call);
-      await answer.body.dump();
+      await readText(call, answer);
     },
     async stream(call: UpstreamCall) {
       const answer = await send(call);

@@ -127,6 +127,22 @@ describe('upstream retries against sandbox faults', () => {
     expect((await sandbox.stats()).total).toBe(3);
   });
 
+  it('times out a hung read as UPSTREAM_UNAVAILABLE, without retrying it', async () => {
+    const impatient = createUpstreamDispatcher({ headersTimeoutMs: 300, retry: { minDelayMs: 1 } });
+    const token = await sandbox.tokenFor('admin');
+    const hungApi = createUpstreamApi({
+      baseUrl: sandbox.url,
+      dispatcher: impatient,
+      getToken: async () => token,
+    });
+    await sandbox.setFaults({ hang: true });
+    const error = await hungApi.listNonEmployeeSources({}).catch((e: unknown) => e);
+    await impatient.destroy();
+    expect(error).toBeInstanceOf(UpstreamUnavailableError);
+    expect((error as Error).message).toBe('GET /v3/non-employee-sources timed out (UND_ERR_HEADERS_TIMEOUT)');
+    expect((await sandbox.stats()).total).toBe(1);
+  });
+
   it('stops waiting for a Retry-After when the caller aborts', async () => {
     const controller = new AbortController();
     const token = await sandbox.tokenFor('admin');
