@@ -197,20 +197,20 @@ export function createRecordRoutes(ctx: NelmContext): RouteDefinition[] {
         const found = locate(req.params.id);
         const role = writer(req, found);
         const current = recordView(found.row, found.state.row);
-        const patchable =
-          role === 'admin'
-            ? [
-                'accountName',
-                'firstName',
-                'lastName',
-                'email',
-                'phone',
-                'manager',
-                'startDate',
-                'endDate',
-                'data',
-              ]
-            : ['endDate'];
+        if (role === 'owner' && operations.some((op) => op.op !== 'test' && op.path !== '/endDate')) {
+          throw forbidden(`A source owner may only update 'endDate'.`);
+        }
+        const patchable = [
+          'accountName',
+          'firstName',
+          'lastName',
+          'email',
+          'phone',
+          'manager',
+          'startDate',
+          'endDate',
+          'data',
+        ];
         const patched = applyJsonPatch(current, operations, patchable);
         const { input } = checkRecordOnSource(
           ctx,

@@ -24,6 +24,7 @@ describe('sandbox NELM approval chain, end to end', () => {
 
   const json = async (response: Response) => ({
     status: response.status,
+    // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field by the assertions
     body: (await response.json()) as any,
   });
 
