@@ -33,6 +33,10 @@ export interface UpstreamConfig {
   maxRetryAfterMs: number;
   /** `UPSTREAM_MAX_RETRY_WAIT_MS`: total waiting between the attempts of one read. @default 75000 */
   maxRetryWaitMs: number;
+  /** `UPSTREAM_RETRY_MIN_DELAY_MS`: backoff before the first retry, doubled each time, jittered. @default 250 */
+  retryMinDelayMs: number;
+  /** `UPSTREAM_RETRY_MAX_DELAY_MS`: largest backoff between two attempts (not `Retry-After`). @default 4000 */
+  retryMaxDelayMs: number;
   /** `UPSTREAM_TOKEN_REFRESH_MARGIN_SECONDS`: renew the service token this long before expiry. @default 60 */
   tokenRefreshMarginSeconds: number;
 }
@@ -255,6 +259,8 @@ export const loadConfig = (env: Env = process.env, argv: readonly string[] = [])
       maxAttempts: read.int('UPSTREAM_MAX_ATTEMPTS', 4, 1, 10),
       maxRetryAfterMs: read.int('UPSTREAM_MAX_RETRY_AFTER_MS', 60_000, 0, 600_000),
       maxRetryWaitMs: read.int('UPSTREAM_MAX_RETRY_WAIT_MS', 75_000, 0, 600_000),
+      retryMinDelayMs: read.int('UPSTREAM_RETRY_MIN_DELAY_MS', 250, 0, 60_000),
+      retryMaxDelayMs: read.int('UPSTREAM_RETRY_MAX_DELAY_MS', 4000, 0, 600_000),
       tokenRefreshMarginSeconds: read.int('UPSTREAM_TOKEN_REFRESH_MARGIN_SECONDS', 60, 0, 3600),
     },
     serviceAccount,

@@ -27,7 +27,15 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       port: 4000,
       host: '127.0.0.1',
-      upstream: { mode: 'sandbox', baseUrl: null, apiVersion: 'v3', timeoutMs: 30_000, maxAttempts: 4 },
+      upstream: {
+        mode: 'sandbox',
+        baseUrl: null,
+        apiVersion: 'v3',
+        timeoutMs: 30_000,
+        maxAttempts: 4,
+        retryMinDelayMs: 250,
+        retryMaxDelayMs: 4000,
+      },
       serviceAccount: null,
       allowServiceAccount: true,
       sandbox: { seed: 1, scale: 'small', rateLimit: 100 },
