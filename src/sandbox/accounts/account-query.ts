@@ -42,6 +42,11 @@ function upperBound(rows: readonly AccountState[], item: AccountState, compare: 
   return low;
 }
 
+/** Candidates read between two yields to the event loop: a long scan must not stall every other request. */
+const SCAN_SLICE = 4_096;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 function* candidatesOf(plan: CandidatePlan, store: AccountStore): Generator<AccountState> {
   if (plan.kind === 'explicit') yield* plan.accounts;
   else if (plan.kind === 'sources') for (const id of plan.sourceIds) yield* store.onSource(id);
@@ -52,12 +57,13 @@ function* candidatesOf(plan: CandidatePlan, store: AccountStore): Generator<Acco
  * A page of whole sources in their natural order. Only the accounts on the page are built: a
  * source without removed accounts is sliced by position, one with some is walked checking only removal.
  */
-function pageOfSources(
+async function pageOfSources(
   sourceIds: readonly string[],
   query: AccountQuery,
   store: AccountStore,
   directory: RecordDirectory,
-): AccountPage {
+): Promise<AccountPage> {
+  let read = 0;
   const items: AccountState[] = [];
   let skip = query.offset;
   let total = 0;
@@ -74,6 +80,7 @@ function pageOfSources(
       skip -= start;
     } else {
       for (const record of records) {
+        if (++read % SCAN_SLICE === 0) await yieldToEventLoop();
         if (store.isRemoved(record)) continue;
         total++;
         if (skip > 0) skip--;
@@ -90,11 +97,12 @@ function pageOfSources(
   return { items, total: query.count ? total : null };
 }
 
-export function queryAccounts(
+/** One page of accounts; asynchronous because a scan yields to the event loop as it goes. */
+export async function queryAccounts(
   query: AccountQuery,
   store: AccountStore,
   directory: RecordDirectory,
-): AccountPage {
+): Promise<AccountPage> {
   const plan = planCandidates(query.filter, store, directory);
   const sorted = query.sorters.length > 0;
   if (!sorted && plan.kind === 'sources' && plan.exact)
@@ -107,8 +115,10 @@ export function queryAccounts(
   const bounded = sorted && wanted <= TOP_K_LIMIT;
   const rows: AccountState[] = [];
   let total = 0;
+  let read = 0;
 
   for (const account of candidatesOf(plan, store)) {
+    if (++read % SCAN_SLICE === 0) await yieldToEventLoop();
     if (matches && !matches(account)) continue;
     total++;
     if (!sorted) {

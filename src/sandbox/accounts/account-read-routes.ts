@@ -29,11 +29,11 @@ export function createAccountReadRoutes(context: AccountsContext): RouteDefiniti
       method: 'GET',
       template: '/accounts',
       versions: BOTH,
-      handler(req) {
+      async handler(req) {
         requireAccountRight(req.caller, 'read');
         const params = parseListParams(req.query, accountListSpec(req.version));
         const detail = detailLevel(req);
-        const page = queryAccounts(params, context.store, context.directory);
+        const page = await queryAccounts(params, context.store, context.directory);
         const body = page.items.map((account) => toWireAccount(account, detail));
         return listResponse(body, page.total ?? 0, params);
       },
@@ -51,7 +51,7 @@ export function createAccountReadRoutes(context: AccountsContext): RouteDefiniti
       method: 'GET',
       template: '/accounts/:id/entitlements',
       versions: BOTH,
-      handler(req) {
+      async handler(req) {
         requireAccountRight(req.caller, 'read');
         const params = parseListParams(req.query);
         const account = accountOr404(context, req.params.id);
