@@ -90,8 +90,7 @@ export function parseFaultConfig(input: unknown): FaultConfig {
 
 /** The current faults; `next()` decides the fate of one API request and consumes `failNext`. */
 export function createFaultInjector(initial: Partial<FaultConfig> = {}, random: () => number = Math.random) {
-  const start = (): FaultConfig => parseFaultConfig(structuredClone(initial));
-  let config = start();
+  let config = parseFaultConfig(structuredClone(initial));
 
   return {
     get config(): FaultConfig {

@@ -146,6 +146,7 @@ export function seedOrg(ctx: SeedContext): void {
   const owners = ctx.identities.withRole('source-owner').map((i) => i.id);
   const approvers = ctx.identities.withRole('approver').map((i) => i.id);
   const managers = ctx.identities.withRole('account-manager');
+  const [admin] = ctx.identities.withRole('admin');
   const usedNames = new Set<string>();
 
   for (let s = 0; s < ctx.scale.sources; s++) {
@@ -158,6 +159,8 @@ export function seedOrg(ctx: SeedContext): void {
     const chain = 1 + ((s + 1) % 3);
     const custom = SEEDED_CUSTOM_ATTRIBUTES.slice(0, 1 + (s % SEEDED_CUSTOM_ATTRIBUTES.length));
     const accountManagers = s % 3 === 2 ? managers : [managers[s % managers.length]];
+    // The admin manages a few sources too, so `requested-for=me` means something for the admin's client.
+    const adminManages = s % 4 === 0 && admin ? [admin.id] : [];
     const row: SourceRow = {
       id: prng.uuid(),
       iscSourceId: prng.hex(16),
@@ -167,7 +170,7 @@ export function seedOrg(ctx: SeedContext): void {
       ownerId: owners[s % owners.length],
       managementWorkgroup: undefined,
       approverIds: rotate(approvers, s).slice(0, chain),
-      accountManagerIds: accountManagers.map((m) => m.id),
+      accountManagerIds: [...accountManagers.map((m) => m.id), ...adminManages],
       attributes: [
         ...systemAttributeRows(() => prng.uuid(), created),
         ...customAttributes(prng, custom, created),
