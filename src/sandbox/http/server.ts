@@ -122,8 +122,9 @@ export function createRequestListener(deps: ListenerDeps) {
         sendError(res, error);
         return;
       }
-      deps.log(
-        `unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      // A 500 here is a sandbox bug, never a client's mistake: always say so.
+      console.error(
+        `[sandbox] unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );
       sendError(res, internalFault());
     });
