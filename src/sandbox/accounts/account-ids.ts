@@ -10,7 +10,7 @@ export interface RecordHit {
 /**
  * Account and identity ids derived from record ids. A 32-hex or UUID record id is XORed with a
  * seed-derived mask, so the id decodes back to its record in O(1) with nothing stored; any other
- * id shape falls back to a hash and a lazily built reverse map.
+ * id shape falls back to a hash and a reverse map.
  */
 export interface DerivedIds {
   accountIdOf(recordId: string): string;
@@ -69,10 +69,17 @@ export const isReversibleRecordId = (recordId: string): boolean => xorHex(record
 export function createDerivedIds(directory: RecordDirectory, seed: number): DerivedIds {
   const accountMask = maskOf('account', seed);
   const identityMask = maskOf('identity', seed);
-  let fallback: { size: number; accounts: Map<string, string>; identities: Map<string, string> } | undefined;
+  // Opaque record ids (neither hex nor UUID) are hashed; these maps lead back, filled as ids are made.
+  const opaque = { accounts: new Map<string, string>(), identities: new Map<string, string>() };
+  let scannedAtSize = -1;
 
-  const encode = (recordId: string, mask: Uint8Array, label: string): string =>
-    xorHex(recordId, mask) ?? md5Hex(`${label}:${seed}:${recordId}`);
+  const encode = (recordId: string, mask: Uint8Array, kind: 'accounts' | 'identities'): string => {
+    const reversible = xorHex(recordId, mask);
+    if (reversible !== undefined) return reversible;
+    const id = md5Hex(`${kind}:${seed}:${recordId}`);
+    opaque[kind].set(id, recordId);
+    return id;
+  };
 
   const directorySize = (): number => {
     let size = 0;
@@ -80,21 +87,32 @@ export function createDerivedIds(directory: RecordDirectory, seed: number): Deri
     return size;
   };
 
-  // Rebuilt only when the directory grew or shrank, so unknown ids don't rescan every time.
-  const fallbackMaps = () => {
+  /** Whether the directory holds opaque ids at all, judged from what was derived and the first record of each source. */
+  const mayHoldOpaque = (): boolean => {
+    if (opaque.accounts.size > 0) return true;
+    for (const source of directory.sources()) {
+      const [first] = directory.recordsOnIscSource(source.iscSourceId);
+      if (first && !isReversibleRecordId(first.recordId)) return true;
+    }
+    return false;
+  };
+
+  /**
+   * Registers every opaque record id, for ids asked before their account was derived: only when
+   * the directory may hold some and has changed size since, so a directory of UUIDs never pays.
+   */
+  const scanOpaque = () => {
+    if (!mayHoldOpaque()) return;
     const size = directorySize();
-    if (fallback?.size === size) return fallback;
-    const accounts = new Map<string, string>();
-    const identities = new Map<string, string>();
+    if (size === scannedAtSize) return;
+    scannedAtSize = size;
     for (const source of directory.sources()) {
       for (const record of directory.recordsOnIscSource(source.iscSourceId)) {
         if (isReversibleRecordId(record.recordId)) continue;
-        accounts.set(encode(record.recordId, accountMask, 'account'), record.recordId);
-        identities.set(encode(record.recordId, identityMask, 'identity'), record.recordId);
+        encode(record.recordId, accountMask, 'accounts');
+        encode(record.recordId, identityMask, 'identities');
       }
     }
-    fallback = { size, accounts, identities };
-    return fallback;
   };
 
   const decode = (id: string, mask: Uint8Array, kind: 'accounts' | 'identities'): RecordHit | undefined => {
@@ -102,13 +120,14 @@ export function createDerivedIds(directory: RecordDirectory, seed: number): Deri
     if (hex === undefined) return undefined;
     const hit = directory.recordById(hex) ?? directory.recordById(toUuid(hex));
     if (hit && isReversibleRecordId(hit.record.recordId)) return hit;
-    const recordId = fallbackMaps()[kind].get(id);
+    if (!opaque[kind].has(id)) scanOpaque();
+    const recordId = opaque[kind].get(id);
     return recordId === undefined ? undefined : directory.recordById(recordId);
   };
 
   return {
-    accountIdOf: (recordId) => encode(recordId, accountMask, 'account'),
-    identityIdOf: (recordId) => encode(recordId, identityMask, 'identity'),
+    accountIdOf: (recordId) => encode(recordId, accountMask, 'accounts'),
+    identityIdOf: (recordId) => encode(recordId, identityMask, 'identities'),
     recordOfAccountId: (id) => decode(id, accountMask, 'accounts'),
     recordOfIdentityId: (id) => decode(id, identityMask, 'identities'),
   };

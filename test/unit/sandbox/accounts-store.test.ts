@@ -146,6 +146,17 @@ describe('derived accounts', () => {
     expect(share((a) => a.entitlementIndexes.length > 0)).toBeGreaterThan(0.5);
   });
 
+  it('finds an account by id before this process ever derived it, whatever the record id shape', async () => {
+    for (const idStyle of ['uuid', 'opaque'] as const) {
+      const first = setup({ sources: 2, records: 10, idStyle });
+      const fresh = createDerivedIds(first.directory, 7);
+      const record = first.records.get(first.sources[1].iscSourceId)![4];
+      const id = first.ids.accountIdOf(record.recordId);
+      expect(fresh.recordOfAccountId(id)?.record).toBe(record);
+      expect(fresh.recordOfIdentityId(first.ids.identityIdOf(record.recordId))?.record).toBe(record);
+    }
+  });
+
   it('does not find an unknown id, or a record id used as an account id', async () => {
     const { store, sources, records } = setup({ sources: 1, records: 5 });
     expect(store.byId('0'.repeat(32))).toBeUndefined();
