@@ -224,7 +224,6 @@ export function createAccountStore({ directory, ids, seed, catalogSize }: Accoun
     addCreated,
     /** Removed derived accounts on a source; zero lets a page be sliced straight from the records. */
     removedOn: (sourceId: string): number => removedBySource.get(sourceId) ?? 0,
-    createdCountOn: (sourceId: string): number => createdBySource.get(sourceId)?.size ?? 0,
     createdOn,
     resolveRecord,
     isRemoved,
