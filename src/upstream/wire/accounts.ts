@@ -118,7 +118,7 @@ export interface IdentitiesAccountsBulkRequest {
 export interface BulkIdentitiesAccountsResponse {
   id?: string;
   statusCode?: number;
-  message?: string;
+  message?: string | null;
 }
 
 export type AccountDetailLevel = 'SLIM' | 'FULL';
