@@ -8,5 +8,6 @@ import './non-employee-request.ts';
 import './non-employee-approval.ts';
 import './summaries.ts';
 import './account.ts';
+import './mutations/index.ts';
 
 export const schema = builder.toSchema();

@@ -1,0 +1,96 @@
+import type { Plugin, YogaServer } from 'graphql-yoga';
+import { isBadUserInputError } from '../schema/bad-user-input.ts';
+import type { GatewayContext } from '../schema/context.ts';
+import { parseIdArgument } from '../schema/ids.ts';
+import type { CsvDownload } from '../upstream/api.ts';
+import { isUpstreamError, type UpstreamError, UpstreamRateLimitedError } from '../upstream/errors.ts';
+import { type CsvExportKind, parseCsvExportPath } from './export-paths.ts';
+
+const STATUS_BY_CODE: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  LIMIT_EXCEEDED: 400,
+  RATE_LIMITED: 429,
+};
+
+const isGatewayContext = (value: unknown): value is GatewayContext =>
+  typeof value === 'object' && value !== null && 'api' in value && 'loaders' in value;
+
+/** The same shape as a GraphQL error, so clients read one kind of failure. */
+function errorResponse(status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
+  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+  if (status === 401) headers['www-authenticate'] = 'Bearer';
+  if (status === 405) headers.allow = 'GET, HEAD';
+  if (typeof extra.retryAfter === 'number') headers['retry-after'] = String(extra.retryAfter);
+  const body = JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] });
+  return new Response(body, { status, headers });
+}
+
+function upstreamFailure(error: UpstreamError): Response {
+  const status = STATUS_BY_CODE[error.code] ?? 502;
+  const retryAfter = error instanceof UpstreamRateLimitedError ? error.retryAfterSeconds : null;
+  return errorResponse(status, error.code, error.message, {
+    trackingId: error.trackingId,
+    ...(retryAfter === null ? {} : { retryAfter }),
+  });
+}
+
+function download(ctx: GatewayContext, sourceId: string, kind: CsvExportKind): Promise<CsvDownload> {
+  return kind === 'records'
+    ? ctx.api.exportNonEmployeeRecords(sourceId)
+    : ctx.api.exportNonEmployeeSourceSchemaTemplate(sourceId);
+}
+
+/**
+ * Serves `/exports/non-employee-sources/{id}/records.csv` and `.../schema-template.csv`: the
+ * upstream CSV streamed through, fetched with the caller's auth exactly as /graphql would (the
+ * request's context is built by the gateway's own context factory).
+ */
+export function useCsvExports(): Plugin<GatewayContext> {
+  let yoga: YogaServer<Record<string, unknown>, Record<string, unknown>> | null = null;
+  return {
+    onYogaInit({ yoga: instance }) {
+      yoga = instance as typeof yoga;
+    },
+    async onRequest({ request, url, serverContext, endResponse }) {
+      const target = parseCsvExportPath(url.pathname);
+      if (!target || !yoga) return;
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        endResponse(errorResponse(405, 'METHOD_NOT_ALLOWED', 'Exports answer GET and HEAD only.'));
+        return;
+      }
+      let sourceId: string;
+      try {
+        sourceId = parseIdArgument(target.sourceId, 'NonEmployeeSource', 'sourceId');
+      } catch (error) {
+        if (!isBadUserInputError(error)) throw error;
+        endResponse(errorResponse(400, 'BAD_USER_INPUT', error.message));
+        return;
+      }
+      const ctx: unknown = await yoga
+        .getEnveloped({ ...serverContext, request, params: {} })
+        .contextFactory();
+      if (!isGatewayContext(ctx)) throw new Error('The export route needs the gateway context.');
+      try {
+        const csv = await download(ctx, sourceId, target.kind);
+        const headers: Record<string, string> = {
+          'content-type': csv.contentType,
+          'cache-control': 'private, no-store',
+        };
+        if (csv.contentDisposition) headers['content-disposition'] = csv.contentDisposition;
+        if (request.method === 'HEAD') {
+          await csv.body.cancel();
+          endResponse(new Response(null, { status: 200, headers }));
+          return;
+        }
+        endResponse(new Response(csv.body, { status: 200, headers }));
+      } catch (error) {
+        if (!isUpstreamError(error)) throw error;
+        endResponse(upstreamFailure(error));
+      }
+    },
+  };
+}
