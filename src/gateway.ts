@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Dispatcher } from 'undici';
@@ -46,6 +47,8 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         maxAttempts: config.upstream.maxAttempts,
         maxRetryAfterMs: config.upstream.maxRetryAfterMs,
         maxTotalWaitMs: config.upstream.maxRetryWaitMs,
+        minDelayMs: config.upstream.retryMinDelayMs,
+        maxDelayMs: config.upstream.retryMaxDelayMs,
       },
     });
   const log = deps.log ?? ((line: string) => console.log(line));
@@ -67,6 +70,8 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       : undefined;
 
   const apiFor = (request: Request): { api: UpstreamApi; caller: CallerInfo } => {
+    // One GraphQL request fans out to many upstream calls, each listening for its abort.
+    setMaxListeners(0, request.signal);
     const common = {
       baseUrl,
       apiVersion: config.upstream.apiVersion,

@@ -10,8 +10,10 @@ describe('without a bearer and without an allowed service account', () => {
 
   it('answers UNAUTHENTICATED for every field that needs upstream, and makes no call', async () => {
     await t.sandbox.resetStats();
+    // Nullable fields, so each reports its own error instead of the first nulling the whole answer.
     const result = await t.gql(
-      `{ nonEmployeeSources { totalCount } nonEmployeeApprovalSummary { pending } }`,
+      `{ nonEmployeeSource(id: "2c9180835d2e5168015d32f890ca1581") { name }
+         nonEmployeeRecord(id: "ef38f94347e94562b5bb8424a56397d8") { accountName } }`,
     );
     expect(result.status).toBe(200);
     expect(result.errors?.map((error) => error.extensions?.code)).toEqual([

@@ -6,7 +6,9 @@ let admin: string;
 
 beforeAll(async () => {
   // Ten attempts per read: at a 30% fault rate a read fails for good with odds of 0.3^10.
-  t = await startGateway({ env: { UPSTREAM_MAX_ATTEMPTS: '10' } });
+  t = await startGateway({
+    env: { UPSTREAM_MAX_ATTEMPTS: '10', UPSTREAM_RETRY_MIN_DELAY_MS: '5', UPSTREAM_RETRY_MAX_DELAY_MS: '50' },
+  });
   admin = await t.sandbox.tokenFor('admin');
 });
 afterAll(() => t.close());
@@ -67,18 +69,19 @@ describe('reads under upstream faults', () => {
 
   it('gives FORBIDDEN for a field the caller may not read, beside the fields that loaded', async () => {
     const approver = await t.sandbox.tokenFor('approver');
+    const records = await t.sandbox.api('/v3/non-employee-records?limit=1', { token: admin });
+    const [record] = (await records.json()) as { id: string }[];
     const result = await t.gql(
-      `query($other: String!) {
-        nonEmployeeSources(requestedFor: $other, first: 5) { edges { node { name } } }
-        nonEmployeeApprovalSummary { pending } }`,
-      { other: t.sandbox.admin.identityId },
+      `query($id: ID!) { nonEmployeeRecord(id: $id) { accountName } nonEmployeeApprovalSummary { pending } }`,
+      { id: record.id },
       { token: approver },
     );
     expect(result.errors).toHaveLength(1);
     expect(result.errors?.[0]).toMatchObject({
-      path: ['nonEmployeeSources'],
+      path: ['nonEmployeeRecord'],
       extensions: { code: 'FORBIDDEN' },
     });
+    expect(result.data?.nonEmployeeRecord).toBeNull();
     expect(result.errors?.[0].extensions?.trackingId).toEqual(expect.any(String));
     expect(result.data?.nonEmployeeApprovalSummary.pending).toEqual(expect.any(Number));
   });
