@@ -44,3 +44,36 @@ export function createComparator<T>(keys: readonly SortKey[], get: FieldGetter<T
     return 0;
   };
 }
+
+/** A sort value made comparable once: strings lower-cased, absent values as `undefined`. */
+function normalize(value: unknown): unknown {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  return String(value).toLowerCase();
+}
+
+/**
+ * The order of `count` items under `keys`, reading each item's sort values once (not once
+ * per comparison): what makes sorting tens of thousands of computed rows affordable.
+ */
+export function sortedOrder(
+  count: number,
+  keys: readonly SortKey[],
+  read: (i: number, field: string) => unknown,
+): Int32Array {
+  const columns = keys.map((key) => {
+    const column = new Array<unknown>(count);
+    for (let i = 0; i < count; i++) column[i] = normalize(read(i, key.field));
+    return column;
+  });
+  // A plain array: V8 sorts it with a comparator much faster than a typed array.
+  const order = Array.from({ length: count }, (_, i) => i);
+  order.sort((a, b) => {
+    for (let k = 0; k < keys.length; k++) {
+      const result = compareValues(columns[k][a], columns[k][b]);
+      if (result !== 0) return keys[k].descending ? -result : result;
+    }
+    return a - b;
+  });
+  return Int32Array.from(order);
+}

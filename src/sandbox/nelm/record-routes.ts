@@ -1,15 +1,6 @@
-import { RECORD_FILTERS, RECORD_SORTERS } from '../collections/allow-lists.ts';
-import {
-  createComparator,
-  createFilterPredicate,
-  type ListParams,
-  listResponse,
-  parseListParams,
-  pinnedValue,
-} from '../collections/index.ts';
 import { jsonObjectBody, jsonPatchBody } from '../http/body.ts';
 import { badRequest, forbidden, limitViolation, notFound, referenceConflict } from '../http/sandbox-error.ts';
-import type { RouteDefinition, SandboxRequest, SandboxResponse } from '../http/types.ts';
+import type { RouteDefinition, SandboxRequest } from '../http/types.ts';
 import type { RecordRow } from '../store/nelm-rows.ts';
 import type { SourceState } from '../store/nelm-store.ts';
 import { hasRight, isOwner, manages, requireRight } from './access.ts';
@@ -17,15 +8,13 @@ import { referenceNotFound } from './identity-refs.ts';
 import { applyJsonPatch } from './json-patch.ts';
 import { NELM_VERSIONS, type NelmContext } from './nelm-context.ts';
 import { checkData, parseRecordInput, type RecordInput } from './record-input.ts';
+import { createRecordListing } from './record-listing.ts';
 import { iso, recordView } from './views.ts';
 
 export const MAX_RECORDS_PER_SOURCE = 20_000;
 const BAD_CONTENT = '400.1 Bad Request Content';
 
 type Located = { state: SourceState; row: RecordRow };
-
-const recordField = (sourceId: string) => (row: RecordRow, field: string) =>
-  field === 'sourceId' ? sourceId : (row as unknown as Record<string, unknown>)[field];
 
 /** Checks a validated body against its source: data, a unique account name, the record limit. */
 export function checkRecordOnSource(
@@ -52,67 +41,6 @@ export function newRecordRow(ctx: NelmContext, input: RecordInput): RecordRow {
   return { id: ctx.newId(), ...fields, created: at, modified: at };
 }
 
-/** Sources whose records the caller may list: all with `idn:nesr:read`, else those they own or manage. */
-function listableSources(ctx: NelmContext, req: SandboxRequest): SourceState[] {
-  const all = [...ctx.store.sources.values()];
-  if (hasRight(req.caller, 'read')) return all;
-  const mine = all.filter((state) => manages(state.row, req.caller.identityId));
-  if (mine.length === 0) throw forbidden();
-  return mine;
-}
-
-function listRecords(ctx: NelmContext, req: SandboxRequest): SandboxResponse {
-  const params: ListParams = parseListParams(req.query, {
-    filterable: RECORD_FILTERS,
-    sortable: RECORD_SORTERS,
-  });
-  let sources = listableSources(ctx, req);
-  const pinned = pinnedValue(params.filter, 'sourceId');
-  if (pinned !== undefined) sources = sources.filter((state) => state.row.id === pinned);
-  const exactlyPinned = params.filter?.kind === 'compare';
-
-  if (params.sorters.length === 0 && (!params.filter || exactlyPinned)) {
-    // Indexed path: walk the per-source tables by position, making only the rows of the page.
-    const total = sources.reduce((sum, state) => sum + state.records.size, 0);
-    const page: ReturnType<typeof recordView>[] = [];
-    let skip = params.offset;
-    for (const state of sources) {
-      if (page.length >= params.limit) break;
-      const size = state.records.size;
-      if (skip >= size) {
-        skip -= size;
-        continue;
-      }
-      for (const row of state.records.page(skip, params.limit - page.length))
-        page.push(recordView(row, state.row));
-      skip = 0;
-    }
-    return listResponse(page, total, params);
-  }
-
-  let located: Located[] = [];
-  for (const state of sources) for (const row of state.records.rows()) located.push({ state, row });
-  if (params.filter) {
-    const predicate = createFilterPredicate(params.filter, (item: Located, field) =>
-      recordField(item.state.row.id)(item.row, field),
-    );
-    located = located.filter(predicate);
-  }
-  if (params.sorters.length) {
-    located.sort(
-      createComparator(params.sorters, (item: Located, field) =>
-        recordField(item.state.row.id)(item.row, field),
-      ),
-    );
-  }
-  const page = located.slice(params.offset, params.offset + params.limit);
-  return listResponse(
-    page.map(({ state, row }) => recordView(row, state.row)),
-    located.length,
-    params,
-  );
-}
-
 export function createRecordRoutes(ctx: NelmContext): RouteDefinition[] {
   const base = '/non-employee-records';
   const locate = (id: string): Located => {
@@ -134,7 +62,7 @@ export function createRecordRoutes(ctx: NelmContext): RouteDefinition[] {
   };
 
   return [
-    { method: 'GET', template: base, versions: NELM_VERSIONS, handler: (req) => listRecords(ctx, req) },
+    { method: 'GET', template: base, versions: NELM_VERSIONS, handler: createRecordListing(ctx) },
     {
       method: 'POST',
       template: base,

@@ -1,16 +1,19 @@
 import type { RecordRow } from '../store/nelm-rows.ts';
 import type { SeededRecords } from '../store/record-table.ts';
 import { DEPARTMENTS, FIRST_NAMES, LAST_NAMES, LOCATIONS, VENDORS } from './names.ts';
-import { createPrng, type Prng } from './prng.ts';
 
 const DAY = 86_400_000;
 
-/** Values the seed gives custom attributes it knows, by technical name. */
-const CUSTOM_VALUES: Record<string, (prng: Prng) => string> = {
-  vendor: (prng) => prng.pick(VENDORS),
-  department: (prng) => prng.pick(DEPARTMENTS),
-  location: (prng) => prng.pick(LOCATIONS),
-  costCenter: (prng) => `CC-${1000 + prng.int(9000)}`,
+const FIRST_LOWER = FIRST_NAMES.map((name) => name.toLowerCase());
+const LAST_LOWER = LAST_NAMES.map((name) => name.toLowerCase());
+const COST_CENTERS = Array.from({ length: 12 }, (_, i) => `CC-${1100 + i * 73}`);
+
+/** Values the seed gives the custom attributes it knows, by technical name. */
+const CUSTOM_VALUES: Record<string, readonly string[]> = {
+  vendor: VENDORS,
+  department: DEPARTMENTS,
+  location: LOCATIONS,
+  costCenter: COST_CENTERS,
 };
 export const SEEDED_CUSTOM_ATTRIBUTES = Object.keys(CUSTOM_VALUES);
 
@@ -46,34 +49,34 @@ export function createSeededRecords(spec: SeededRecordsSpec): SeededRecords {
   const mask = mix(spec.key, 0x51ed) & 0x7fffffff;
   const span = Math.max(DAY, spec.anchor - DAY - spec.sourceCreated);
   const step = span / Math.max(1, spec.count);
-  // Records share a handful of data objects per distinct value set, never one object each.
-  const dataCache = new Map<string, Readonly<Record<string, string>>>();
+  const managers = spec.managers.length ? spec.managers : [''];
+  const customValues = spec.customAttributes.map((name) => CUSTOM_VALUES[name]);
 
+  // Every draw is a hash of (source, index, draw number): no PRNG object per record, as pages make 250 at a time.
   const make = (index: number): RecordRow => {
-    const prng = createPrng(mix(spec.key, index));
-    const firstName = prng.pick(FIRST_NAMES);
-    const lastName = prng.pick(LAST_NAMES);
-    const accountName = `${firstName.toLowerCase()}.${lastName.toLowerCase()}${index}`;
+    const base = mix(spec.key, index);
+    const draw = (n: number, range: number) => mix(base, n) % range;
+    const first = draw(1, FIRST_NAMES.length);
+    const last = draw(2, LAST_NAMES.length);
+    const accountName = `${FIRST_LOWER[first]}.${LAST_LOWER[last]}${index}`;
     const created = Math.floor(spec.sourceCreated + index * step);
-    const startDate = Math.floor(created / DAY) * DAY + prng.int(15) * DAY;
-    let endDate = spec.anchor + (prng.int(720) - 180) * DAY;
-    if (endDate <= startDate) endDate = startDate + (30 + prng.int(60)) * DAY;
-    const values = spec.customAttributes.map((name) => CUSTOM_VALUES[name]?.(prng) ?? '');
-    const cacheKey = values.join('\u0000');
-    let data = dataCache.get(cacheKey);
-    if (!data) {
-      data = Object.freeze(Object.fromEntries(spec.customAttributes.map((name, i) => [name, values[i]])));
-      dataCache.set(cacheKey, data);
+    const startDate = Math.floor(created / DAY) * DAY + draw(3, 15) * DAY;
+    let endDate = spec.anchor + (draw(4, 720) - 180) * DAY;
+    if (endDate <= startDate) endDate = startDate + (30 + draw(5, 60)) * DAY;
+    const data: Record<string, string> = {};
+    for (let i = 0; i < customValues.length; i++) {
+      const values = customValues[i];
+      if (values) data[spec.customAttributes[i]] = values[draw(10 + i, values.length)];
     }
     return {
       id: `${spec.idPrefix}${(Math.imul(index ^ mask, SCRAMBLE) >>> 0).toString(16).padStart(8, '0')}`,
       seedIndex: index,
       accountName,
-      firstName,
-      lastName,
+      firstName: FIRST_NAMES[first],
+      lastName: LAST_NAMES[last],
       email: `${accountName}@partners.example.com`,
-      phone: `512555${String(prng.int(10_000)).padStart(4, '0')}`,
-      manager: spec.managers.length ? prng.pick(spec.managers) : '',
+      phone: `512555${String(draw(6, 10_000)).padStart(4, '0')}`,
+      manager: managers[draw(7, managers.length)],
       data,
       startDate,
       endDate,
