@@ -70,6 +70,35 @@ describe('sandbox collections over HTTP', () => {
     );
   });
 
+  it('keeps sorted pages consistent across offsets, and sees writes made between them', async () => {
+    const path = (offset: number) =>
+      `/v3/non-employee-records?sorters=-accountName&limit=100&offset=${offset}`;
+    const first = (await (await get(path(0))).json()) as RecordBody[];
+    const second = (await (await get(path(100))).json()) as RecordBody[];
+    const whole = (await (
+      await get('/v3/non-employee-records?sorters=-accountName&limit=200')
+    ).json()) as RecordBody[];
+    expect([...first, ...second]).toEqual(whole);
+
+    const created = await sandbox.api('/v3/non-employee-records', {
+      token,
+      body: {
+        accountName: 'zzz.last',
+        firstName: 'Zed',
+        lastName: 'Last',
+        email: 'zzz.last@example.com',
+        phone: '5125550100',
+        manager: 'amara.okafor',
+        sourceId: sources[3].id,
+        startDate: '2030-01-01',
+        endDate: '2030-02-01',
+      },
+    });
+    expect(created.status).toBe(200);
+    const [top] = (await (await get(path(0))).json()) as RecordBody[];
+    expect(top.accountName).toBe('zzz.last');
+  });
+
   it('answers 400 for fields, operators and sorters outside the allow-list', async () => {
     for (const path of [
       '/v3/non-employee-records?filters=accountName%20eq%20%22x%22',
