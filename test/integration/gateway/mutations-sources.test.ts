@@ -1,0 +1,537 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeNodeId } from '../../../src/schema/ids.ts';
+import { startGateway, type TestGateway } from '../../helpers/gateway.ts';
+
+const FAILURE = `__typename ... on Error { message code } ... on ValidationError { path }`;
+
+const CREATE_SOURCE = `mutation($input: CreateNonEmployeeSourceInput!) {
+  createNonEmployeeSource(input: $input) {
+    ${FAILURE}
+    ... on CreateNonEmployeeSourcePayload {
+      cloudExternalId
+      nonEmployeeSource { id iscId name description approvers { id } accountManagers { id } nonEmployeeCount
+        schemaAttributes { technicalName system } }
+    }
+  }
+}`;
+
+const UPDATE_SOURCE = `mutation($input: UpdateNonEmployeeSourceInput!) {
+  updateNonEmployeeSource(input: $input) {
+    ${FAILURE}
+    ... on UpdateNonEmployeeSourcePayload { nonEmployeeSource { iscId name description approvers { id } } }
+  }
+}`;
+
+const DELETE_SOURCE = `mutation($input: DeleteNonEmployeeSourceInput!) {
+  deleteNonEmployeeSource(input: $input) {
+    ${FAILURE}
+    ... on DeleteNonEmployeeSourcePayload { deletedId deletedIscId }
+  }
+}`;
+
+const CREATE_ATTRIBUTE = `mutation($input: CreateNonEmployeeSchemaAttributeInput!) {
+  createNonEmployeeSchemaAttribute(input: $input) {
+    ${FAILURE}
+    ... on CreateNonEmployeeSchemaAttributePayload {
+      schemaAttribute { id iscId technicalName label type required system helpText }
+      nonEmployeeSource { iscId schemaAttributes { technicalName } }
+    }
+  }
+}`;
+
+const UPDATE_ATTRIBUTE = `mutation($input: UpdateNonEmployeeSchemaAttributeInput!) {
+  updateNonEmployeeSchemaAttribute(input: $input) {
+    ${FAILURE}
+    ... on UpdateNonEmployeeSchemaAttributePayload {
+      schemaAttribute { iscId label helpText placeholder required }
+    }
+  }
+}`;
+
+const DELETE_ATTRIBUTE = `mutation($input: DeleteNonEmployeeSchemaAttributeInput!) {
+  deleteNonEmployeeSchemaAttribute(input: $input) {
+    ${FAILURE}
+    ... on DeleteNonEmployeeSchemaAttributePayload { deletedId deletedIscId }
+  }
+}`;
+
+const DELETE_CUSTOM_ATTRIBUTES = `mutation($input: DeleteNonEmployeeSourceSchemaAttributesInput!) {
+  deleteNonEmployeeSourceSchemaAttributes(input: $input) {
+    ${FAILURE}
+    ... on DeleteNonEmployeeSourceSchemaAttributesPayload {
+      nonEmployeeSource { schemaAttributes { technicalName system } }
+    }
+  }
+}`;
+
+const UNKNOWN_ID = '0000000000000000000000000000beef';
+
+let t: TestGateway;
+let admin: string;
+let user: string;
+let ownerId: string;
+let approverIds: string[];
+let created = 0;
+
+beforeAll(async () => {
+  t = await startGateway();
+  [admin, user] = await Promise.all([t.sandbox.tokenFor('admin'), t.sandbox.tokenFor('user')]);
+  ownerId = t.sandbox.client('source-owner').identityId;
+  approverIds = [0, 1, 2].map((index) => t.sandbox.client('approver', index).identityId);
+});
+afterAll(() => t.close());
+
+/** A source made through the graph for one test, with a unique name. */
+async function newSource(extra: Record<string, unknown> = {}) {
+  created += 1;
+  const input = { name: `Mutation test ${created}`, description: 'Made by a test', owner: ownerId, ...extra };
+  const result = await t.gql(CREATE_SOURCE, { input }, { token: admin });
+  expect(result.errors).toBeUndefined();
+  expect(result.data?.createNonEmployeeSource.__typename).toBe('CreateNonEmployeeSourcePayload');
+  return result.data?.createNonEmployeeSource.nonEmployeeSource as {
+    id: string;
+    iscId: string;
+    name: string;
+  };
+}
+
+async function writesCounted(): Promise<number> {
+  const stats = await t.sandbox.stats();
+  return Object.entries(stats.byRoute)
+    .filter(([route]) => !route.startsWith('GET '))
+    .reduce((sum, [, count]) => sum + count, 0);
+}
+
+describe('createNonEmployeeSource', () => {
+  it('creates a source with its approvers and 8 system attributes', async () => {
+    await t.sandbox.resetStats();
+    const result = await t.gql(
+      CREATE_SOURCE,
+      {
+        input: {
+          name: 'Graph contractors',
+          description: 'Created through the gateway',
+          owner: ownerId,
+          approvers: approverIds.slice(0, 2),
+          accountManagers: [t.sandbox.client('account-manager').identityId],
+        },
+      },
+      { token: admin },
+    );
+    expect(result.errors).toBeUndefined();
+    const payload = result.data?.createNonEmployeeSource;
+    expect(payload.__typename).toBe('CreateNonEmployeeSourcePayload');
+    expect(payload.cloudExternalId).toEqual(expect.any(String));
+    expect(payload.nonEmployeeSource).toMatchObject({
+      name: 'Graph contractors',
+      description: 'Created through the gateway',
+      approvers: approverIds.slice(0, 2).map((id) => ({ id })),
+      nonEmployeeCount: 0,
+    });
+    expect(payload.nonEmployeeSource.id).toBe(
+      encodeNodeId('NonEmployeeSource', payload.nonEmployeeSource.iscId),
+    );
+    expect(payload.nonEmployeeSource.schemaAttributes).toHaveLength(8);
+    expect((await t.sandbox.stats()).byRoute['POST /v3/non-employee-sources']).toBe(1);
+  });
+
+  it('is Forbidden to a user without the create right', async () => {
+    const input = { name: 'Not mine', description: 'x', owner: ownerId };
+    const result = await t.gql(CREATE_SOURCE, { input }, { token: user });
+    expect(result.data?.createNonEmployeeSource).toMatchObject({
+      __typename: 'ForbiddenError',
+      code: 'FORBIDDEN',
+    });
+  });
+
+  it('is a Conflict when the name is taken', async () => {
+    const first = await newSource();
+    const input = { name: first.name, description: 'again', owner: ownerId };
+    const result = await t.gql(CREATE_SOURCE, { input }, { token: admin });
+    expect(result.data?.createNonEmployeeSource).toMatchObject({
+      __typename: 'ConflictError',
+      code: 'CONFLICT',
+    });
+  });
+
+  it('refuses a blank name and a malformed owner before calling upstream', async () => {
+    await t.sandbox.resetStats();
+    const blank = await t.gql(
+      CREATE_SOURCE,
+      { input: { name: '  ', description: 'x', owner: ownerId } },
+      { token: admin },
+    );
+    expect(blank.data?.createNonEmployeeSource).toMatchObject({
+      __typename: 'ValidationError',
+      path: ['input', 'name'],
+    });
+    const owner = await t.gql(
+      CREATE_SOURCE,
+      { input: { name: 'Owner test', description: 'x', owner: 'not an id!' } },
+      { token: admin },
+    );
+    expect(owner.data?.createNonEmployeeSource).toMatchObject({
+      __typename: 'ValidationError',
+      path: ['input', 'owner'],
+    });
+    expect(await writesCounted()).toBe(0);
+  });
+
+  it('is NotFound when the owner is no identity of the org', async () => {
+    const input = { name: 'Ghost owned', description: 'x', owner: UNKNOWN_ID };
+    const result = await t.gql(CREATE_SOURCE, { input }, { token: admin });
+    expect(result.data?.createNonEmployeeSource).toMatchObject({
+      __typename: 'NotFoundError',
+      code: 'NOT_FOUND',
+    });
+  });
+
+  it('is LimitExceeded with 4 approvers, without calling upstream', async () => {
+    await t.sandbox.resetStats();
+    const fourth = t.sandbox.client('admin').identityId;
+    const input = {
+      name: 'Four approvers',
+      description: 'x',
+      owner: ownerId,
+      approvers: [...approverIds, fourth],
+    };
+    const result = await t.gql(CREATE_SOURCE, { input }, { token: admin });
+    expect(result.data?.createNonEmployeeSource).toMatchObject({
+      __typename: 'LimitExceededError',
+      code: 'LIMIT_EXCEEDED',
+    });
+    expect(await writesCounted()).toBe(0);
+  });
+});
+
+describe('updateNonEmployeeSource', () => {
+  it('patches only the fields given, by global or ISC id', async () => {
+    const source = await newSource({ approvers: [approverIds[0]] });
+    const renamed = await t.gql(
+      UPDATE_SOURCE,
+      {
+        input: {
+          id: source.id,
+          name: `${source.name} (renamed)`,
+          approvers: [approverIds[2], approverIds[1]],
+        },
+      },
+      { token: admin },
+    );
+    expect(renamed.errors).toBeUndefined();
+    expect(renamed.data?.updateNonEmployeeSource).toMatchObject({
+      __typename: 'UpdateNonEmployeeSourcePayload',
+      nonEmployeeSource: {
+        name: `${source.name} (renamed)`,
+        description: 'Made by a test',
+        approvers: [{ id: approverIds[2] }, { id: approverIds[1] }],
+      },
+    });
+    const described = await t.gql(
+      UPDATE_SOURCE,
+      { input: { id: source.iscId, description: 'New words' } },
+      { token: admin },
+    );
+    expect(described.data?.updateNonEmployeeSource.nonEmployeeSource).toMatchObject({
+      name: `${source.name} (renamed)`,
+      description: 'New words',
+    });
+  });
+
+  it('answers NotFound, Forbidden, Conflict, LimitExceeded and Validation as typed results', async () => {
+    const source = await newSource();
+    const other = await newSource();
+    const cases: Array<[Record<string, unknown>, string, string | undefined, object?]> = [
+      [{ id: UNKNOWN_ID, name: 'x' }, 'NotFoundError', admin],
+      [{ id: source.iscId, name: 'x' }, 'ForbiddenError', user],
+      [{ id: source.iscId, name: other.name }, 'ConflictError', admin],
+      [{ id: source.iscId, approvers: [...approverIds, ownerId] }, 'LimitExceededError', admin],
+      [{ id: source.iscId }, 'ValidationError', admin, { path: ['input'] }],
+      [{ id: source.iscId, name: null }, 'ValidationError', admin, { path: ['input', 'name'] }],
+      [
+        { id: encodeNodeId('NonEmployeeRecord', source.iscId), name: 'x' },
+        'ValidationError',
+        admin,
+        { path: ['input', 'id'] },
+      ],
+    ];
+    for (const [input, typename, token, extra] of cases) {
+      const result = await t.gql(UPDATE_SOURCE, { input }, { token });
+      expect(result.errors, JSON.stringify(input)).toBeUndefined();
+      expect(result.data?.updateNonEmployeeSource, JSON.stringify(input)).toMatchObject({
+        __typename: typename,
+        ...extra,
+      });
+    }
+  });
+
+  it('forgets what it changed: a read after the write in the same operation sees the new name', async () => {
+    const source = await newSource();
+    const result = await t.gql(
+      `mutation($id: ID!, $name: String!) {
+        before: updateNonEmployeeSource(input: { id: $id, description: "one" }) {
+          ... on UpdateNonEmployeeSourcePayload { nonEmployeeSource { name } }
+        }
+        after: updateNonEmployeeSource(input: { id: $id, name: $name }) {
+          ... on UpdateNonEmployeeSourcePayload { nonEmployeeSource { name description } }
+        }
+      }`,
+      { id: source.iscId, name: `${source.name} II` },
+      { token: admin },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.before.nonEmployeeSource.name).toBe(source.name);
+    expect(result.data?.after.nonEmployeeSource).toEqual({ name: `${source.name} II`, description: 'one' });
+  });
+});
+
+describe('deleteNonEmployeeSource', () => {
+  it('deletes, answering the ids of what is gone; the source then reads as null', async () => {
+    const source = await newSource();
+    const result = await t.gql(DELETE_SOURCE, { input: { id: source.id } }, { token: admin });
+    expect(result.data?.deleteNonEmployeeSource).toEqual({
+      __typename: 'DeleteNonEmployeeSourcePayload',
+      deletedId: source.id,
+      deletedIscId: source.iscId,
+    });
+    const read = await t.gql(
+      `query($id: ID!) { nonEmployeeSource(id: $id) { name } }`,
+      { id: source.id },
+      { token: admin },
+    );
+    expect(read.data?.nonEmployeeSource).toBeNull();
+  });
+
+  it('is NotFound for an unknown source and Forbidden to a user', async () => {
+    const source = await newSource();
+    const missing = await t.gql(DELETE_SOURCE, { input: { id: UNKNOWN_ID } }, { token: admin });
+    expect(missing.data?.deleteNonEmployeeSource.__typename).toBe('NotFoundError');
+    const forbidden = await t.gql(DELETE_SOURCE, { input: { id: source.iscId } }, { token: user });
+    expect(forbidden.data?.deleteNonEmployeeSource.__typename).toBe('ForbiddenError');
+  });
+});
+
+describe('schema attribute mutations', () => {
+  it('create, update and delete one custom attribute, by global id', async () => {
+    const source = await newSource();
+    const createdAttribute = await t.gql(
+      CREATE_ATTRIBUTE,
+      {
+        input: {
+          sourceId: source.id,
+          type: 'TEXT',
+          label: 'Badge',
+          technicalName: 'badge',
+          helpText: 'The badge number',
+          required: true,
+        },
+      },
+      { token: admin },
+    );
+    expect(createdAttribute.errors).toBeUndefined();
+    const payload = createdAttribute.data?.createNonEmployeeSchemaAttribute;
+    expect(payload).toMatchObject({
+      __typename: 'CreateNonEmployeeSchemaAttributePayload',
+      schemaAttribute: {
+        technicalName: 'badge',
+        label: 'Badge',
+        type: 'TEXT',
+        required: true,
+        system: false,
+      },
+    });
+    // The source's attribute list was read after the write: it holds the new one, last.
+    expect(payload.nonEmployeeSource.schemaAttributes.at(-1)).toEqual({ technicalName: 'badge' });
+    expect(payload.nonEmployeeSource.schemaAttributes).toHaveLength(9);
+
+    const attributeId = payload.schemaAttribute.id;
+    const updated = await t.gql(
+      UPDATE_ATTRIBUTE,
+      {
+        input: {
+          id: attributeId,
+          label: 'Badge number',
+          helpText: null,
+          placeholder: 'B-123',
+          required: false,
+        },
+      },
+      { token: admin },
+    );
+    expect(updated.data?.updateNonEmployeeSchemaAttribute).toMatchObject({
+      __typename: 'UpdateNonEmployeeSchemaAttributePayload',
+      schemaAttribute: { label: 'Badge number', placeholder: 'B-123', required: false },
+    });
+    expect(updated.data?.updateNonEmployeeSchemaAttribute.schemaAttribute.helpText ?? '').toBe('');
+
+    const deleted = await t.gql(DELETE_ATTRIBUTE, { input: { id: attributeId } }, { token: admin });
+    expect(deleted.data?.deleteNonEmployeeSchemaAttribute).toEqual({
+      __typename: 'DeleteNonEmployeeSchemaAttributePayload',
+      deletedId: attributeId,
+      deletedIscId: payload.schemaAttribute.iscId,
+    });
+    const after = await t.gql(
+      `query($id: ID!) { nonEmployeeSource(id: $id) { schemaAttributes { technicalName } } }`,
+      { id: source.id },
+      { token: admin },
+    );
+    expect(after.data?.nonEmployeeSource.schemaAttributes).toHaveLength(8);
+  });
+
+  it('create: Conflict on a duplicate technical name, LimitExceeded on the 11th custom attribute', async () => {
+    const source = await newSource();
+    const add = (technicalName: string) =>
+      t.gql(
+        CREATE_ATTRIBUTE,
+        { input: { sourceId: source.iscId, type: 'TEXT', label: technicalName, technicalName } },
+        { token: admin },
+      );
+    for (let i = 1; i <= 10; i++) {
+      expect((await add(`custom${i}`)).data?.createNonEmployeeSchemaAttribute.__typename).toBe(
+        'CreateNonEmployeeSchemaAttributePayload',
+      );
+    }
+    expect((await add('custom3')).data?.createNonEmployeeSchemaAttribute).toMatchObject({
+      __typename: 'ConflictError',
+      code: 'CONFLICT',
+    });
+    expect((await add('custom11')).data?.createNonEmployeeSchemaAttribute).toMatchObject({
+      __typename: 'LimitExceededError',
+      code: 'LIMIT_EXCEEDED',
+    });
+  });
+
+  it('create: NotFound, Forbidden, and a Validation with the path the upstream names', async () => {
+    const source = await newSource();
+    const input = (extra: object) => ({
+      sourceId: source.iscId,
+      type: 'TEXT',
+      label: 'L',
+      technicalName: 'ok',
+      ...extra,
+    });
+    const notFound = await t.gql(
+      CREATE_ATTRIBUTE,
+      { input: input({ sourceId: UNKNOWN_ID }) },
+      { token: admin },
+    );
+    expect(notFound.data?.createNonEmployeeSchemaAttribute.__typename).toBe('NotFoundError');
+    const forbidden = await t.gql(CREATE_ATTRIBUTE, { input: input({}) }, { token: user });
+    expect(forbidden.data?.createNonEmployeeSchemaAttribute.__typename).toBe('ForbiddenError');
+    const invalid = await t.gql(
+      CREATE_ATTRIBUTE,
+      { input: input({ technicalName: '9 lives' }) },
+      { token: admin },
+    );
+    expect(invalid.data?.createNonEmployeeSchemaAttribute).toMatchObject({
+      __typename: 'ValidationError',
+      code: 'VALIDATION_FAILED',
+      path: ['input', 'technicalName'],
+    });
+    expect(invalid.data?.createNonEmployeeSchemaAttribute.message).toContain('technicalName');
+  });
+
+  it('update and delete: NotFound, Forbidden, and Validation for ids and system attributes', async () => {
+    const source = await newSource();
+    const attributes = await t.gql(
+      `query($id: ID!) { nonEmployeeSource(id: $id) { schemaAttributes { id iscId system } } }`,
+      { id: source.id },
+      { token: admin },
+    );
+    const system = attributes.data?.nonEmployeeSource.schemaAttributes[0];
+    expect(system.system).toBe(true);
+
+    const update = (input: object, token = admin) => t.gql(UPDATE_ATTRIBUTE, { input }, { token });
+    expect(
+      (await update({ id: UNKNOWN_ID, sourceId: source.iscId, label: 'x' })).data
+        ?.updateNonEmployeeSchemaAttribute.__typename,
+    ).toBe('NotFoundError');
+    expect(
+      (await update({ id: system.id, label: 'x' }, user)).data?.updateNonEmployeeSchemaAttribute.__typename,
+    ).toBe('ForbiddenError');
+    expect(
+      (await update({ id: system.iscId, label: 'x' })).data?.updateNonEmployeeSchemaAttribute,
+    ).toMatchObject({
+      __typename: 'ValidationError',
+      path: ['input', 'sourceId'],
+    });
+    expect(
+      (await update({ id: system.id, label: ' ' })).data?.updateNonEmployeeSchemaAttribute,
+    ).toMatchObject({
+      __typename: 'ValidationError',
+      path: ['input', 'label'],
+    });
+
+    const remove = (input: object, token = admin) => t.gql(DELETE_ATTRIBUTE, { input }, { token });
+    expect(
+      (await remove({ id: UNKNOWN_ID, sourceId: source.iscId })).data?.deleteNonEmployeeSchemaAttribute
+        .__typename,
+    ).toBe('NotFoundError');
+    expect((await remove({ id: system.id }, user)).data?.deleteNonEmployeeSchemaAttribute.__typename).toBe(
+      'ForbiddenError',
+    );
+    expect(
+      (await remove({ id: system.iscId, sourceId: source.id })).data?.deleteNonEmployeeSchemaAttribute,
+    ).toMatchObject({
+      __typename: 'ValidationError',
+      message: expect.stringContaining('cannot be deleted'),
+    });
+  });
+
+  it('deletes every custom attribute and keeps the system ones; NotFound and Forbidden typed', async () => {
+    const source = await newSource();
+    for (const technicalName of ['a1', 'a2']) {
+      await t.gql(
+        CREATE_ATTRIBUTE,
+        { input: { sourceId: source.iscId, type: 'DATE', label: technicalName, technicalName } },
+        { token: admin },
+      );
+    }
+    const result = await t.gql(
+      DELETE_CUSTOM_ATTRIBUTES,
+      { input: { sourceId: source.id } },
+      { token: admin },
+    );
+    expect(result.errors).toBeUndefined();
+    const attributes =
+      result.data?.deleteNonEmployeeSourceSchemaAttributes.nonEmployeeSource.schemaAttributes;
+    expect(attributes).toHaveLength(8);
+    expect(attributes.every((a: { system: boolean }) => a.system)).toBe(true);
+
+    const missing = await t.gql(
+      DELETE_CUSTOM_ATTRIBUTES,
+      { input: { sourceId: UNKNOWN_ID } },
+      { token: admin },
+    );
+    expect(missing.data?.deleteNonEmployeeSourceSchemaAttributes.__typename).toBe('NotFoundError');
+    const forbidden = await t.gql(
+      DELETE_CUSTOM_ATTRIBUTES,
+      { input: { sourceId: source.iscId } },
+      { token: user },
+    );
+    expect(forbidden.data?.deleteNonEmployeeSourceSchemaAttributes.__typename).toBe('ForbiddenError');
+  });
+});
+
+describe('an org at its limit of 50 sources', () => {
+  let full: TestGateway;
+  beforeAll(async () => {
+    full = await startGateway({ sandbox: { scale: { sources: 50, recordsPerSource: 1 } } });
+  });
+  afterAll(() => full.close());
+
+  it('answers the 51st source with LimitExceeded', async () => {
+    const token = await full.sandbox.tokenFor('admin');
+    const input = {
+      name: 'One too many',
+      description: 'x',
+      owner: full.sandbox.client('source-owner').identityId,
+    };
+    const result = await full.gql(CREATE_SOURCE, { input }, { token });
+    expect(result.data?.createNonEmployeeSource).toMatchObject({
+      __typename: 'LimitExceededError',
+      code: 'LIMIT_EXCEEDED',
+      message: expect.stringContaining('50'),
+    });
+  });
+});
