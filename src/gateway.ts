@@ -9,6 +9,7 @@ import type { CallerInfo, GatewayContext } from './schema/context.ts';
 import { maskGatewayError } from './schema/error-masking.ts';
 import { EXAMPLE_TABS } from './schema/example-operations.ts';
 import { schema } from './schema/index.ts';
+import { useReadableErrors } from './schema/use-readable-errors.ts';
 import type { UpstreamApi } from './upstream/api.ts';
 import { createClientCredentialsTokenProvider, type TokenProvider } from './upstream/auth.ts';
 import { createUpstreamApi } from './upstream/create-upstream-api.ts';
@@ -137,6 +138,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         costLimit: { enabled: false },
         blockFieldSuggestion: { enabled: false },
       }),
+      useReadableErrors(config.logLevel === 'silent' ? () => {} : log),
       disposeTransport,
       ...(deps.plugins ?? []),
     ],

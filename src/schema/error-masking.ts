@@ -4,12 +4,19 @@ import { isUpstreamError, UpstreamRateLimitedError } from '../upstream/errors.ts
 import { FilterCompileError } from '../upstream/filters.ts';
 
 /**
- * Yoga's `maskError`, extended: an upstream failure becomes a readable error with
- * `extensions: { code, trackingId, status }`; anything unexpected stays masked.
+ * An expected failure (upstream answer, refused filter) as a readable GraphQL error with
+ * `extensions: { code, trackingId, status }`, keeping the location of the field that failed;
+ * null for anything else.
  */
-export function maskGatewayError(error: unknown, message: string, isDev?: boolean): Error {
+export function toReadableError(error: unknown): GraphQLError | null {
   const located = isGraphQLErrorLike(error) ? error : null;
   const original = located?.originalError ?? error;
+  const where = {
+    nodes: located?.nodes,
+    source: located?.source,
+    positions: located?.positions,
+    path: located?.path,
+  };
   if (isUpstreamError(original)) {
     const extensions: GraphQLErrorExtensions = {
       code: original.code,
@@ -18,22 +25,17 @@ export function maskGatewayError(error: unknown, message: string, isDev?: boolea
       ...(original.detailCode ? { detailCode: original.detailCode } : {}),
       ...(original instanceof UpstreamRateLimitedError ? { retryAfter: original.retryAfterSeconds } : {}),
     };
-    return createGraphQLError(original.message, {
-      nodes: located?.nodes,
-      source: located?.source,
-      positions: located?.positions,
-      path: located?.path,
-      extensions,
-    });
+    return createGraphQLError(original.message, { ...where, extensions });
   }
   if (original instanceof FilterCompileError) {
-    return createGraphQLError(original.message, {
-      nodes: located?.nodes,
-      path: located?.path,
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    return createGraphQLError(original.message, { ...where, extensions: { code: 'BAD_USER_INPUT' } });
   }
-  return maskError(error, message, isDev);
+  return null;
+}
+
+/** Yoga's `maskError`, extended: expected failures stay readable, anything unexpected is masked. */
+export function maskGatewayError(error: unknown, message: string, isDev?: boolean): Error {
+  return toReadableError(error) ?? maskError(error, message, isDev);
 }
 
 function isGraphQLErrorLike(error: unknown): error is GraphQLError {
