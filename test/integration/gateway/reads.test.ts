@@ -163,6 +163,32 @@ describe('reads', () => {
     expect(result.data?.node).toEqual({ __typename: 'NonEmployeeSource', id: ids[1] });
   });
 
+  it('refetches a schema attribute and an account by the ids the graph gave them', async () => {
+    const listed = await t.gql(
+      `{ nonEmployeeRecords(first: 1) { edges { node { account { id iscId nativeIdentity }
+          source { schemaAttributes { id technicalName } } } } } }`,
+      {},
+      { token: admin },
+    );
+    expect(listed.errors).toBeUndefined();
+    const node = listed.data?.nonEmployeeRecords.edges[0].node;
+    const attribute = node.source.schemaAttributes.at(-1);
+    const result = await t.gql(
+      `query($attribute: ID!, $account: ID!, $accountIsc: ID!) {
+        node(id: $attribute) { ... on NonEmployeeSchemaAttribute { technicalName } }
+        account(id: $account) { nativeIdentity }
+        byIsc: account(id: $accountIsc) { nativeIdentity } }`,
+      { attribute: attribute.id, account: node.account.id, accountIsc: node.account.iscId },
+      { token: admin },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      node: { technicalName: attribute.technicalName },
+      account: { nativeIdentity: node.account.nativeIdentity },
+      byIsc: { nativeIdentity: node.account.nativeIdentity },
+    });
+  });
+
   it('gives null for an unknown id and BAD_USER_INPUT for a malformed one', async () => {
     const missing = await t.gql(
       `{ nonEmployeeRecord(id: "ffffffffffffffffffffffffffffffff") { id } }`,
