@@ -10,6 +10,7 @@ import {
 } from './account-shapes.ts';
 import { operationsOf } from './operations.ts';
 import {
+  answerOf,
   createContractRecorder,
   createSdkClients,
   errorDetail,
@@ -51,6 +52,11 @@ describe('official SDK against the sandbox: accounts (v3) and the beta-only acco
     return account;
   };
   const read = (id: string) => admin.accounts.getAccount({ id });
+  const statusOf = (id: string) =>
+    read(id).then(
+      (response) => response.status,
+      (error: unknown) => answerOf(error, 'getAccount').status,
+    );
 
   it('lists, reads and pages entitlements of accounts', async () => {
     const names = accountNames.slice(0, 3);
@@ -282,11 +288,7 @@ describe('official SDK against the sandbox: accounts (v3) and the beta-only acco
       ACCOUNTS_ASYNC_RESULT,
     );
     const gone = await eventually(
-      () =>
-        read(createdId).then(
-          () => 200,
-          (error: { response?: { status: number } }) => error.response?.status,
-        ),
+      () => statusOf(createdId),
       (status) => status === 404,
     );
     expect(gone).toBe(404);
@@ -304,11 +306,7 @@ describe('official SDK against the sandbox: accounts (v3) and the beta-only acco
     );
     expect(removed.data).toMatchObject({ type: 'TASK_RESULT' });
     const removedStatus = await eventually(
-      () =>
-        read(removedId).then(
-          () => 200,
-          (error: { response?: { status: number } }) => error.response?.status,
-        ),
+      () => statusOf(removedId),
       (status) => status === 404,
     );
     expect(removedStatus).toBe(404);

@@ -44,6 +44,44 @@ export function createSdkClientsWithToken(baseUrl: string, accessToken: string):
   return sdkClientsFor(new Configuration({ baseurl: baseUrl, accessToken }));
 }
 
+/** A failed SDK call with only its HTTP answer: the axios error also holds the request and its bearer token. */
+export class SdkCallError extends Error {
+  readonly response: SdkResponse | undefined;
+
+  constructor(message: string, response?: SdkResponse) {
+    super(message);
+    this.name = 'SdkCallError';
+    this.response = response;
+  }
+}
+
+function withoutCredentials(error: unknown): SdkCallError {
+  const response = (error as { response?: SdkResponse } | null)?.response;
+  if (response && typeof response.status === 'number') {
+    const { status, headers, data } = response;
+    return new SdkCallError(`answered ${status} ${JSON.stringify(data)}`, { status, headers, data });
+  }
+  return new SdkCallError(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+}
+
+/** The API object, its rejections turned into SdkCallErrors so no test report can print a token. */
+function guarded<T extends object>(api: T): T {
+  return new Proxy(api, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const result = value.apply(target, args);
+        return result instanceof Promise
+          ? result.catch((error: unknown) => {
+              throw withoutCredentials(error);
+            })
+          : result;
+      };
+    },
+  });
+}
+
 function sdkClientsFor(configuration: Configuration): SdkClients {
   // axios-retry would repeat idempotent calls on 5xx and network errors: every answer must be seen once.
   configuration.retriesConfig = { retries: 0 };
@@ -51,9 +89,9 @@ function sdkClientsFor(configuration: Configuration): SdkClients {
   configuration.baseOptions = { proxy: false };
   return {
     configuration,
-    nelm: new NonEmployeeLifecycleManagementApi(configuration),
-    accounts: new AccountsApi(configuration),
-    accountsBeta: new AccountsBetaApi(configuration),
+    nelm: guarded(new NonEmployeeLifecycleManagementApi(configuration)),
+    accounts: guarded(new AccountsApi(configuration)),
+    accountsBeta: guarded(new AccountsBetaApi(configuration)),
   };
 }
 
@@ -63,17 +101,11 @@ export const headerOf = (response: SdkResponse, name: string): string | undefine
   return value === undefined || value === null ? undefined : String(value);
 };
 
-/**
- * The HTTP answer inside an SDK rejection. Only status, headers and body are kept: the axios error
- * also carries the request and its Authorization header, which must never reach a test report.
- */
-function answerOf(error: unknown, operationId: string): SdkResponse {
-  const response = (error as { response?: SdkResponse } | null)?.response;
-  if (!response || typeof response.status !== 'number') {
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    throw new Error(`${operationId} got no HTTP answer (${reason})`);
-  }
-  return { status: response.status, headers: response.headers, data: response.data };
+/** The HTTP answer of a failed SDK call; a call that got none (no token, no connection) fails the test. */
+export function answerOf(error: unknown, operationId: string): SdkResponse {
+  const answer = withoutCredentials(error);
+  if (!answer.response) throw new Error(`${operationId} got no HTTP answer (${answer.message})`);
+  return answer.response;
 }
 
 const describeAnswer = (answer: SdkResponse) => `${answer.status} ${JSON.stringify(answer.data)}`;
