@@ -6,7 +6,7 @@ import {
   parseListParams,
   pinnedValue,
 } from '../collections/index.ts';
-import { sortedOrder } from '../collections/sorters.ts';
+import { sortedOrder, sortValue } from '../collections/sorters.ts';
 import { forbidden } from '../http/sandbox-error.ts';
 import type { SandboxRequest, SandboxResponse } from '../http/types.ts';
 import type { RecordRow } from '../store/nelm-rows.ts';
@@ -55,27 +55,25 @@ export function createRecordListing(ctx: NelmContext) {
 
     const sourceOf: number[] = [];
     const positionOf: number[] = [];
-    const rows: RecordRow[] = [];
+    // Only the sort values are kept, never the rows: a million made rows would not fit comfortably.
+    const columns: unknown[][] = params.sorters.map(() => []);
     sources.forEach((state, s) => {
+      const sourceId = state.row.id;
       const matches = params.filter
-        ? createFilterPredicate(params.filter, (row: RecordRow, field) => fieldOf(row, field, state.row.id))
+        ? createFilterPredicate(params.filter, (row: RecordRow, field) => fieldOf(row, field, sourceId))
         : undefined;
       let position = 0;
       for (const row of state.records.rows()) {
         if (!matches || matches(row)) {
           sourceOf.push(s);
           positionOf.push(position);
-          if (params.sorters.length) rows.push(row);
+          for (let k = 0; k < columns.length; k++)
+            columns[k].push(sortValue(fieldOf(row, params.sorters[k].field, sourceId)));
         }
         position++;
       }
     });
-    let order: ArrayLike<number> | undefined;
-    if (params.sorters.length) {
-      order = sortedOrder(rows.length, params.sorters, (i, field) =>
-        fieldOf(rows[i], field, sources[sourceOf[i]].row.id),
-      );
-    }
+    const order = params.sorters.length ? sortedOrder(columns, params.sorters) : undefined;
     const selection: Selection = {
       sources,
       source: Int32Array.from(sourceOf.keys(), (i) => sourceOf[order ? order[i] : i]),

@@ -44,6 +44,9 @@ const mix = (a: number, b: number) => {
   return Math.imul(h, 0x2c1b3c6d) >>> 0;
 };
 
+/** The `n`-th draw of a record whose hash is `base`, in 0..range-1. */
+const draw = (base: number, n: number, range: number) => mix(base, n) % range;
+
 /** A source's seeded records, made on demand from their index (the same index always gives the same record). */
 export function createSeededRecords(spec: SeededRecordsSpec): SeededRecords {
   const mask = mix(spec.key, 0x51ed) & 0x7fffffff;
@@ -55,18 +58,17 @@ export function createSeededRecords(spec: SeededRecordsSpec): SeededRecords {
   // Every draw is a hash of (source, index, draw number): no PRNG object per record, as pages make 250 at a time.
   const make = (index: number): RecordRow => {
     const base = mix(spec.key, index);
-    const draw = (n: number, range: number) => mix(base, n) % range;
-    const first = draw(1, FIRST_NAMES.length);
-    const last = draw(2, LAST_NAMES.length);
+    const first = draw(base, 1, FIRST_NAMES.length);
+    const last = draw(base, 2, LAST_NAMES.length);
     const accountName = `${FIRST_LOWER[first]}.${LAST_LOWER[last]}${index}`;
     const created = Math.floor(spec.sourceCreated + index * step);
-    const startDate = Math.floor(created / DAY) * DAY + draw(3, 15) * DAY;
-    let endDate = spec.anchor + (draw(4, 720) - 180) * DAY;
-    if (endDate <= startDate) endDate = startDate + (30 + draw(5, 60)) * DAY;
+    const startDate = Math.floor(created / DAY) * DAY + draw(base, 3, 15) * DAY;
+    let endDate = spec.anchor + (draw(base, 4, 720) - 180) * DAY;
+    if (endDate <= startDate) endDate = startDate + (30 + draw(base, 5, 60)) * DAY;
     const data: Record<string, string> = {};
     for (let i = 0; i < customValues.length; i++) {
       const values = customValues[i];
-      if (values) data[spec.customAttributes[i]] = values[draw(10 + i, values.length)];
+      if (values) data[spec.customAttributes[i]] = values[draw(base, 10 + i, values.length)];
     }
     return {
       id: `${spec.idPrefix}${(Math.imul(index ^ mask, SCRAMBLE) >>> 0).toString(16).padStart(8, '0')}`,
@@ -75,8 +77,8 @@ export function createSeededRecords(spec: SeededRecordsSpec): SeededRecords {
       firstName: FIRST_NAMES[first],
       lastName: LAST_NAMES[last],
       email: `${accountName}@partners.example.com`,
-      phone: `512555${String(draw(6, 10_000)).padStart(4, '0')}`,
-      manager: managers[draw(7, managers.length)],
+      phone: `512555${String(draw(base, 6, 10_000)).padStart(4, '0')}`,
+      manager: managers[draw(base, 7, managers.length)],
       data,
       startDate,
       endDate,

@@ -5,7 +5,12 @@ import {
   RECORD_SORTERS,
 } from '../../../src/sandbox/collections/allow-lists.ts';
 import { type ListSpec, parseListParams } from '../../../src/sandbox/collections/list-params.ts';
-import { createComparator, parseSorters } from '../../../src/sandbox/collections/sorters.ts';
+import {
+  createComparator,
+  parseSorters,
+  sortedOrder,
+  sortValue,
+} from '../../../src/sandbox/collections/sorters.ts';
 import { isSandboxError } from '../../../src/sandbox/http/sandbox-error.ts';
 
 const query = (text: string) => new URLSearchParams(text);
@@ -86,5 +91,19 @@ describe('collection parameters', () => {
       ),
     );
     expect(sorted).toEqual([rows[1], rows[0], rows[2], rows[3]]);
+  });
+
+  it('orders precomputed columns the same way as the comparator', () => {
+    const rows = [
+      { a: 'B', b: 2 },
+      { a: 'a', b: 1 },
+      { a: 'b', b: 1 },
+      { a: undefined, b: 9 },
+    ];
+    const keys = parseSorters('a,-b', ['a', 'b']);
+    const columns = keys.map((key) =>
+      rows.map((row) => sortValue((row as Record<string, unknown>)[key.field])),
+    );
+    expect(Array.from(sortedOrder(columns, keys))).toEqual([1, 0, 2, 3]);
   });
 });
