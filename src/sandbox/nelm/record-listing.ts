@@ -22,7 +22,7 @@ interface Selection {
   position: Int32Array;
 }
 
-const MAX_CACHED = 16;
+const MAX_CACHED = 8;
 
 const fieldOf = (row: RecordRow, field: string, sourceId: string): unknown =>
   field === 'sourceId' ? sourceId : (row as unknown as Record<string, unknown>)[field];
