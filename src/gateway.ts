@@ -3,6 +3,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Dispatcher } from 'undici';
 import type { Config } from './config.ts';
+import { useCsvExports } from './exports/csv-export-route.ts';
 import { createBudgetedApi, createUnauthenticatedApi } from './loaders/guarded-api.ts';
 import { createLoaders } from './loaders/index.ts';
 import type { CallerInfo, GatewayContext } from './schema/context.ts';
@@ -139,6 +140,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         blockFieldSuggestion: { enabled: false },
       }),
       useReadableErrors(config.logLevel === 'silent' ? () => {} : log),
+      useCsvExports(),
       disposeTransport,
       ...(deps.plugins ?? []),
     ],
