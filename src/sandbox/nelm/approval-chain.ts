@@ -47,11 +47,10 @@ export function openRequest(
 
 /** The last approval: the request is APPROVED and its record is created on the source. */
 function complete(ctx: NelmContext, request: RequestRow, at: number): void {
-  const { state, input } = checkRecordOnSource(ctx, {
-    ...request,
-    sourceId: request.sourceId,
-    data: request.data,
-  });
+  const custom = new Set(ctx.store.source(request.sourceId)!.row.attributes.map((a) => a.technicalName));
+  // Values of attributes deleted while the request waited are dropped, not a reason to refuse the approval.
+  const data = Object.fromEntries(Object.entries(request.data).filter(([name]) => custom.has(name)));
+  const { state, input } = checkRecordOnSource(ctx, { ...request, data });
   ctx.store.addRecord(state, newRecordRow(ctx, input));
   request.approvalStatus = 'APPROVED';
   request.completionDate = at;
