@@ -1,0 +1,272 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: GraphQL answers are JSON, checked by the assertions
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config.ts';
+import { useCsvExports } from '../../../src/exports/csv-export-route.ts';
+import { createGateway, type Gateway } from '../../../src/gateway.ts';
+import { startSandbox, type TestSandbox } from '../../helpers/sandbox.ts';
+
+const FAILURE = `__typename ... on Error { message code } ... on ValidationError { path }`;
+const IMPORT = `mutation($sourceId: ID!, $file: File!) {
+  importNonEmployeeRecords(sourceId: $sourceId, file: $file) {
+    ${FAILURE}
+    ... on ImportNonEmployeeRecordsPayload { job { iscId sourceId status created } nonEmployeeSource { iscId } }
+  }
+}`;
+const STATUS = `query($id: ID!) { nonEmployeeSource(id: $id) { bulkUploadStatus } }`;
+const UNKNOWN_ID = '0000000000000000000000000000beef';
+const ORIGIN = 'http://gateway.test';
+
+let sandbox: TestSandbox;
+let gateway: Gateway;
+let admin: string;
+let user: string;
+let sourceId: string;
+
+/** A gateway with the CSV export route, as `createGateway` takes extra plugins. */
+function createExportingGateway(serviceAccount: boolean): Gateway {
+  const env: Record<string, string> = {
+    SAIL_BASE_URL: sandbox.url,
+    LOG_LEVEL: 'silent',
+    GATEWAY_ALLOW_SERVICE_ACCOUNT: String(serviceAccount),
+    ...(serviceAccount
+      ? { SAIL_CLIENT_ID: sandbox.admin.clientId, SAIL_CLIENT_SECRET: sandbox.admin.clientSecret }
+      : {}),
+  };
+  return createGateway(loadConfig(env), { plugins: [useCsvExports()] });
+}
+
+const auth = (token?: string): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
+
+async function gql(query: string, variables: Record<string, unknown>, token?: string): Promise<any> {
+  const response = await gateway.fetch(`${ORIGIN}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...auth(token) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return response.json();
+}
+
+/** The GraphQL multipart request: `operations`, then `map`, then the file part. */
+async function upload(source: string, csv: string, token?: string): Promise<any> {
+  const form = new FormData();
+  form.append('operations', JSON.stringify({ query: IMPORT, variables: { sourceId: source, file: null } }));
+  form.append('map', JSON.stringify({ 0: ['variables.file'] }));
+  form.append('0', new File([csv], 'people.csv', { type: 'text/csv' }));
+  const response = await gateway.fetch(`${ORIGIN}/graphql`, {
+    method: 'POST',
+    headers: auth(token),
+    body: form,
+  });
+  expect(response.status).toBe(200);
+  return response.json();
+}
+
+/** Polls the source's status until the job settles (each poll is one status call). */
+async function settledStatus(source: string): Promise<string> {
+  for (let poll = 0; poll < 200; poll++) {
+    const result = await gql(STATUS, { id: source }, admin);
+    const status = result.data?.nonEmployeeSource.bulkUploadStatus;
+    if (status === 'COMPLETED' || status === 'ERROR') return status;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('the bulk upload never settled');
+}
+
+function csvOf(header: string[], rows: Array<Record<string, string>>): string {
+  return [header.join(','), ...rows.map((row) => header.map((column) => row[column] ?? '').join(','))].join(
+    '\n',
+  );
+}
+
+const row = (n: number, extra: Record<string, string> = {}) => ({
+  accountName: `bulk.person${n}`,
+  firstName: 'Bulk',
+  lastName: `Person${n}`,
+  phone: '5125550100',
+  email: `bulk.person${n}@example.com`,
+  manager: 'jonas.lindqvist',
+  startDate: '2030-01-06T00:00:00Z',
+  endDate: '2030-12-31T00:00:00Z',
+  badge: `B-${n}`,
+  ...extra,
+});
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ rateLimit: 0 });
+  gateway = createExportingGateway(false);
+  [admin, user] = await Promise.all([sandbox.tokenFor('admin'), sandbox.tokenFor('user')]);
+  const response = await sandbox.api('/v3/non-employee-sources', {
+    token: admin,
+    body: {
+      name: 'Bulk through the graph',
+      description: 'Imports and exports',
+      owner: { id: sandbox.client('source-owner').identityId },
+    },
+  });
+  sourceId = ((await response.json()) as { id: string }).id;
+  await sandbox.api(`/v3/non-employee-sources/${sourceId}/schema-attributes`, {
+    token: admin,
+    body: { type: 'TEXT', label: 'Badge', technicalName: 'badge' },
+  });
+});
+afterAll(async () => {
+  await gateway.dispose();
+  await sandbox.close();
+});
+
+describe('importNonEmployeeRecords and bulkUploadStatus', () => {
+  it('imports a CSV sent as a multipart request, the job reaching COMPLETED, the records exported back', async () => {
+    const links = await gql(
+      `query($id: ID!) { nonEmployeeSource(id: $id) { bulkUploadStatus recordsExportUrl schemaTemplateExportUrl } }`,
+      { id: sourceId },
+      admin,
+    );
+    expect(links.errors).toBeUndefined();
+    const source = links.data.nonEmployeeSource;
+    expect(source).toEqual({
+      bulkUploadStatus: null,
+      recordsExportUrl: `${ORIGIN}/exports/non-employee-sources/${sourceId}/records.csv`,
+      schemaTemplateExportUrl: `${ORIGIN}/exports/non-employee-sources/${sourceId}/schema-template.csv`,
+    });
+
+    // The template's header is what the upload needs.
+    const template = await gateway.fetch(source.schemaTemplateExportUrl, { headers: auth(admin) });
+    expect(template.status).toBe(200);
+    expect(template.headers.get('content-type')).toMatch(/^text\/csv/);
+    const header = (await template.text()).trim().split(',');
+    expect(header).toContain('accountName');
+    expect(header.at(-1)).toBe('badge');
+
+    await sandbox.resetStats();
+    const result = await upload(sourceId, csvOf(header, [row(1), row(2), row(3)]), admin);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.importNonEmployeeRecords).toMatchObject({
+      __typename: 'ImportNonEmployeeRecordsPayload',
+      job: { iscId: expect.any(String), sourceId, status: 'PENDING' },
+      nonEmployeeSource: { iscId: sourceId },
+    });
+    expect(
+      (await sandbox.stats()).byRoute['POST /v3/non-employee-sources/:id/non-employee-bulk-upload'],
+    ).toBe(1);
+
+    expect(await settledStatus(sourceId)).toBe('COMPLETED');
+
+    const exported = await gateway.fetch(source.recordsExportUrl, { headers: auth(admin) });
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(exported.headers.get('content-disposition')).toMatch(/^attachment; filename=/);
+    const lines = (await exported.text()).trim().split('\n');
+    expect(lines[0].split(',')).toEqual(header);
+    expect(
+      lines
+        .slice(1)
+        .map((line) => line.split(',')[0])
+        .sort(),
+    ).toEqual(['bulk.person1', 'bulk.person2', 'bulk.person3']);
+  });
+
+  it('reports a job whose rows are wrong as ERROR', async () => {
+    const header = Object.keys(row(0));
+    const result = await upload(sourceId, csvOf(header, [row(10), row(11, { email: 'nope' })]), admin);
+    expect(result.data.importNonEmployeeRecords.__typename).toBe('ImportNonEmployeeRecordsPayload');
+    expect(await settledStatus(sourceId)).toBe('ERROR');
+  });
+
+  it('answers NotFound, Forbidden and Validation as typed results', async () => {
+    const header = Object.keys(row(0));
+    const good = csvOf(header, [row(20)]);
+    const notFound = await upload(UNKNOWN_ID, good, admin);
+    expect(notFound.data.importNonEmployeeRecords.__typename).toBe('NotFoundError');
+    const forbidden = await upload(sourceId, good, user);
+    expect(forbidden.data.importNonEmployeeRecords.__typename).toBe('ForbiddenError');
+    const badHeader = await upload(sourceId, 'who,what\nme,this', admin);
+    expect(badHeader.data.importNonEmployeeRecords).toMatchObject({
+      __typename: 'ValidationError',
+      message: expect.stringContaining('Unknown CSV columns'),
+    });
+
+    await sandbox.resetStats();
+    const empty = await upload(sourceId, '', admin);
+    expect(empty.data.importNonEmployeeRecords).toMatchObject({
+      __typename: 'ValidationError',
+      path: ['file'],
+    });
+    const notAFile = await gql(IMPORT, { sourceId, file: 'accountName\nx' }, admin);
+    expect(notAFile.data.importNonEmployeeRecords).toMatchObject({
+      __typename: 'ValidationError',
+      path: ['file'],
+    });
+    const badId = await upload('not an id!', good, admin);
+    expect(badId.data.importNonEmployeeRecords).toMatchObject({
+      __typename: 'ValidationError',
+      path: ['sourceId'],
+    });
+    expect((await sandbox.stats()).total).toBe(0);
+  });
+});
+
+describe('the CSV export route', () => {
+  const url = (id: string, file = 'records.csv') => `${ORIGIN}/exports/non-employee-sources/${id}/${file}`;
+
+  it('answers failures as JSON with the GraphQL error shape and the matching status', async () => {
+    const cases: Array<[string, string | undefined, number, string]> = [
+      [url(UNKNOWN_ID), admin, 404, 'NOT_FOUND'],
+      [url(sourceId), user, 403, 'FORBIDDEN'],
+      [url(sourceId, 'schema-template.csv'), undefined, 401, 'UNAUTHENTICATED'],
+      [url('not%20an%20id!'), admin, 400, 'BAD_USER_INPUT'],
+    ];
+    for (const [target, token, status, code] of cases) {
+      const response = await gateway.fetch(target, { headers: auth(token) });
+      expect(response.status, target).toBe(status);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      const body = (await response.json()) as any;
+      expect(body.errors[0].extensions.code).toBe(code);
+      expect(JSON.stringify(body)).not.toContain(admin);
+    }
+    const post = await gateway.fetch(url(sourceId), { method: 'POST', headers: auth(admin) });
+    expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('accepts the global id and HEAD, and passes a rate limit on with Retry-After', async () => {
+    const globalId = Buffer.from(`NonEmployeeSource:${sourceId}`).toString('base64');
+    const head = await gateway.fetch(url(encodeURIComponent(globalId), 'schema-template.csv'), {
+      method: 'HEAD',
+      headers: auth(admin),
+    });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toMatch(/^text\/csv/);
+
+    await sandbox.setFaults({ failNext: [{ status: 429, retryAfterSeconds: 120 }] });
+    const limited = await gateway.fetch(url(sourceId), { headers: auth(admin) });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('120');
+    expect(((await limited.json()) as any).errors[0].extensions).toMatchObject({
+      code: 'RATE_LIMITED',
+      retryAfter: 120,
+    });
+  });
+
+  it('survives downloads abandoned before their first byte', async () => {
+    for (let i = 0; i < 5; i++) {
+      const response = await gateway.fetch(url(sourceId), { headers: auth(admin) });
+      expect(response.status).toBe(200);
+      await response.body?.cancel();
+    }
+    // Lets the abandoned bodies finish arriving: an error they raise would fail this file.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const whole = await gateway.fetch(url(sourceId), { headers: auth(admin) });
+    expect((await whole.text()).split('\n')[0]).toContain('accountName');
+  });
+
+  it('uses the service account, where allowed, for a download without a bearer', async () => {
+    const withService = createExportingGateway(true);
+    try {
+      const response = await withService.fetch(url(sourceId, 'schema-template.csv'));
+      expect(response.status).toBe(200);
+      expect((await response.text()).startsWith('accountName,')).toBe(true);
+    } finally {
+      await withService.dispose();
+    }
+  });
+});
