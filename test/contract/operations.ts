@@ -2,7 +2,13 @@
 export type SdkApi = 'nelm' | 'accounts' | 'accountsBeta';
 
 /** The contract test file that calls an operation. */
-export type ContractSuite = 'nelm-sources' | 'nelm-records' | 'accounts';
+export type ContractSuite =
+  | 'nelm-sources'
+  | 'nelm-bulk'
+  | 'nelm-records'
+  | 'nelm-requests'
+  | 'accounts'
+  | 'account-writes';
 
 export interface ContractOperation {
   api: SdkApi;
@@ -10,9 +16,12 @@ export interface ContractOperation {
 }
 
 const sources = { api: 'nelm', suite: 'nelm-sources' } as const;
+const bulk = { api: 'nelm', suite: 'nelm-bulk' } as const;
 const records = { api: 'nelm', suite: 'nelm-records' } as const;
+const requests = { api: 'nelm', suite: 'nelm-requests' } as const;
 const accounts = { api: 'accounts', suite: 'accounts' } as const;
-const accountsBeta = { api: 'accountsBeta', suite: 'accounts' } as const;
+const accountWrites = { api: 'accounts', suite: 'account-writes' } as const;
+const accountsBeta = { api: 'accountsBeta', suite: 'account-writes' } as const;
 
 /**
  * The 48 operations the sandbox serves, by the spec's operationId (the SDK's method name):
@@ -30,10 +39,10 @@ export const CONTRACT_OPERATIONS: Readonly<Record<string, ContractOperation>> = 
   getNonEmployeeSchemaAttribute: sources,
   patchNonEmployeeSchemaAttribute: sources,
   deleteNonEmployeeSchemaAttribute: sources,
-  importNonEmployeeRecordsInBulk: sources,
-  getNonEmployeeBulkUploadStatus: sources,
-  exportNonEmployeeRecords: sources,
-  exportNonEmployeeSourceSchemaTemplate: sources,
+  importNonEmployeeRecordsInBulk: bulk,
+  getNonEmployeeBulkUploadStatus: bulk,
+  exportNonEmployeeRecords: bulk,
+  exportNonEmployeeSourceSchemaTemplate: bulk,
 
   createNonEmployeeRecord: records,
   listNonEmployeeRecords: records,
@@ -42,23 +51,23 @@ export const CONTRACT_OPERATIONS: Readonly<Record<string, ContractOperation>> = 
   patchNonEmployeeRecord: records,
   deleteNonEmployeeRecord: records,
   deleteNonEmployeeRecordsInBulk: records,
-  createNonEmployeeRequest: records,
-  listNonEmployeeRequests: records,
-  getNonEmployeeRequest: records,
-  deleteNonEmployeeRequest: records,
-  getNonEmployeeRequestSummary: records,
-  listNonEmployeeApprovals: records,
-  getNonEmployeeApproval: records,
-  approveNonEmployeeRequest: records,
-  rejectNonEmployeeRequest: records,
-  getNonEmployeeApprovalSummary: records,
+  createNonEmployeeRequest: requests,
+  listNonEmployeeRequests: requests,
+  getNonEmployeeRequest: requests,
+  deleteNonEmployeeRequest: requests,
+  getNonEmployeeRequestSummary: requests,
+  listNonEmployeeApprovals: requests,
+  getNonEmployeeApproval: requests,
+  approveNonEmployeeRequest: requests,
+  rejectNonEmployeeRequest: requests,
+  getNonEmployeeApprovalSummary: requests,
 
   listAccounts: accounts,
   getAccount: accounts,
-  createAccount: accounts,
-  putAccount: accounts,
-  updateAccount: accounts,
-  deleteAccount: accounts,
+  createAccount: accountWrites,
+  putAccount: accountWrites,
+  updateAccount: accountWrites,
+  deleteAccount: accountWrites,
   getAccountEntitlements: accounts,
   submitReloadAccount: accounts,
   enableAccount: accounts,

@@ -1,35 +1,23 @@
 import type { JsonPatchOperation, NonEmployeeSourceRequestBody } from 'sailpoint-api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type TestSandbox } from '../helpers/sandbox.ts';
-import {
-  BULK_UPLOAD_FAILED_STATUS,
-  BULK_UPLOAD_JOB,
-  BULK_UPLOAD_STATUS,
-  SCHEMA_ATTRIBUTE,
-  SOURCE,
-  SOURCE_WITH_CLOUD_ID,
-  SOURCE_WITH_COUNT,
-} from './nelm-shapes.ts';
+import { sourceBody, UNKNOWN_NELM_ID } from './fixtures.ts';
+import { SCHEMA_ATTRIBUTE, SOURCE, SOURCE_WITH_CLOUD_ID, SOURCE_WITH_COUNT } from './nelm-shapes.ts';
 import { operationsOf } from './operations.ts';
 import {
   createContractRecorder,
   createSdkClients,
   errorDetail,
-  eventually,
   headerOf,
   type SdkClients,
 } from './sdk-helpers.ts';
-import { arrayOf, shapeErrors } from './shape.ts';
+import { arrayOf } from './shape.ts';
 
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
-const TEMPLATE_COLUMNS = 'accountName,firstName,lastName,phone,email,manager,startDate,endDate';
-
-describe('official SDK against the sandbox: sources, schema attributes, bulk upload and export', () => {
+describe('official SDK against the sandbox: non-employee sources and their schema attributes', () => {
   let sandbox: TestSandbox;
   let admin: SdkClients;
   let user: SdkClients;
   const contract = createContractRecorder(operationsOf('nelm-sources'));
-  let sourceCount = 0;
 
   beforeAll(async () => {
     sandbox = await startSandbox({ rateLimit: 0 });
@@ -38,18 +26,8 @@ describe('official SDK against the sandbox: sources, schema attributes, bulk upl
   });
   afterAll(() => sandbox.close());
 
-  const sourceBody = (
-    overrides: Partial<NonEmployeeSourceRequestBody> = {},
-  ): NonEmployeeSourceRequestBody => ({
-    name: `Contract source ${++sourceCount}`,
-    description: 'Made by the SDK contract test',
-    owner: { id: sandbox.client('source-owner').identityId },
-    approvers: [{ id: sandbox.client('approver', 0).identityId }],
-    accountManagers: [{ id: sandbox.client('account-manager').identityId }],
-    ...overrides,
-  });
   const newSource = async () =>
-    (await admin.nelm.createNonEmployeeSource({ nonEmployeeSourceRequestBody: sourceBody() })).data;
+    (await admin.nelm.createNonEmployeeSource({ nonEmployeeSourceRequestBody: sourceBody(sandbox) })).data;
 
   it('lists, creates, reads, patches and deletes sources', async () => {
     const listed = await contract.succeeds(
@@ -69,7 +47,7 @@ describe('official SDK against the sandbox: sources, schema attributes, bulk upl
       user.nelm.listNonEmployeeSources({ requestedFor: sandbox.admin.identityId }),
     );
 
-    const body = sourceBody();
+    const body = sourceBody(sandbox);
     const created = await contract.succeeds(
       'createNonEmployeeSource',
       200,
@@ -83,17 +61,19 @@ describe('official SDK against the sandbox: sources, schema attributes, bulk upl
     });
     const id = created.data.id!;
     const duplicate = await contract.fails('createNonEmployeeSource', 400, () =>
-      admin.nelm.createNonEmployeeSource({ nonEmployeeSourceRequestBody: sourceBody({ name: body.name }) }),
+      admin.nelm.createNonEmployeeSource({
+        nonEmployeeSourceRequestBody: sourceBody(sandbox, { name: body.name }),
+      }),
     );
     expect(errorDetail(duplicate.data).detailCode).toBe('400.1.409 Reference conflict');
-    const { owner: _owner, ...ownerless } = sourceBody();
+    const { owner: _owner, ...ownerless } = sourceBody(sandbox);
     await contract.fails('createNonEmployeeSource', 400, () =>
       admin.nelm.createNonEmployeeSource({
         nonEmployeeSourceRequestBody: ownerless as NonEmployeeSourceRequestBody,
       }),
     );
     await contract.fails('createNonEmployeeSource', 403, () =>
-      user.nelm.createNonEmployeeSource({ nonEmployeeSourceRequestBody: sourceBody() }),
+      user.nelm.createNonEmployeeSource({ nonEmployeeSourceRequestBody: sourceBody(sandbox) }),
     );
 
     const read = await contract.succeeds(
@@ -104,7 +84,7 @@ describe('official SDK against the sandbox: sources, schema attributes, bulk upl
     );
     expect(read.data).toMatchObject({ id, sourceId: created.data.sourceId, name: body.name });
     await contract.fails('getNonEmployeeSource', 404, () =>
-      admin.nelm.getNonEmployeeSource({ sourceId: UNKNOWN_ID }),
+      admin.nelm.getNonEmployeeSource({ sourceId: UNKNOWN_NELM_ID }),
     );
 
     const patch: JsonPatchOperation[] = [
@@ -128,7 +108,7 @@ describe('official SDK against the sandbox: sources, schema attributes, bulk upl
       }),
     );
     await contract.fails('patchNonEmployeeSource', 404, () =>
-      admin.nelm.patchNonEmployeeSource({ sourceId: UNKNOWN_ID, jsonPatchOperation: patch }),
+      admin.nelm.patchNonEmployeeSource({ sourceId: UNKNOWN_NELM_ID, jsonPatchOperation: patch }),
     );
 
     await contract.fails('deleteNonEmployeeSource', 403, () =>
@@ -165,7 +145,7 @@ describe('official SDK against the sandbox: sources, schema attributes, bulk upl
     ]);
     expect(initial.data.every((a) => a.system)).toBe(true);
     await contract.fails('getNonEmployeeSourceSchemaAttributes', 404, () =>
-      admin.nelm.getNonEmployeeSourceSchemaAttributes({ sourceId: UNKNOWN_ID }),
+      admin.nelm.getNonEmployeeSourceSchemaAttributes({ sourceId: UNKNOWN_NELM_ID }),
     );
 
     const attribute = (technicalName: string) => ({
@@ -219,7 +199,7 @@ describe('official SDK against the sandbox: sources, schema attributes, bulk upl
     );
     expect(read.data.technicalName).toBe('costCenter');
     await contract.fails('getNonEmployeeSchemaAttribute', 404, () =>
-      admin.nelm.getNonEmployeeSchemaAttribute({ sourceId, attributeId: UNKNOWN_ID }),
+      admin.nelm.getNonEmployeeSchemaAttribute({ sourceId, attributeId: UNKNOWN_NELM_ID }),
     );
 
     const patched = await contract.succeeds(
@@ -264,92 +244,6 @@ describe('official SDK against the sandbox: sources, schema attributes, bulk upl
     );
     const left = await admin.nelm.getNonEmployeeSourceSchemaAttributes({ sourceId });
     expect(left.data.map((a) => a.system)).toEqual(Array(8).fill(true));
-  });
-
-  it('uploads a CSV as a job, reports its status, and exports records and the template', async () => {
-    const sourceId = (await newSource()).id!;
-    await admin.nelm.createNonEmployeeSourceSchemaAttributes({
-      sourceId,
-      nonEmployeeSchemaAttributeBody: { type: 'TEXT', label: 'Vendor', technicalName: 'vendor' },
-    });
-
-    const template = await contract.succeeds('exportNonEmployeeSourceSchemaTemplate', 200, () =>
-      admin.nelm.exportNonEmployeeSourceSchemaTemplate({ id: sourceId }),
-    );
-    expect(headerOf(template, 'content-type')).toMatch(/^text\/csv/);
-    expect(String(template.data).trim()).toBe(`${TEMPLATE_COLUMNS},vendor`);
-    await contract.fails('exportNonEmployeeSourceSchemaTemplate', 404, () =>
-      admin.nelm.exportNonEmployeeSourceSchemaTemplate({ id: UNKNOWN_ID }),
-    );
-
-    const names = ['csv.one', 'csv.two', 'csv.three'];
-    const rows = names.map(
-      (name, i) =>
-        `${name},Csv,Row${i},5125550100,${name}@example.com,jdoe,2025-01-0${i + 1}T00:00:00Z,2026-01-01T00:00:00Z,Acme`,
-    );
-    const csv = (lines: string[]) =>
-      new File([`${TEMPLATE_COLUMNS},vendor\n${lines.join('\n')}\n`], 'records.csv', { type: 'text/csv' });
-    const job = await contract.succeeds(
-      'importNonEmployeeRecordsInBulk',
-      202,
-      () => admin.nelm.importNonEmployeeRecordsInBulk({ id: sourceId, data: csv(rows) }),
-      BULK_UPLOAD_JOB,
-    );
-    expect(job.data).toMatchObject({ sourceId, status: 'PENDING' });
-    const unreadable = new File(['accountName,nickname\nx,y\n'], 'bad.csv', { type: 'text/csv' });
-    const bad = await contract.fails('importNonEmployeeRecordsInBulk', 400, () =>
-      admin.nelm.importNonEmployeeRecordsInBulk({ id: sourceId, data: unreadable }),
-    );
-    expect(errorDetail(bad.data).text).toMatch(/nickname/);
-    await contract.fails('importNonEmployeeRecordsInBulk', 404, () =>
-      admin.nelm.importNonEmployeeRecordsInBulk({ id: UNKNOWN_ID, data: csv(rows) }),
-    );
-    await contract.fails('importNonEmployeeRecordsInBulk', 403, () =>
-      user.nelm.importNonEmployeeRecordsInBulk({ id: sourceId, data: csv(rows) }),
-    );
-
-    const status = () =>
-      contract.succeeds(
-        'getNonEmployeeBulkUploadStatus',
-        200,
-        () => admin.nelm.getNonEmployeeBulkUploadStatus({ id: sourceId }),
-        BULK_UPLOAD_STATUS,
-      );
-    const finished = await eventually(
-      status,
-      (r) => r.data.status === 'COMPLETED' || r.data.status === 'ERROR',
-    );
-    expect(finished.data).toEqual({ status: 'COMPLETED' });
-    await contract.fails('getNonEmployeeBulkUploadStatus', 404, () =>
-      admin.nelm.getNonEmployeeBulkUploadStatus({ id: UNKNOWN_ID }),
-    );
-
-    const exported = await contract.succeeds('exportNonEmployeeRecords', 200, () =>
-      admin.nelm.exportNonEmployeeRecords({ id: sourceId }),
-    );
-    expect(headerOf(exported, 'content-type')).toMatch(/^text\/csv/);
-    const lines = String(exported.data).trim().split(/\r?\n/);
-    expect(lines[0]).toBe(`${TEMPLATE_COLUMNS},vendor`);
-    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(names);
-    expect(lines[1]).toContain(',Acme');
-    await contract.fails('exportNonEmployeeRecords', 404, () =>
-      admin.nelm.exportNonEmployeeRecords({ id: UNKNOWN_ID }),
-    );
-
-    // A malformed row fails the whole job, and the status says which line.
-    await admin.nelm.importNonEmployeeRecordsInBulk({
-      id: sourceId,
-      data: csv([
-        `csv.four,Csv,Row4,5125550100,csv.four@example.com,jdoe,not-a-date,2026-01-01T00:00:00Z,Acme`,
-      ]),
-    });
-    const failed = await eventually(
-      () => admin.nelm.getNonEmployeeBulkUploadStatus({ id: sourceId }),
-      (r) => r.data.status === 'ERROR' || r.data.status === 'COMPLETED',
-    );
-    expect(failed.data.status).toBe('ERROR');
-    expect(failed.data).toMatchObject({ errors: [{ line: 2 }] });
-    expect.soft(shapeErrors(failed.data, BULK_UPLOAD_FAILED_STATUS)).toEqual([]);
   });
 
   it('called every operation of this suite on a success and a failure path', () => {
