@@ -1,0 +1,134 @@
+/**
+ * The gateway against the REST waterfall a browser (or a 1:1 generated GraphQL) would make for
+ * the same screens: upstream calls and wall time per screen, with the sandbox adding a per-call
+ * latency like a tenant's. Run: `npx tsx bench/gateway-queries.ts [iterations] [latencyMs]`.
+ */
+import { loadConfig } from '../src/config.ts';
+import { createGateway } from '../src/gateway.ts';
+import { createSandbox } from '../src/sandbox/sandbox.ts';
+import { APPROVALS_INBOX, DASHBOARD_OVERVIEW } from '../src/schema/example-operations.ts';
+import { median, percentile } from './stats.ts';
+
+const iterations = Number(process.argv[2] ?? 15);
+const latencyMs = Number(process.argv[3] ?? 15);
+
+const sandbox = await createSandbox({ port: 0, rateLimit: 0, scale: '50x2000' });
+const base = sandbox.url;
+const gateway = createGateway(loadConfig({ SAIL_BASE_URL: base, LOG_LEVEL: 'silent', GRAPHIQL: 'false' }));
+
+async function tokenOf(role: 'admin' | 'approver'): Promise<string> {
+  const client = sandbox.client(role);
+  const form = new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: client.clientId,
+    client_secret: client.clientSecret,
+  });
+  const answer = await fetch(`${base}/oauth/token`, { method: 'POST', body: form });
+  return ((await answer.json()) as { access_token: string }).access_token;
+}
+
+async function apiCalls(): Promise<number> {
+  return ((await (await fetch(`${base}/__sandbox/stats`)).json()) as { total: number }).total;
+}
+
+async function setLatency(ms: number): Promise<void> {
+  await fetch(`${base}/__sandbox/faults`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ latencyMs: ms }),
+  });
+}
+
+/** The gateway's way: one GraphQL request. */
+async function viaGateway(query: string, token: string): Promise<void> {
+  const answer = await gateway.fetch('http://gateway.bench/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await answer.json()) as { errors?: unknown[] };
+  if (body.errors) throw new Error(`gateway answered errors: ${JSON.stringify(body.errors)}`);
+}
+
+/** The REST way: list, then a get per linked object, as the screens need them. */
+function restClient(token: string) {
+  const get = async <T>(path: string): Promise<T> => {
+    const answer = await fetch(`${base}/v3${path}`, { headers: { authorization: `Bearer ${token}` } });
+    if (!answer.ok) throw new Error(`${path} answered ${answer.status}`);
+    return (await answer.json()) as T;
+  };
+  type Approval = { nonEmployeeRequest?: { id: string } };
+  type Request = { nonEmployeeSource?: { id: string } };
+  const requestsWithSources = (approvals: Approval[]) =>
+    Promise.all(
+      approvals.map(async (approval) => {
+        const request = await get<Request>(`/non-employee-requests/${approval.nonEmployeeRequest?.id}`);
+        return get(`/non-employee-sources/${request.nonEmployeeSource?.id}`);
+      }),
+    );
+  return {
+    async dashboard() {
+      const pending = encodeURIComponent('approvalStatus eq "PENDING"');
+      const [, , , approvals] = await Promise.all([
+        get('/non-employee-sources?limit=50&non-employee-count=true'),
+        get('/non-employee-requests/summary/me'),
+        get('/non-employee-approvals/summary/me'),
+        get<Approval[]>(`/non-employee-approvals?limit=10&filters=${pending}`),
+      ]);
+      await requestsWithSources(approvals);
+    },
+    async inbox() {
+      const approvals = await get<Approval[]>('/non-employee-approvals?requested-for=me&limit=50&sorters=-created');
+      await requestsWithSources(approvals);
+    },
+  };
+}
+
+interface Row {
+  screen: string;
+  way: string;
+  calls: number;
+  medianMs: number;
+  p95Ms: number;
+}
+
+async function measure(screen: string, way: string, run: () => Promise<void>): Promise<Row> {
+  await run(); // warm-up: connections, JIT
+  const before = await apiCalls();
+  await run();
+  const calls = (await apiCalls()) - before;
+  const timings: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const started = performance.now();
+    await run();
+    timings.push(performance.now() - started);
+  }
+  return { screen, way, calls, medianMs: median(timings), p95Ms: percentile(timings, 95) };
+}
+
+try {
+  const admin = await tokenOf('admin');
+  const approver = await tokenOf('approver');
+  await setLatency(latencyMs);
+  const rows = [
+    await measure('dashboard (admin)', 'gateway', () => viaGateway(DASHBOARD_OVERVIEW, admin)),
+    await measure('dashboard (admin)', 'REST waterfall', () => restClient(admin).dashboard()),
+    await measure('approvals inbox (approver)', 'gateway', () => viaGateway(APPROVALS_INBOX, approver)),
+    await measure('approvals inbox (approver)', 'REST waterfall', () => restClient(approver).inbox()),
+  ];
+  console.log(`gateway vs REST waterfall: ${iterations} runs each, sandbox latency ${latencyMs} ms per call`);
+  console.table(
+    rows.map((row) => ({
+      screen: row.screen,
+      way: row.way,
+      'upstream calls': row.calls,
+      'median ms': row.medianMs.toFixed(1),
+      'p95 ms': row.p95Ms.toFixed(1),
+    })),
+  );
+  const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
+  console.log(`heap after the run: ${heapMb.toFixed(0)} MB`);
+} finally {
+  await gateway.dispose();
+  await sandbox.close();
+}
