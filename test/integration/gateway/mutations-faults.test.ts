@@ -1,0 +1,205 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: GraphQL answers are JSON, checked by the assertions
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGateway, type TestGateway } from '../../helpers/gateway.ts';
+
+const UNKNOWN_ID = '0000000000000000000000000000beef';
+const SELECTION = `__typename ... on Error { code message } ... on RateLimitedError { retryAfter }`;
+
+const person = (sourceId: string) => ({
+  sourceId,
+  accountName: 'faulty.person',
+  firstName: 'Faulty',
+  lastName: 'Person',
+  email: 'faulty.person@example.com',
+  phone: '5125550100',
+  manager: 'jonas.lindqvist',
+  startDate: '2030-01-06T00:00:00Z',
+  endDate: '2030-12-31T00:00:00Z',
+});
+
+interface Write {
+  mutation: string;
+  /** The sandbox's stats key of the one REST call it makes. */
+  route: string;
+  input?: Record<string, unknown>;
+}
+
+/** Every mutation, with an input that passes the gateway's own checks, and the REST write it becomes. */
+const WRITES = (ownerId: string): Write[] => [
+  {
+    mutation: 'createNonEmployeeSource',
+    route: 'POST /v3/non-employee-sources',
+    input: { name: 'Faulty', description: 'x', owner: ownerId },
+  },
+  {
+    mutation: 'updateNonEmployeeSource',
+    route: 'PATCH /v3/non-employee-sources/:sourceId',
+    input: { id: UNKNOWN_ID, name: 'x' },
+  },
+  {
+    mutation: 'deleteNonEmployeeSource',
+    route: 'DELETE /v3/non-employee-sources/:sourceId',
+    input: { id: UNKNOWN_ID },
+  },
+  {
+    mutation: 'createNonEmployeeSchemaAttribute',
+    route: 'POST /v3/non-employee-sources/:sourceId/schema-attributes',
+    input: { sourceId: UNKNOWN_ID, type: 'TEXT', label: 'L', technicalName: 't' },
+  },
+  {
+    mutation: 'updateNonEmployeeSchemaAttribute',
+    route: 'PATCH /v3/non-employee-sources/:sourceId/schema-attributes/:attributeId',
+    input: { id: UNKNOWN_ID, sourceId: UNKNOWN_ID, label: 'x' },
+  },
+  {
+    mutation: 'deleteNonEmployeeSchemaAttribute',
+    route: 'DELETE /v3/non-employee-sources/:sourceId/schema-attributes/:attributeId',
+    input: { id: UNKNOWN_ID, sourceId: UNKNOWN_ID },
+  },
+  {
+    mutation: 'deleteNonEmployeeSourceSchemaAttributes',
+    route: 'DELETE /v3/non-employee-sources/:sourceId/schema-attributes',
+    input: { sourceId: UNKNOWN_ID },
+  },
+  { mutation: 'createNonEmployeeRecord', route: 'POST /v3/non-employee-records', input: person(UNKNOWN_ID) },
+  {
+    mutation: 'updateNonEmployeeRecord',
+    route: 'PATCH /v3/non-employee-records/:id',
+    input: { id: UNKNOWN_ID, firstName: 'x' },
+  },
+  {
+    mutation: 'replaceNonEmployeeRecord',
+    route: 'PUT /v3/non-employee-records/:id',
+    input: { ...person(UNKNOWN_ID), id: UNKNOWN_ID },
+  },
+  {
+    mutation: 'deleteNonEmployeeRecord',
+    route: 'DELETE /v3/non-employee-records/:id',
+    input: { id: UNKNOWN_ID },
+  },
+  {
+    mutation: 'deleteNonEmployeeRecords',
+    route: 'POST /v3/non-employee-records/bulk-delete',
+    input: { ids: [UNKNOWN_ID] },
+  },
+  {
+    mutation: 'createNonEmployeeRequest',
+    route: 'POST /v3/non-employee-requests',
+    input: person(UNKNOWN_ID),
+  },
+  {
+    mutation: 'deleteNonEmployeeRequest',
+    route: 'DELETE /v3/non-employee-requests/:id',
+    input: { id: UNKNOWN_ID },
+  },
+  {
+    mutation: 'approveNonEmployeeRequest',
+    route: 'POST /v3/non-employee-approvals/:id/approve',
+    input: { id: UNKNOWN_ID },
+  },
+  {
+    mutation: 'rejectNonEmployeeRequest',
+    route: 'POST /v3/non-employee-approvals/:id/reject',
+    input: { id: UNKNOWN_ID, comment: 'No' },
+  },
+  {
+    mutation: 'importNonEmployeeRecords',
+    route: 'POST /v3/non-employee-sources/:id/non-employee-bulk-upload',
+  },
+];
+
+let t: TestGateway;
+let admin: string;
+let writes: Write[];
+
+beforeAll(async () => {
+  t = await startGateway();
+  admin = await t.sandbox.tokenFor('admin');
+  writes = WRITES(t.sandbox.client('source-owner').identityId);
+});
+afterAll(async () => {
+  await t.sandbox.setFaults({});
+  await t.close();
+});
+
+/** Sends one mutation; the import goes as a GraphQL multipart request. */
+async function send(write: Write): Promise<any> {
+  if (!write.input) {
+    const form = new FormData();
+    const query = `mutation($file: File!) { importNonEmployeeRecords(sourceId: "${UNKNOWN_ID}", file: $file) { ${SELECTION} } }`;
+    form.append('operations', JSON.stringify({ query, variables: { file: null } }));
+    form.append('map', JSON.stringify({ 0: ['variables.file'] }));
+    form.append('0', new File(['accountName\nx'], 'people.csv', { type: 'text/csv' }));
+    const response = await t.gateway.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}` },
+      body: form,
+    });
+    return response.json();
+  }
+  const inputType = `${write.mutation[0].toUpperCase()}${write.mutation.slice(1)}Input`;
+  const query = `mutation($input: ${inputType}!) { ${write.mutation}(input: $input) { ${SELECTION} } }`;
+  return t.gql(query, { input: write.input }, { token: admin });
+}
+
+describe('writes under upstream faults', () => {
+  it('answers every mutation rate limited upstream with RateLimitedError and its retryAfter, after one call', async () => {
+    await t.sandbox.setFaults({ rateLimitRate: 1, retryAfterSeconds: 7 });
+    try {
+      for (const write of writes) {
+        await t.sandbox.resetStats();
+        const result = await send(write);
+        expect(result.errors, write.mutation).toBeUndefined();
+        expect(result.data[write.mutation], write.mutation).toMatchObject({
+          __typename: 'RateLimitedError',
+          code: 'RATE_LIMITED',
+          retryAfter: 7,
+        });
+        expect((await t.sandbox.stats()).byRoute, write.mutation).toEqual({ [write.route]: 1 });
+      }
+    } finally {
+      await t.sandbox.setFaults({});
+    }
+  });
+
+  it('reports a 500 or a dropped connection as UPSTREAM_UNAVAILABLE, never retrying the write', async () => {
+    for (const faults of [{ errorRate: 1 }, { dropRate: 1 }]) {
+      await t.sandbox.setFaults(faults);
+      try {
+        for (const write of writes) {
+          await t.sandbox.resetStats();
+          const result = await send(write);
+          expect(result.errors?.[0].extensions?.code, write.mutation).toBe('UPSTREAM_UNAVAILABLE');
+          expect(result.errors?.[0].path, write.mutation).toEqual([write.mutation]);
+          expect((await t.sandbox.stats()).byRoute, write.mutation).toEqual({ [write.route]: 1 });
+        }
+      } finally {
+        await t.sandbox.setFaults({});
+      }
+    }
+  });
+
+  it('sends each write exactly once when 30% of calls fail with 429 or 503', async () => {
+    await t.sandbox.resetStats();
+    await t.sandbox.setFaults({
+      rateLimitRate: 0.2,
+      retryAfterSeconds: 0,
+      failNext: [{ status: 503 }, { status: 429, retryAfterSeconds: 0 }, { status: 503 }],
+      errorRate: 0.1,
+    });
+    const outcomes: string[] = [];
+    try {
+      for (const write of writes) {
+        const result = await send(write);
+        outcomes.push(result.data?.[write.mutation]?.__typename ?? result.errors?.[0].extensions?.code);
+      }
+    } finally {
+      await t.sandbox.setFaults({});
+    }
+    const stats = await t.sandbox.stats();
+    expect(stats.byRoute).toEqual(Object.fromEntries(writes.map((write) => [write.route, 1])));
+    expect(stats.total).toBe(writes.length);
+    expect(outcomes).toContain('RateLimitedError');
+    expect(outcomes).toContain('UPSTREAM_UNAVAILABLE');
+  });
+});
