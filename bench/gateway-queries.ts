@@ -12,7 +12,11 @@ import { median, percentile } from './stats.ts';
 const iterations = Number(process.argv[2] ?? 15);
 const latencyMs = Number(process.argv[3] ?? 15);
 
-const sandbox = await createSandbox({ port: 0, rateLimit: 0, scale: '50x2000' });
+const sandbox = await createSandbox({
+  port: 0,
+  rateLimit: 0,
+  scale: { sources: 50, recordsPerSource: 2000 },
+});
 const base = sandbox.url;
 const gateway = createGateway(loadConfig({ SAIL_BASE_URL: base, LOG_LEVEL: 'silent', GRAPHIQL: 'false' }));
 
@@ -78,7 +82,9 @@ function restClient(token: string) {
       await requestsWithSources(approvals);
     },
     async inbox() {
-      const approvals = await get<Approval[]>('/non-employee-approvals?requested-for=me&limit=50&sorters=-created');
+      const approvals = await get<Approval[]>(
+        '/non-employee-approvals?requested-for=me&limit=50&sorters=-created',
+      );
       await requestsWithSources(approvals);
     },
   };
