@@ -69,7 +69,9 @@ export function createApprovalRoutes(ctx: NelmContext): RouteDefinition[] {
         const request = requestOf(item);
         return {
           status: 200,
-          body: detail ? approvalDetailView(ctx.store, item, request) : approvalItemView(item, request),
+          body: detail
+            ? approvalDetailView(ctx.store, item, request, req.version)
+            : approvalItemView(item, request),
         };
       },
     },
@@ -80,7 +82,7 @@ export function createApprovalRoutes(ctx: NelmContext): RouteDefinition[] {
       handler(req) {
         const body = req.body.length ? jsonObjectBody(req) : {};
         const { item, request } = approve(ctx, req.params.id, req.caller, body.comment);
-        return { status: 200, body: approvalDetailView(ctx.store, item, request) };
+        return { status: 200, body: approvalItemView(item, request) };
       },
     },
     {
@@ -90,7 +92,7 @@ export function createApprovalRoutes(ctx: NelmContext): RouteDefinition[] {
       handler(req) {
         const body = jsonObjectBody(req);
         const { item, request } = reject(ctx, req.params.id, req.caller, body.comment);
-        return { status: 200, body: approvalDetailView(ctx.store, item, request) };
+        return { status: 200, body: approvalItemView(item, request) };
       },
     },
   ];

@@ -53,7 +53,10 @@ export function createSchemaRoutes(ctx: NelmContext): RouteDefinition[] {
       versions: NELM_VERSIONS,
       handler(req) {
         const params = parseListParams(req.query);
-        return pageOf(sourceFor(req, 'read').row.attributes.map(attributeView), params);
+        return pageOf(
+          sourceFor(req, 'read').row.attributes.map((a) => attributeView(a, req.version)),
+          params,
+        );
       },
     },
     {
@@ -108,7 +111,7 @@ export function createSchemaRoutes(ctx: NelmContext): RouteDefinition[] {
           modified: at,
         };
         state.row = { ...state.row, attributes: [...state.row.attributes, attribute], modified: at };
-        return { status: 200, body: attributeView(attribute) };
+        return { status: 200, body: attributeView(attribute, req.version) };
       },
     },
     {
@@ -131,7 +134,7 @@ export function createSchemaRoutes(ctx: NelmContext): RouteDefinition[] {
       versions: NELM_VERSIONS,
       handler: (req) => ({
         status: 200,
-        body: attributeView(attributeOf(sourceFor(req, 'read'), req.params.attributeId)),
+        body: attributeView(attributeOf(sourceFor(req, 'read'), req.params.attributeId), req.version),
       }),
     },
     {
@@ -167,7 +170,7 @@ export function createSchemaRoutes(ctx: NelmContext): RouteDefinition[] {
           ...state.row,
           attributes: state.row.attributes.map((a) => (a.id === current.id ? updated : a)),
         };
-        return { status: 200, body: attributeView(updated) };
+        return { status: 200, body: attributeView(updated, req.version) };
       },
     },
     {

@@ -10,7 +10,7 @@ interface AttributeSpec {
   required: boolean;
 }
 
-/** The 8 attributes every non-employee source starts with, in the order lists return them. */
+/** The 8 attributes every non-employee source starts with, in the order lists return them (all v3 types). */
 export const SYSTEM_ATTRIBUTES: readonly AttributeSpec[] = [
   {
     technicalName: 'accountName',
@@ -39,7 +39,7 @@ export const SYSTEM_ATTRIBUTES: readonly AttributeSpec[] = [
   {
     technicalName: 'email',
     label: 'Email',
-    type: 'EMAIL',
+    type: 'TEXT',
     helpText: 'The email address of the non-employee',
     placeholder: 'Enter an email address.',
     required: true,
@@ -47,7 +47,7 @@ export const SYSTEM_ATTRIBUTES: readonly AttributeSpec[] = [
   {
     technicalName: 'phone',
     label: 'Phone',
-    type: 'PHONE',
+    type: 'TEXT',
     helpText: 'The phone number of the non-employee',
     placeholder: 'Enter a phone number.',
     required: true,

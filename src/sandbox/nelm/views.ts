@@ -2,7 +2,9 @@ import type {
   IdentityRef,
   NonEmployeeApprovalItemBase,
   NonEmployeeSchemaAttribute,
+  SchemaAttributeType,
 } from '../../upstream/wire/nelm.ts';
+import type { ApiVersion } from '../http/types.ts';
 import type {
   ApprovalRow,
   RecordRow,
@@ -32,13 +34,20 @@ export function sourceView(source: SourceRow) {
   };
 }
 
-export function attributeView(attribute: SchemaAttributeRow): NonEmployeeSchemaAttribute {
+/** v3 knows only TEXT, DATE and IDENTITY: a beta-only type reads as TEXT there. */
+const typeIn = (type: SchemaAttributeType, version: ApiVersion): SchemaAttributeType =>
+  version === 'v3' && (type === 'PHONE' || type === 'EMAIL') ? 'TEXT' : type;
+
+export function attributeView(
+  attribute: SchemaAttributeRow,
+  version: ApiVersion,
+): NonEmployeeSchemaAttribute {
   return {
     id: attribute.id,
     system: attribute.system,
     modified: iso(attribute.modified),
     created: iso(attribute.created),
-    type: attribute.type,
+    type: typeIn(attribute.type, version),
     label: attribute.label,
     technicalName: attribute.technicalName,
     helpText: attribute.helpText ?? '',
@@ -127,7 +136,12 @@ export function approvalItemView(item: ApprovalRow, request: RequestRow) {
 }
 
 /** `NonEmployeeApprovalItemDetail`: the request without its items, its source with the schema. */
-export function approvalDetailView(store: NelmStore, item: ApprovalRow, request: RequestRow) {
+export function approvalDetailView(
+  store: NelmStore,
+  item: ApprovalRow,
+  request: RequestRow,
+  version: ApiVersion,
+) {
   const source = store.source(request.sourceId)!.row;
   return {
     ...approvalBaseView(item, request),
@@ -141,7 +155,7 @@ export function approvalDetailView(store: NelmStore, item: ApprovalRow, request:
       manager: request.manager,
       nonEmployeeSource: {
         ...sourceLiteView(source),
-        schemaAttributes: source.attributes.map(attributeView),
+        schemaAttributes: source.attributes.map((attribute) => attributeView(attribute, version)),
       },
       data: { ...request.data },
       approvalStatus: request.approvalStatus,
