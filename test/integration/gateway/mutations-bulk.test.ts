@@ -1,9 +1,8 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: GraphQL answers are JSON, checked by the assertions
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config.ts';
-import { useCsvExports } from '../../../src/exports/csv-export-route.ts';
-import { createGateway, type Gateway } from '../../../src/gateway.ts';
-import { startSandbox, type TestSandbox } from '../../helpers/sandbox.ts';
+import type { Gateway } from '../../../src/gateway.ts';
+import { startGateway, type TestGateway } from '../../helpers/gateway.ts';
+import type { TestSandbox } from '../../helpers/sandbox.ts';
 
 const FAILURE = `__typename ... on Error { message code } ... on ValidationError { path }`;
 const IMPORT = `mutation($sourceId: ID!, $file: File!) {
@@ -16,24 +15,12 @@ const STATUS = `query($id: ID!) { nonEmployeeSource(id: $id) { bulkUploadStatus 
 const UNKNOWN_ID = '0000000000000000000000000000beef';
 const ORIGIN = 'http://gateway.test';
 
+let t: TestGateway;
 let sandbox: TestSandbox;
 let gateway: Gateway;
 let admin: string;
 let user: string;
 let sourceId: string;
-
-/** A gateway with the CSV export route, as `createGateway` takes extra plugins. */
-function createExportingGateway(serviceAccount: boolean): Gateway {
-  const env: Record<string, string> = {
-    SAIL_BASE_URL: sandbox.url,
-    LOG_LEVEL: 'silent',
-    GATEWAY_ALLOW_SERVICE_ACCOUNT: String(serviceAccount),
-    ...(serviceAccount
-      ? { SAIL_CLIENT_ID: sandbox.admin.clientId, SAIL_CLIENT_SECRET: sandbox.admin.clientSecret }
-      : {}),
-  };
-  return createGateway(loadConfig(env), { plugins: [useCsvExports()] });
-}
 
 const auth = (token?: string): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
 
@@ -92,8 +79,8 @@ const row = (n: number, extra: Record<string, string> = {}) => ({
 });
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ rateLimit: 0 });
-  gateway = createExportingGateway(false);
+  t = await startGateway();
+  ({ sandbox, gateway } = t);
   [admin, user] = await Promise.all([sandbox.tokenFor('admin'), sandbox.tokenFor('user')]);
   const response = await sandbox.api('/v3/non-employee-sources', {
     token: admin,
@@ -109,10 +96,7 @@ beforeAll(async () => {
     body: { type: 'TEXT', label: 'Badge', technicalName: 'badge' },
   });
 });
-afterAll(async () => {
-  await gateway.dispose();
-  await sandbox.close();
-});
+afterAll(() => t.close());
 
 describe('importNonEmployeeRecords and bulkUploadStatus', () => {
   it('imports a CSV sent as a multipart request, the job reaching COMPLETED, the records exported back', async () => {
@@ -260,13 +244,17 @@ describe('the CSV export route', () => {
   });
 
   it('uses the service account, where allowed, for a download without a bearer', async () => {
-    const withService = createExportingGateway(true);
+    const withService = await startGateway({ serviceAccount: true });
     try {
-      const response = await withService.fetch(url(sourceId, 'schema-template.csv'));
+      const sources = await withService.gql(
+        `{ nonEmployeeSources(first: 1) { edges { node { schemaTemplateExportUrl } } } }`,
+      );
+      const link = sources.data?.nonEmployeeSources.edges[0].node.schemaTemplateExportUrl;
+      const response = await withService.gateway.fetch(link);
       expect(response.status).toBe(200);
       expect((await response.text()).startsWith('accountName,')).toBe(true);
     } finally {
-      await withService.dispose();
+      await withService.close();
     }
   });
 });
