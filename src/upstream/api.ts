@@ -118,15 +118,16 @@ export interface UpstreamApi {
     params: ListParams & { requestedFor?: string },
   ): Promise<Page<NonEmployeeApprovalItem>>;
   getNonEmployeeApproval(id: string, includeDetail?: boolean): Promise<NonEmployeeApprovalItemDetail>;
-  approveNonEmployeeRequest(id: string, comment?: string): Promise<NonEmployeeApprovalItemDetail>;
-  rejectNonEmployeeRequest(id: string, comment: string): Promise<NonEmployeeApprovalItemDetail>;
+  approveNonEmployeeRequest(id: string, comment?: string): Promise<NonEmployeeApprovalItem>;
+  rejectNonEmployeeRequest(id: string, comment: string): Promise<NonEmployeeApprovalItem>;
   getNonEmployeeApprovalSummary(requestedFor: string): Promise<NonEmployeeApprovalSummary>;
 
   // Accounts (always v3; the beta-only ones always beta)
   listAccounts(params: ListParams & { detailLevel?: AccountDetailLevel }): Promise<Page<Account>>;
   getAccount(id: string): Promise<Account>;
   createAccount(body: AccountAttributesCreate): Promise<AccountsAsyncResult>;
-  updateAccount(id: string, patch: JsonPatchOperation[]): Promise<void>;
+  /** The spec's 202 body is an untyped object: the task id when ISC sends one, else null. */
+  updateAccount(id: string, patch: JsonPatchOperation[]): Promise<AccountsAsyncResult | null>;
   putAccount(id: string, body: AccountAttributes): Promise<AccountsAsyncResult>;
   deleteAccount(id: string): Promise<AccountsAsyncResult>;
   getAccountEntitlements(
@@ -139,10 +140,10 @@ export interface UpstreamApi {
   unlockAccount(id: string, body: AccountUnlockRequest): Promise<AccountsAsyncResult>;
   /** beta */
   deleteAccountAsync(id: string): Promise<TaskResultDto>;
-  /** beta */
-  enableAccountForIdentity(identityId: string): Promise<void>;
-  /** beta */
-  disableAccountForIdentity(identityId: string): Promise<void>;
+  /** beta; the task id when ISC sends one in its 202, else null */
+  enableAccountForIdentity(identityId: string): Promise<AccountsAsyncResult | null>;
+  /** beta; the task id when ISC sends one in its 202, else null */
+  disableAccountForIdentity(identityId: string): Promise<AccountsAsyncResult | null>;
   /** beta; 207 with one entry per identity */
   enableAccountsForIdentities(identityIds: string[]): Promise<BulkIdentitiesAccountsResponse[]>;
   /** beta; 207 with one entry per identity */

@@ -2,7 +2,7 @@
 import type { UpstreamApi } from '../api.ts';
 import { encodePath, type UpstreamHttp } from '../http-client.ts';
 import type { Account, AccountsAsyncResult, Entitlement } from '../wire/accounts.ts';
-import { listQuery, toPage } from './context.ts';
+import { listQuery, toAsyncResult, toPage } from './context.ts';
 
 type AccountOperations = Pick<
   UpstreamApi,
@@ -44,7 +44,10 @@ export const createAccountOperations = ({ http }: { http: UpstreamHttp }): Accou
       ).data;
     },
     async updateAccount(id, patch) {
-      await http.empty({ method: 'PATCH', version, path: encodePath`/accounts/${id}`, jsonPatch: patch });
+      const path = encodePath`/accounts/${id}`;
+      return toAsyncResult(
+        (await http.json<unknown>({ method: 'PATCH', version, path, jsonPatch: patch })).data,
+      );
     },
     async putAccount(id, body) {
       const path = encodePath`/accounts/${id}`;

@@ -34,3 +34,9 @@ export const toPage = <T>(
   items: Array.isArray(answer.data) ? answer.data : [],
   totalCount: counted ? readTotalCount(answer.headers) : null,
 });
+
+/** A 202 whose body the spec leaves as any object: the task id when it has one. */
+export const toAsyncResult = (data: unknown): { id: string } | null =>
+  data !== null && typeof data === 'object' && typeof (data as { id?: unknown }).id === 'string'
+    ? { id: (data as { id: string }).id }
+    : null;

@@ -2,6 +2,7 @@
 import type { UpstreamApi } from '../api.ts';
 import { encodePath, type UpstreamHttp } from '../http-client.ts';
 import type { BulkIdentitiesAccountsResponse, TaskResultDto } from '../wire/accounts.ts';
+import { toAsyncResult } from './context.ts';
 
 type BetaAccountOperations = Pick<
   UpstreamApi,
@@ -36,18 +37,12 @@ export const createIdentitiesAccountOperations = ({
       return (await http.json<TaskResultDto>({ method: 'POST', version, path })).data;
     },
     async enableAccountForIdentity(identityId) {
-      await http.empty({
-        method: 'POST',
-        version,
-        path: encodePath`/identities-accounts/${identityId}/enable`,
-      });
+      const path = encodePath`/identities-accounts/${identityId}/enable`;
+      return toAsyncResult((await http.json<unknown>({ method: 'POST', version, path })).data);
     },
     async disableAccountForIdentity(identityId) {
-      await http.empty({
-        method: 'POST',
-        version,
-        path: encodePath`/identities-accounts/${identityId}/disable`,
-      });
+      const path = encodePath`/identities-accounts/${identityId}/disable`;
+      return toAsyncResult((await http.json<unknown>({ method: 'POST', version, path })).data);
     },
     enableAccountsForIdentities(identityIds) {
       return bulk('/identities-accounts/enable', identityIds);

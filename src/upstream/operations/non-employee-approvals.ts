@@ -39,12 +39,12 @@ export const createNonEmployeeApprovalOperations = ({
     const path = encodePath`/non-employee-approvals/${id}/approve`;
     // The body is required even when there is nothing to say.
     const json = comment === undefined ? {} : { comment };
-    return (await http.json<NonEmployeeApprovalItemDetail>({ method: 'POST', version, path, json })).data;
+    return (await http.json<NonEmployeeApprovalItem>({ method: 'POST', version, path, json })).data;
   },
   async rejectNonEmployeeRequest(id, comment) {
     const path = encodePath`/non-employee-approvals/${id}/reject`;
     const json = { comment };
-    return (await http.json<NonEmployeeApprovalItemDetail>({ method: 'POST', version, path, json })).data;
+    return (await http.json<NonEmployeeApprovalItem>({ method: 'POST', version, path, json })).data;
   },
   async getNonEmployeeApprovalSummary(requestedFor) {
     const path = encodePath`/non-employee-approvals/summary/${requestedFor}`;
