@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeNodeId } from '../../../src/schema/ids.ts';
+import { startGateway, type TestGateway } from '../../helpers/gateway.ts';
+
+const FAILURE = `__typename ... on Error { message code } ... on ValidationError { path }`;
+const RECORD = 'id iscId accountName firstName email sourceId data startDate endDate';
+
+const CREATE_RECORD = `mutation($input: CreateNonEmployeeRecordInput!) {
+  createNonEmployeeRecord(input: $input) {
+    ${FAILURE} ... on CreateNonEmployeeRecordPayload { nonEmployeeRecord { ${RECORD} } }
+  }
+}`;
+const CREATE_REQUEST = `mutation($input: CreateNonEmployeeRequestInput!) {
+  createNonEmployeeRequest(input: $input) {
+    ${FAILURE}
+    ... on CreateNonEmployeeRequestPayload {
+      nonEmployeeRequest { id iscId accountName approvalStatus source { iscId name }
+        approvals { iscId approvalOrder approvalStatus approver { id } } }
+    }
+  }
+}`;
+const DELETE_REQUEST = `mutation($input: DeleteNonEmployeeRequestInput!) {
+  deleteNonEmployeeRequest(input: $input) {
+    ${FAILURE} ... on DeleteNonEmployeeRequestPayload { deletedId deletedIscId }
+  }
+}`;
+
+const UNKNOWN_ID = '0000000000000000000000000000beef';
+
+let t: TestGateway;
+let admin: string;
+let user: string;
+let manager: string;
+let sourceId: string;
+let people = 0;
+
+/** A valid person on `source`, unique per call. */
+function person(source: string, extra: Record<string, unknown> = {}) {
+  people += 1;
+  const accountName = `graph.person${people}`;
+  return {
+    sourceId: source,
+    accountName,
+    firstName: 'Grace',
+    lastName: `Hopper${people}`,
+    email: `${accountName}@example.com`,
+    phone: '5125550100',
+    manager: 'jonas.lindqvist',
+    startDate: '2030-01-06T00:00:00.000Z',
+    endDate: '2030-12-31T00:00:00.000Z',
+    ...extra,
+  };
+}
+
+async function createSource(name: string, approvers: string[] = []): Promise<string> {
+  const response = await t.sandbox.api('/v3/non-employee-sources', {
+    token: admin,
+    body: {
+      name,
+      description: 'For record mutations',
+      owner: { id: t.sandbox.client('source-owner').identityId },
+      approvers: approvers.map((id) => ({ id })),
+      accountManagers: [{ id: t.sandbox.client('account-manager').identityId }],
+    },
+  });
+  expect(response.status).toBe(200);
+  const id = ((await response.json()) as { id: string }).id;
+  const attribute = await t.sandbox.api(`/v3/non-employee-sources/${id}/schema-attributes`, {
+    token: admin,
+    body: { type: 'TEXT', label: 'Badge', technicalName: 'badge' },
+  });
+  expect(attribute.status).toBe(200);
+  return id;
+}
+
+beforeAll(async () => {
+  t = await startGateway();
+  [admin, user, manager] = await Promise.all([
+    t.sandbox.tokenFor('admin'),
+    t.sandbox.tokenFor('user'),
+    t.sandbox.tokenFor('account-manager'),
+  ]);
+  sourceId = await createSource('Request mutations, no approvers');
+});
+afterAll(() => t.close());
+
+describe('createNonEmployeeRequest and deleteNonEmployeeRequest', () => {
+  it('an account manager asks for a non-employee: PENDING on the first approver', async () => {
+    const approvers = [
+      t.sandbox.client('approver', 0).identityId,
+      t.sandbox.client('approver', 1).identityId,
+    ];
+    const chained = await createSource('Request mutations', approvers);
+    const input = person(chained, { data: { badge: 'R-1' } });
+    const result = await t.gql(CREATE_REQUEST, { input }, { token: manager });
+    expect(result.errors).toBeUndefined();
+    const request = result.data?.createNonEmployeeRequest.nonEmployeeRequest;
+    expect(request).toMatchObject({
+      accountName: input.accountName,
+      approvalStatus: 'PENDING',
+      source: { iscId: chained, name: 'Request mutations' },
+      approvals: [
+        { approvalOrder: 1, approvalStatus: 'PENDING', approver: { id: approvers[0] } },
+        { approvalOrder: 2, approvalStatus: 'NOT_READY', approver: { id: approvers[1] } },
+      ],
+    });
+    expect(request.id).toBe(encodeNodeId('NonEmployeeRequest', request.iscId));
+
+    const again = await t.gql(CREATE_REQUEST, { input }, { token: manager });
+    expect(again.data?.createNonEmployeeRequest).toMatchObject({
+      __typename: 'ConflictError',
+      code: 'CONFLICT',
+    });
+
+    const forbiddenDelete = await t.gql(DELETE_REQUEST, { input: { id: request.id } }, { token: manager });
+    expect(forbiddenDelete.data?.deleteNonEmployeeRequest.__typename).toBe('ForbiddenError');
+    const deleted = await t.gql(DELETE_REQUEST, { input: { id: request.id } }, { token: admin });
+    expect(deleted.data?.deleteNonEmployeeRequest).toEqual({
+      __typename: 'DeleteNonEmployeeRequestPayload',
+      deletedId: request.id,
+      deletedIscId: request.iscId,
+    });
+    const missing = await t.gql(DELETE_REQUEST, { input: { id: request.iscId } }, { token: admin });
+    expect(missing.data?.deleteNonEmployeeRequest.__typename).toBe('NotFoundError');
+  });
+
+  it('create answers NotFound, Forbidden and Validation as typed results', async () => {
+    const cases: Array<[Record<string, unknown>, string, string, object?]> = [
+      [{ sourceId: UNKNOWN_ID }, admin, 'NotFoundError'],
+      [{}, user, 'ForbiddenError'],
+      [{ email: 'nobody' }, admin, 'ValidationError', { path: ['input', 'email'] }],
+      [{ data: { unknown: 'x' } }, admin, 'ValidationError', { path: ['input', 'data', 'unknown'] }],
+    ];
+    for (const [extra, token, typename, more] of cases) {
+      const result = await t.gql(CREATE_REQUEST, { input: person(sourceId, extra) }, { token });
+      expect(result.data?.createNonEmployeeRequest, JSON.stringify(extra)).toMatchObject({
+        __typename: typename,
+        ...more,
+      });
+    }
+  });
+});
+
+describe('a source at its limit of 20,000 records', () => {
+  let full: TestGateway;
+  beforeAll(async () => {
+    full = await startGateway({ sandbox: { scale: { sources: 1, recordsPerSource: 20_000 } } });
+  });
+  afterAll(() => full.close());
+
+  it('answers another record, or a request for one, with LimitExceeded', async () => {
+    const token = await full.sandbox.tokenFor('admin');
+    const sources = await full.gql(
+      `{ nonEmployeeSources(first: 1) { edges { node { iscId nonEmployeeCount } } } }`,
+      {},
+      { token },
+    );
+    const source = sources.data?.nonEmployeeSources.edges[0].node;
+    expect(source.nonEmployeeCount).toBe(20_000);
+    const record = await full.gql(CREATE_RECORD, { input: person(source.iscId) }, { token });
+    expect(record.data?.createNonEmployeeRecord).toMatchObject({
+      __typename: 'LimitExceededError',
+      code: 'LIMIT_EXCEEDED',
+    });
+    const request = await full.gql(CREATE_REQUEST, { input: person(source.iscId) }, { token });
+    expect(request.data?.createNonEmployeeRequest).toMatchObject({
+      __typename: 'LimitExceededError',
+      code: 'LIMIT_EXCEEDED',
+    });
+  });
+});
