@@ -28,6 +28,8 @@ export const ADMIN_RIGHTS: readonly string[] = [
   'idn:nesr:delete',
   'idn:accounts:read',
   'idn:accounts:manage',
+  'idn:accounts-state:manage',
+  'idn:accounts-provisioning:manage',
 ];
 
 const PEOPLE: ReadonlyArray<{ name: string; role: DemoRole }> = [
