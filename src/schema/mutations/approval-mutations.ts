@@ -1,5 +1,5 @@
 import type { ApprovalEntity, RequestEntity } from '../../loaders/entities.ts';
-import type { NonEmployeeApprovalItemDetail } from '../../upstream/wire/nelm.ts';
+import type { NonEmployeeApprovalItem } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { NonEmployeeApprovalRef, NonEmployeeRequestRef } from '../refs.ts';
@@ -25,7 +25,7 @@ const RejectNonEmployeeRequestInput = builder.inputType('RejectNonEmployeeReques
 
 /** The decided item; its request is read again, as the decision moved its status. */
 async function refreshedRequest(
-  decided: NonEmployeeApprovalItemDetail,
+  decided: NonEmployeeApprovalItem,
   ctx: GatewayContext,
 ): Promise<RequestEntity | null> {
   const embedded = decided.nonEmployeeRequest;
@@ -36,7 +36,7 @@ async function refreshedRequest(
 }
 
 const decisionPayload = (name: string, verb: string) =>
-  builder.objectRef<{ approval: NonEmployeeApprovalItemDetail }>(name).implement({
+  builder.objectRef<{ approval: NonEmployeeApprovalItem }>(name).implement({
     fields: (t) => ({
       approval: t.field({
         type: NonEmployeeApprovalRef,
@@ -56,7 +56,7 @@ const ApproveNonEmployeeRequestPayload = decisionPayload('ApproveNonEmployeeRequ
 const RejectNonEmployeeRequestPayload = decisionPayload('RejectNonEmployeeRequestPayload', 'REJECTED');
 
 /** A decision moves the request, its other items, summaries and (on the last approval) the records. */
-function forgetDecided(id: string, decided: NonEmployeeApprovalItemDetail, ctx: GatewayContext): void {
+function forgetDecided(id: string, decided: NonEmployeeApprovalItem, ctx: GatewayContext): void {
   ctx.loaders.clearApproval(id);
   if (decided.nonEmployeeRequest?.id) ctx.loaders.clearRequest(decided.nonEmployeeRequest.id);
   ctx.loaders.approval.prime(id, decided);
