@@ -5,7 +5,7 @@ import { createSandbox } from './sandbox.ts';
 
 const USAGE = `Usage: npm run sandbox -- [--port 4010] [--host 127.0.0.1] [--seed N] [--scale small|org|<sources>x<records>]
   [--rate-limit N] [--rate-limit-window MS] [--token-ttl S] [--latency MS] [--jitter MS]
-  [--error-rate R] [--429-rate R] [--drop-rate R] [--retry-after S] [--hang] [--log]`;
+  [--error-rate R] [--503-rate R] [--429-rate R] [--drop-rate R] [--retry-after S] [--hang] [--log]`;
 
 function number(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -28,6 +28,7 @@ async function main(): Promise<void> {
       latency: { type: 'string' },
       jitter: { type: 'string' },
       'error-rate': { type: 'string' },
+      '503-rate': { type: 'string' },
       '429-rate': { type: 'string' },
       'drop-rate': { type: 'string' },
       'retry-after': { type: 'string' },
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
   put('latencyMs', 'latency');
   put('jitterMs', 'jitter');
   put('errorRate', 'error-rate');
+  put('unavailableRate', '503-rate');
   put('rateLimitRate', '429-rate');
   put('dropRate', 'drop-rate');
   put('retryAfterSeconds', 'retry-after');

@@ -11,6 +11,8 @@ export interface FaultConfig {
   jitterMs: number;
   /** Share (0..1) of API requests answered 500. @default 0 */
   errorRate: number;
+  /** Share (0..1) of API requests answered 503, as a tenant does while it sheds load. @default 0 */
+  unavailableRate: number;
   /** Share (0..1) of API requests answered 429. @default 0 */
   rateLimitRate: number;
   /** `Retry-After` of injected 429s. @default 1 */
@@ -33,6 +35,7 @@ export const NO_FAULTS: FaultConfig = {
   latencyMs: 0,
   jitterMs: 0,
   errorRate: 0,
+  unavailableRate: 0,
   rateLimitRate: 0,
   retryAfterSeconds: 1,
   dropRate: 0,
@@ -71,6 +74,9 @@ export function parseFaultConfig(input: unknown): FaultConfig {
   if (raw.latencyMs !== undefined) config.latencyMs = numberIn(raw.latencyMs, 'latencyMs', 0, 600_000);
   if (raw.jitterMs !== undefined) config.jitterMs = numberIn(raw.jitterMs, 'jitterMs', 0, 600_000);
   if (raw.errorRate !== undefined) config.errorRate = numberIn(raw.errorRate, 'errorRate', 0, 1);
+  if (raw.unavailableRate !== undefined) {
+    config.unavailableRate = numberIn(raw.unavailableRate, 'unavailableRate', 0, 1);
+  }
   if (raw.rateLimitRate !== undefined)
     config.rateLimitRate = numberIn(raw.rateLimitRate, 'rateLimitRate', 0, 1);
   if (raw.dropRate !== undefined) config.dropRate = numberIn(raw.dropRate, 'dropRate', 0, 1);
@@ -116,6 +122,9 @@ export function createFaultInjector(initial: Partial<FaultConfig> = {}, random: 
       if (config.dropRate > 0 && random() < config.dropRate) return { kind: 'drop' };
       if (config.rateLimitRate > 0 && random() < config.rateLimitRate) {
         return { kind: 'status', status: 429, retryAfterSeconds: config.retryAfterSeconds };
+      }
+      if (config.unavailableRate > 0 && random() < config.unavailableRate) {
+        return { kind: 'status', status: 503, retryAfterSeconds: config.retryAfterSeconds };
       }
       if (config.errorRate > 0 && random() < config.errorRate) {
         return { kind: 'status', status: 500, retryAfterSeconds: config.retryAfterSeconds };

@@ -33,9 +33,10 @@ describe('reads under upstream faults', () => {
     }
 
     await t.sandbox.resetStats();
+    // 15% 429, then 18% of the rest 503: about 30% of upstream calls fail.
     await t.sandbox.setFaults({
-      rateLimitRate: 0.2,
-      dropRate: 0.1,
+      rateLimitRate: 0.15,
+      unavailableRate: 0.18,
       retryAfterSeconds: 0,
       failNext: [{ status: 503 }, { status: 429, retryAfterSeconds: 0 }, { status: 503 }, { status: 'drop' }],
     });

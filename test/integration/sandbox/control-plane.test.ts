@@ -62,6 +62,13 @@ describe('sandbox control plane', () => {
     expect((await sandbox.api('/v3/non-employee-sources', { token })).status).toBe(500);
   });
 
+  it('answers 503 at the unavailable rate', async () => {
+    await sandbox.setFaults({ unavailableRate: 1 });
+    const response = await sandbox.api('/v3/non-employee-sources', { token });
+    expect(response.status).toBe(503);
+    expect(((await response.json()) as { detailCode?: string }).detailCode).toBeTruthy();
+  });
+
   it('hangs when asked: the request is counted and never answered', async () => {
     await sandbox.setFaults({ hang: true });
     const call = sandbox.api('/v3/non-employee-sources', { token, signal: AbortSignal.timeout(300) });
