@@ -202,4 +202,16 @@ describe('writes under upstream faults', () => {
     expect(outcomes).toContain('RateLimitedError');
     expect(outcomes).toContain('UPSTREAM_UNAVAILABLE');
   });
+
+  it('leaves a mutation without credentials UNAUTHENTICATED, as a GraphQL error, with no call made', async () => {
+    await t.sandbox.resetStats();
+    const write = writes.find((candidate) => candidate.mutation === 'deleteNonEmployeeRecord')!;
+    const result = await t.gql(
+      `mutation($input: DeleteNonEmployeeRecordInput!) { deleteNonEmployeeRecord(input: $input) { ${SELECTION} } }`,
+      { input: write.input },
+    );
+    expect(result.data).toBeNull();
+    expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await t.sandbox.stats()).total).toBe(0);
+  });
 });
