@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config.ts';
 import { createGateway } from './gateway.ts';
+import { formatDemoClients } from './sandbox/demo-clients-banner.ts';
 import { parseScale } from './sandbox/options.ts';
 import { createSandbox, type Sandbox } from './sandbox/sandbox.ts';
 
@@ -49,7 +50,16 @@ async function main(): Promise<void> {
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   console.log(`gateway: http://${host}:${port}/graphql${config.graphiql ? ' (GraphiQL in a browser)' : ''}`);
   console.log(`         ${config.describe()}`);
-  if (sandbox) console.log(`sandbox: ${sandbox.url} (control plane at ${sandbox.url}/__sandbox/)`);
+  if (sandbox) {
+    console.log(
+      `sandbox: ${sandbox.url} (token URL ${sandbox.url}/oauth/token, control plane ${sandbox.url}/__sandbox/)`,
+    );
+    console.log('         requests without a bearer act as the admin; to act as someone else, get a token:');
+    console.log(
+      `         curl -d grant_type=client_credentials -d client_id=… -d client_secret=… ${sandbox.url}/oauth/token`,
+    );
+    for (const line of formatDemoClients(sandbox.clients, '         ')) console.log(line);
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { FaultConfig } from './control/faults.ts';
+import { formatDemoClients } from './demo-clients-banner.ts';
 import { parseScale } from './options.ts';
 import { createSandbox } from './sandbox.ts';
 
@@ -80,11 +81,7 @@ async function main(): Promise<void> {
     `  rate limit: ${rateLimit > 0 ? `${rateLimit} requests per token per ${rateLimitWindowMs} ms` : 'off'}`,
   );
   console.log(`  control plane: ${sandbox.url}/__sandbox/{stats,faults,reset,clients}`);
-  console.log('  demo clients:');
-  for (const client of sandbox.clients) {
-    console.log(`    ${client.role.padEnd(16)} ${client.name.padEnd(18)} identity ${client.identityId}`);
-    console.log(`      client_id ${client.clientId}  client_secret ${client.clientSecret}`);
-  }
+  for (const line of formatDemoClients(sandbox.clients)) console.log(line);
   const stop = () => {
     sandbox.close().finally(() => process.exit(0));
   };
