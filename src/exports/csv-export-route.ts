@@ -38,30 +38,6 @@ function upstreamFailure(error: UpstreamError): Response {
   });
 }
 
-/** Reads and drops what is left of a body, so its connection is freed without cancelling it. */
-function drain(reader: ReadableStreamDefaultReader<Uint8Array>): void {
-  const next = (): Promise<void> => reader.read().then((chunk) => (chunk.done ? undefined : next()));
-  next().catch(() => undefined);
-}
-
-/**
- * The upstream body, passed on chunk by chunk. A download the client abandons is drained, never
- * cancelled: cancelling Node 20's `Readable.toWeb` stream early throws an uncaught error.
- */
-function passOn(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
-  const reader = body.getReader();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const chunk = await reader.read();
-      if (chunk.done) controller.close();
-      else controller.enqueue(chunk.value);
-    },
-    cancel() {
-      drain(reader);
-    },
-  });
-}
-
 function download(ctx: GatewayContext, sourceId: string, kind: CsvExportKind): Promise<CsvDownload> {
   return kind === 'records'
     ? ctx.api.exportNonEmployeeRecords(sourceId)
@@ -106,11 +82,11 @@ export function useCsvExports(): Plugin<GatewayContext> {
         };
         if (csv.contentDisposition) headers['content-disposition'] = csv.contentDisposition;
         if (request.method === 'HEAD') {
-          drain(csv.body.getReader());
+          await csv.body.cancel();
           endResponse(new Response(null, { status: 200, headers }));
           return;
         }
-        endResponse(new Response(passOn(csv.body), { status: 200, headers }));
+        endResponse(new Response(csv.body, { status: 200, headers }));
       } catch (error) {
         if (!isUpstreamError(error)) throw error;
         endResponse(upstreamFailure(error));

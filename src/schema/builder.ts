@@ -12,6 +12,8 @@ export interface GatewaySchemaTypes {
     DateTime: { Input: Date; Output: Date | string };
     Date: { Input: Date; Output: Date | string };
     JSON: { Input: unknown; Output: unknown };
+    /** Input only: a file of a GraphQL multipart request. */
+    File: { Input: File; Output: never };
   };
   Connection: { totalCount: number | null };
   DefaultFieldNullability: false;

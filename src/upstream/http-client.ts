@@ -3,7 +3,7 @@
  * content type the operation wants, and the answer read as JSON, discarded, or streamed.
  * Every failure leaves as a typed UpstreamError with the token scrubbed out.
  */
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { Dispatcher, FormData } from 'undici';
 import { createUpstreamErrorFromFailure, createUpstreamErrorFromResponse } from './error-response.ts';
 import { UpstreamBadRequestError, UpstreamError } from './errors.ts';
@@ -64,6 +64,25 @@ export interface UpstreamHttp {
   json<T>(call: UpstreamCall): Promise<{ data: T; headers: Headers }>;
   empty(call: UpstreamCall): Promise<void>;
   stream(call: UpstreamCall): Promise<{ body: ReadableStream<Uint8Array>; headers: Headers }>;
+}
+
+/**
+ * A web stream pulled from the body's iterator. Node 20's `Readable.toWeb` throws an uncaught
+ * ERR_INVALID_STATE when cancelled before its first read; here a cancel just ends the body.
+ */
+function toWebStream(body: AsyncIterable<Uint8Array> & Readable): ReadableStream<Uint8Array> {
+  const chunks = body[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(new Uint8Array(next.value));
+    },
+    async cancel() {
+      body.destroy();
+      await chunks.return?.();
+    },
+  });
 }
 
 /** Error bodies are read up to this size; an error page is never worth more. */
@@ -206,8 +225,7 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
     },
     async stream(call: UpstreamCall) {
       const answer = await send(call);
-      const body = Readable.toWeb(answer.body) as unknown as ReadableStream<Uint8Array>;
-      return { body, headers: answer.headers };
+      return { body: toWebStream(answer.body), headers: answer.headers };
     },
   };
 };

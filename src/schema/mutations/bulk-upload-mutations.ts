@@ -1,5 +1,5 @@
 import type { NonEmployeeBulkUploadJob } from '../../upstream/wire/nelm.ts';
-import { builder, type GatewaySchemaTypes } from '../builder.ts';
+import { builder } from '../builder.ts';
 import { ValidationError } from '../errors.ts';
 import { NonEmployeeSourceRef } from '../refs.ts';
 import { inputId } from './input-checks.ts';
@@ -10,15 +10,7 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 const UPLOAD_ARGS: InputShape = { root: [], fields: ['sourceId', 'file'] };
 
-type UploadTypes = Omit<GatewaySchemaTypes, 'Scalars'> & {
-  Scalars: GatewaySchemaTypes['Scalars'] & { File: { Input: File; Output: never } };
-};
-// The shared builder's scalar map has no File; this view of it adds the one input-only scalar.
-const uploadBuilder = builder as unknown as PothosSchemaTypes.SchemaBuilder<
-  PothosSchemaTypes.ExtendDefaultTypes<UploadTypes>
->;
-
-export const FileScalar = uploadBuilder.scalarType('File', {
+export const FileScalar = builder.scalarType('File', {
   description: 'A file sent with the GraphQL multipart request; input only.',
   serialize: () => {
     throw new Error('File is an input-only scalar.');
