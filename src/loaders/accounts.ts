@@ -1,60 +1,101 @@
 import DataLoader from 'dataloader';
-import type { UpstreamApi } from '../upstream/api.ts';
+import type { ListParams, Page, UpstreamApi } from '../upstream/api.ts';
 import { f } from '../upstream/filters.ts';
+import type { AccountDetailLevel, Entitlement } from '../upstream/wire/accounts.ts';
 import { createByIdLoader, toError } from './by-id.ts';
 import type { AccountEntity, AccountKey } from './entities.ts';
 
 /** The accounts list takes at most 250 items per page, so at most 250 native identities per call. */
 export const ACCOUNTS_PER_CALL = 250;
 
-export interface AccountLoaders {
-  account: DataLoader<string, AccountEntity | null>;
-  /** Accounts by (ISC source, native identity): `sourceId eq X and nativeIdentity in (...)`. */
-  accountByNativeIdentity: DataLoader<AccountKey, AccountEntity | null, string>;
+/** A lookup by (ISC source, native identity), asked at a detail level (FULL when absent). */
+export interface AccountLookupKey extends AccountKey {
+  detailLevel?: AccountDetailLevel;
 }
 
-export function accountKeyString(key: AccountKey): string {
-  return JSON.stringify([key.sourceId, key.nativeIdentity]);
+export type AccountListParams = ListParams & { detailLevel?: AccountDetailLevel };
+
+/** An account read with `detailLevel=SLIM`: the fields only FULL carries are absent. */
+export type SlimAccount = AccountEntity & { readonly detailLevel: 'SLIM' };
+
+export const isSlimAccount = (account: AccountEntity): account is SlimAccount =>
+  (account as Partial<SlimAccount>).detailLevel === 'SLIM';
+
+export interface AccountLoaders {
+  /** By ISC id; may hold a SLIM account primed from a list (see `isSlimAccount`). */
+  account: DataLoader<string, AccountEntity | null>;
+  /** Accounts by (ISC source, native identity): `sourceId eq X and nativeIdentity in (...)`. */
+  accountByNativeIdentity: DataLoader<AccountLookupKey, AccountEntity | null, string>;
+  /** One page of the accounts list; every account on it primes the by-id loader. */
+  listAccounts(params: AccountListParams): Promise<Page<AccountEntity>>;
+  listAccountEntitlements(
+    accountId: string,
+    params: Omit<ListParams, 'filters' | 'sorters'>,
+  ): Promise<Page<Entitlement>>;
 }
+
+export function accountKeyString(key: AccountLookupKey): string {
+  return JSON.stringify([key.sourceId, key.nativeIdentity, key.detailLevel ?? 'FULL']);
+}
+
+const withDetail = (items: AccountEntity[], detailLevel: AccountDetailLevel): AccountEntity[] =>
+  detailLevel === 'SLIM' ? items.map((item) => ({ ...item, detailLevel: 'SLIM' }) as SlimAccount) : items;
 
 export function createAccountLoaders(api: UpstreamApi): AccountLoaders {
   const account = createByIdLoader((id) => api.getAccount(id));
 
-  const accountByNativeIdentity = new DataLoader<AccountKey, AccountEntity | null, string>(
+  async function listAccounts(params: AccountListParams): Promise<Page<AccountEntity>> {
+    const page = await api.listAccounts(params);
+    const items = withDetail(page.items, params.detailLevel ?? 'FULL');
+    for (const item of items) if (item.id) account.prime(item.id, item);
+    return { items, totalCount: page.totalCount };
+  }
+
+  // Grouped by (source, detail level): one call per 250 distinct native identities of a group.
+  const accountByNativeIdentity = new DataLoader<AccountLookupKey, AccountEntity | null, string>(
     async (keys) => {
-      const bySource = new Map<string, string[]>();
+      const groups = new Map<
+        string,
+        { sourceId: string; detailLevel: AccountDetailLevel; names: string[] }
+      >();
       for (const key of keys) {
-        const names = bySource.get(key.sourceId) ?? [];
-        if (!names.includes(key.nativeIdentity)) names.push(key.nativeIdentity);
-        bySource.set(key.sourceId, names);
+        const detailLevel = key.detailLevel ?? 'FULL';
+        const groupKey = JSON.stringify([key.sourceId, detailLevel]);
+        let group = groups.get(groupKey);
+        if (!group) {
+          group = { sourceId: key.sourceId, detailLevel, names: [] };
+          groups.set(groupKey, group);
+        }
+        group.names.push(key.nativeIdentity);
       }
       const found = new Map<string, AccountEntity | Error>();
       const calls: Promise<void>[] = [];
-      for (const [sourceId, names] of bySource) {
-        for (let start = 0; start < names.length; start += ACCOUNTS_PER_CALL) {
-          const chunk = names.slice(start, start + ACCOUNTS_PER_CALL);
+      for (const { sourceId, detailLevel, names } of groups.values()) {
+        const distinct = [...new Set(names)];
+        for (let start = 0; start < distinct.length; start += ACCOUNTS_PER_CALL) {
+          const chunk = distinct.slice(start, start + ACCOUNTS_PER_CALL);
+          const wanted = new Set(chunk);
+          const keyOf = (nativeIdentity: string) =>
+            accountKeyString({ sourceId, nativeIdentity, detailLevel });
           calls.push(
-            api
-              .listAccounts({
-                limit: ACCOUNTS_PER_CALL,
-                offset: 0,
-                filters: f.and(f.eq('sourceId', sourceId), f.in('nativeIdentity', chunk)),
-              })
-              .then(
-                (page) => {
-                  // Matched back by key, never by position: the API returns them in its own order.
-                  for (const item of page.items) {
-                    if (item.sourceId !== sourceId || !chunk.includes(item.nativeIdentity)) continue;
-                    found.set(accountKeyString({ sourceId, nativeIdentity: item.nativeIdentity }), item);
-                    if (item.id) account.prime(item.id, item);
+            listAccounts({
+              limit: ACCOUNTS_PER_CALL,
+              offset: 0,
+              detailLevel,
+              filters: f.and(f.eq('sourceId', sourceId), f.in('nativeIdentity', chunk)),
+            }).then(
+              (page) => {
+                // Matched back by key, never by position: the API returns them in its own order.
+                for (const item of page.items) {
+                  if (item.sourceId === sourceId && wanted.has(item.nativeIdentity)) {
+                    found.set(keyOf(item.nativeIdentity), item);
                   }
-                },
-                (error: unknown) => {
-                  for (const nativeIdentity of chunk) {
-                    found.set(accountKeyString({ sourceId, nativeIdentity }), toError(error));
-                  }
-                },
-              ),
+                }
+              },
+              (error: unknown) => {
+                for (const nativeIdentity of chunk) found.set(keyOf(nativeIdentity), toError(error));
+              },
+            ),
           );
         }
       }
@@ -64,5 +105,10 @@ export function createAccountLoaders(api: UpstreamApi): AccountLoaders {
     { cacheKeyFn: accountKeyString },
   );
 
-  return { account, accountByNativeIdentity };
+  return {
+    account,
+    accountByNativeIdentity,
+    listAccounts,
+    listAccountEntitlements: (accountId, params) => api.getAccountEntitlements(accountId, params),
+  };
 }

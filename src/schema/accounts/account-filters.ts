@@ -1,0 +1,183 @@
+import type { ArgBuilder } from '@pothos/core';
+import { type FilterExpression, f } from '../../upstream/filters.ts';
+import { createBadUserInputError } from '../bad-user-input.ts';
+import { builder } from '../builder.ts';
+import { createOrderByInput } from '../pagination/order-by.ts';
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** At most this many values in one `in`: an accounts page holds 250. */
+export const MAX_IN_VALUES = 250;
+
+export const AccountOriginEnum = builder.enumType('AccountOrigin', {
+  description: 'How the account came to be: read from its source, or created by ISC.',
+  values: ['AGGREGATED', 'PROVISIONED'] as const,
+});
+
+export const AccountTextFilter = builder.inputType('AccountTextFilter', {
+  description: 'Conditions on a text field of accounts; the conditions given must all hold.',
+  fields: (t) => ({
+    eq: t.string({ description: 'Equal to.' }),
+    in: t.stringList({ description: `Equal to one of these (1 to ${MAX_IN_VALUES}).` }),
+    sw: t.string({ description: 'Starts with.' }),
+  }),
+});
+
+export const AccountDateTimeFilter = builder.inputType('AccountDateTimeFilter', {
+  description: 'A range of instants; the bounds given must all hold.',
+  fields: (t) => ({
+    eq: t.field({ type: 'DateTime' }),
+    gt: t.field({ type: 'DateTime', description: 'After.' }),
+    ge: t.field({ type: 'DateTime', description: 'At or after.' }),
+    lt: t.field({ type: 'DateTime', description: 'Before.' }),
+    le: t.field({ type: 'DateTime', description: 'At or before.' }),
+  }),
+});
+
+/** The fields `GET /v3/accounts` sorts by. */
+export const AccountOrder = createOrderByInput(
+  'AccountOrder',
+  [
+    'id',
+    'name',
+    'created',
+    'modified',
+    'sourceId',
+    'identityId',
+    'nativeIdentity',
+    'uuid',
+    'manuallyCorrelated',
+    'entitlements',
+    'origin',
+    'identity.name',
+    'identity.identityState',
+    'identity.correlated',
+    'source.displayableName',
+    'source.authoritative',
+    'source.connectionType',
+  ],
+  'accounts',
+);
+
+interface TextFilter {
+  eq?: string | null;
+  in?: readonly string[] | null;
+  sw?: string | null;
+}
+
+interface DateTimeFilter {
+  eq?: Date | null;
+  gt?: Date | null;
+  ge?: Date | null;
+  lt?: Date | null;
+  le?: Date | null;
+}
+
+/** The filter arguments, as GraphQL hands them over. */
+export interface AccountFilterArgs {
+  id?: TextFilter | null;
+  identityId?: TextFilter | null;
+  name?: TextFilter | null;
+  nativeIdentity?: TextFilter | null;
+  sourceId?: TextFilter | null;
+  identityName?: TextFilter | null;
+  hasEntitlements?: boolean | null;
+  uncorrelated?: boolean | null;
+  manuallyCorrelated?: boolean | null;
+  identityCorrelated?: boolean | null;
+  origin?: readonly ('AGGREGATED' | 'PROVISIONED')[] | null;
+  created?: DateTimeFilter | null;
+  modified?: DateTimeFilter | null;
+}
+
+/** The arguments every accounts list takes: what the spec lets `filters` say. */
+export function accountFilterArgs(arg: ArgBuilder<Types>, options: { sourceId: boolean }) {
+  return {
+    id: arg({ type: AccountTextFilter, description: 'The ISC id of the account.' }),
+    identityId: arg({ type: AccountTextFilter, description: 'The identity the account belongs to.' }),
+    name: arg({ type: AccountTextFilter }),
+    nativeIdentity: arg({ type: AccountTextFilter }),
+    ...(options.sourceId
+      ? { sourceId: arg({ type: AccountTextFilter, description: 'The ISC source the account is on.' }) }
+      : {}),
+    identityName: arg({ type: AccountTextFilter, description: "The name of the account's identity." }),
+    hasEntitlements: arg.boolean(),
+    uncorrelated: arg.boolean({ description: 'Accounts with no identity.' }),
+    manuallyCorrelated: arg.boolean(),
+    identityCorrelated: arg.boolean({ description: "Whether the account's identity is correlated." }),
+    origin: arg({ type: [AccountOriginEnum], description: 'One of these origins.' }),
+    created: arg({ type: AccountDateTimeFilter }),
+    modified: arg({ type: AccountDateTimeFilter }),
+  };
+}
+
+const TEXT_FIELDS = [
+  ['id', 'id'],
+  ['identityId', 'identityId'],
+  ['name', 'name'],
+  ['nativeIdentity', 'nativeIdentity'],
+  ['sourceId', 'sourceId'],
+  ['identityName', 'identity.name'],
+] as const;
+
+const BOOLEAN_FIELDS = [
+  ['hasEntitlements', 'hasEntitlements'],
+  ['uncorrelated', 'uncorrelated'],
+  ['manuallyCorrelated', 'manuallyCorrelated'],
+  ['identityCorrelated', 'identity.correlated'],
+] as const;
+
+function textConditions(argument: string, field: string, filter: TextFilter): FilterExpression[] {
+  const conditions: FilterExpression[] = [];
+  if (filter.eq != null) conditions.push(f.eq(field, filter.eq));
+  if (filter.in != null) {
+    if (filter.in.length === 0 || filter.in.length > MAX_IN_VALUES) {
+      throw createBadUserInputError(
+        `Argument "${argument}.in" takes 1 to ${MAX_IN_VALUES} values (got ${filter.in.length}).`,
+        { argumentName: argument },
+      );
+    }
+    conditions.push(f.in(field, [...new Set(filter.in)]));
+  }
+  if (filter.sw != null) conditions.push(f.sw(field, filter.sw));
+  return conditions;
+}
+
+function dateConditions(field: string, filter: DateTimeFilter): FilterExpression[] {
+  return (['eq', 'gt', 'ge', 'lt', 'le'] as const).flatMap((op) => {
+    const value = filter[op];
+    return value == null ? [] : [f[op](field, value)];
+  });
+}
+
+/**
+ * The filter expression the arguments say, ANDed with `scope` (a source's accounts), or
+ * undefined when nothing constrains the list. Values are quoted by the filter compiler.
+ */
+export function toAccountFilter(
+  args: AccountFilterArgs,
+  scope: FilterExpression[] = [],
+): FilterExpression | undefined {
+  const conditions = [...scope];
+  for (const [argument, field] of TEXT_FIELDS) {
+    const filter = args[argument];
+    if (filter) conditions.push(...textConditions(argument, field, filter));
+  }
+  for (const [argument, field] of BOOLEAN_FIELDS) {
+    const value = args[argument];
+    if (value != null) conditions.push(f.eq(field, value));
+  }
+  if (args.origin != null) {
+    if (args.origin.length === 0) {
+      throw createBadUserInputError('Argument "origin" needs at least one value.', {
+        argumentName: 'origin',
+      });
+    }
+    const origins = [...new Set(args.origin)];
+    conditions.push(origins.length === 1 ? f.eq('origin', origins[0]) : f.in('origin', origins));
+  }
+  if (args.created) conditions.push(...dateConditions('created', args.created));
+  if (args.modified) conditions.push(...dateConditions('modified', args.modified));
+  if (conditions.length === 0) return undefined;
+  return conditions.length === 1 ? conditions[0] : f.and(...conditions);
+}

@@ -1,0 +1,216 @@
+import type { AccountEntity } from '../../loaders/entities.ts';
+import { f } from '../../upstream/filters.ts';
+import type { JsonPatchOperation } from '../../upstream/wire/common.ts';
+import { builder } from '../builder.ts';
+import type { GatewayContext } from '../context.ts';
+import { ValidationError } from '../errors.ts';
+import { tryDecodeNodeId } from '../ids.ts';
+import { checkSomethingChanges, inputId, requiredText } from '../mutations/input-checks.ts';
+import { type InputShape, mutationErrors, runWrite } from '../mutations/mutation-failures.ts';
+import { forgetAccount } from './account-detail.ts';
+import { type AccountPatchInput, AccountPatchOperationInput, toAccountPatch } from './account-patch.ts';
+import {
+  type AccountTaskResult,
+  createAccountTaskPayload,
+  runAccountTask,
+  WAIT_DESCRIPTION,
+} from './account-task.ts';
+import { DEFAULT_POLL, pollUntil, showsPatch, statesEndValues } from './task-polling.ts';
+
+const WRITE_INPUT: InputShape = {
+  root: ['input'],
+  fields: ['id', 'sourceId', 'attributes', 'nativeIdentity', 'identityId', 'manuallyCorrelated', 'patch'],
+};
+const ACCOUNT_ID_DESCRIPTION = 'The account: its global id or its ISC id.';
+
+const CreateAccountInput = builder.inputType('CreateAccountInput', {
+  fields: (t) => ({
+    sourceId: t.id({
+      required: true,
+      description:
+        "The ISC source to create the account on, or a non-employee source's global id (its ISC source).",
+    }),
+    attributes: t.field({
+      type: 'JSON',
+      required: true,
+      description:
+        "The account's attribute values: an object of strings, as the source's account schema names them.",
+    }),
+    nativeIdentity: t.string({
+      description:
+        "The new account's native identity, to find it once created; by default `attributes.accountName` " +
+        "(a non-employee source's accounts are named by account name).",
+    }),
+    waitForCompletion: t.boolean({ defaultValue: false, description: WAIT_DESCRIPTION }),
+  }),
+});
+
+const UpdateAccountInput = builder.inputType('UpdateAccountInput', {
+  description: 'The changes, sent as one JSON Patch: the typed fields first, then `patch`.',
+  fields: (t) => ({
+    id: t.id({ required: true, description: ACCOUNT_ID_DESCRIPTION }),
+    identityId: t.string({
+      description: 'Moves the account to this identity; an explicit null uncorrelates it.',
+    }),
+    manuallyCorrelated: t.boolean(),
+    attributes: t.field({
+      type: 'JSON',
+      description: 'Attribute values to set (flat-file sources only); a null value removes the attribute.',
+    }),
+    patch: t.field({
+      type: [AccountPatchOperationInput],
+      description: 'Further JSON Patch operations, as the API takes them.',
+    }),
+    waitForCompletion: t.boolean({ defaultValue: false, description: WAIT_DESCRIPTION }),
+  }),
+});
+
+const DeleteAccountInput = builder.inputType('DeleteAccountInput', {
+  fields: (t) => ({
+    id: t.id({ required: true, description: ACCOUNT_ID_DESCRIPTION }),
+    waitForCompletion: t.boolean({ defaultValue: false, description: WAIT_DESCRIPTION }),
+  }),
+});
+
+const CreateAccountPayload = createAccountTaskPayload('CreateAccount', 'create task');
+const UpdateAccountPayload = createAccountTaskPayload('UpdateAccount', 'update task');
+const DeleteAccountPayload = createAccountTaskPayload('DeleteAccount', 'delete task');
+
+/** The ISC source id: given as is, or the one behind a non-employee source's global id. */
+async function targetSourceId(value: string | number, ctx: GatewayContext): Promise<string> {
+  const decoded = tryDecodeNodeId(String(value));
+  if (!decoded) return requiredText(String(value), ['input', 'sourceId']);
+  if (decoded.typename !== 'NonEmployeeSource') {
+    throw new ValidationError(
+      `"input.sourceId" expects an ISC source id or a non-employee source id, not a ${decoded.typename} id.`,
+      ['input', 'sourceId'],
+    );
+  }
+  const source = await ctx.loaders.source.load(decoded.id);
+  if (!source?.sourceId) {
+    throw new ValidationError('That non-employee source has no ISC source to hold accounts.', [
+      'input',
+      'sourceId',
+    ]);
+  }
+  return source.sourceId;
+}
+
+function stringAttributes(value: unknown): Record<string, string> {
+  const path = ['input', 'attributes'];
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ValidationError('"input.attributes" must be an object of strings.', path);
+  }
+  const attributes: Record<string, string> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (typeof item !== 'string')
+      throw new ValidationError(`"input.attributes.${key}" must be a string.`, [...path, key]);
+    attributes[key] = item;
+  }
+  return attributes;
+}
+
+/** The created account, found by (source, native identity). */
+const findCreated = async (ctx: GatewayContext, sourceId: string, nativeIdentity: string) =>
+  (
+    await ctx.api.listAccounts({
+      limit: 1,
+      offset: 0,
+      filters: f.and(f.eq('sourceId', sourceId), f.eq('nativeIdentity', nativeIdentity)),
+    })
+  ).items[0] ?? null;
+
+async function createAccount(
+  input: {
+    sourceId: string | number;
+    attributes?: unknown;
+    nativeIdentity?: string | null;
+    waitForCompletion?: boolean | null;
+  },
+  ctx: GatewayContext,
+): Promise<AccountTaskResult> {
+  const sourceId = await targetSourceId(input.sourceId, ctx);
+  const attributes = stringAttributes(input.attributes);
+  if (attributes.sourceId !== undefined && attributes.sourceId !== sourceId) {
+    throw new ValidationError('"input.attributes.sourceId" differs from "input.sourceId".', [
+      'input',
+      'attributes',
+      'sourceId',
+    ]);
+  }
+  const nativeIdentity = input.nativeIdentity ?? attributes.accountName ?? null;
+  const task = await runWrite(WRITE_INPUT, () =>
+    ctx.api.createAccount({ attributes: { ...attributes, sourceId } }),
+  );
+  ctx.loaders.accountByNativeIdentity.clearAll();
+  const load = async (): Promise<AccountEntity | null> =>
+    nativeIdentity === null ? null : ctx.loaders.accountByNativeIdentity.load({ sourceId, nativeIdentity });
+  if (!input.waitForCompletion || nativeIdentity === null)
+    return { taskId: task.id, completion: 'PENDING', load };
+  const outcome = await pollUntil(
+    () => findCreated(ctx, sourceId, nativeIdentity),
+    (found) => found !== null,
+    DEFAULT_POLL,
+  );
+  if (outcome.value?.id) forgetAccount(ctx, outcome.value.id);
+  return {
+    taskId: task.id,
+    completion: outcome.completed ? 'COMPLETED' : 'PENDING',
+    account: outcome.value,
+    load,
+  };
+}
+
+builder.mutationFields((t) => ({
+  createAccount: t.field({
+    type: CreateAccountPayload,
+    description: 'Creates an account on an ISC source (v3 `POST /accounts`).',
+    args: { input: t.arg({ type: CreateAccountInput, required: true }) },
+    errors: mutationErrors('CreateAccount'),
+    resolve: (_root, { input }, ctx) => createAccount(input, ctx),
+  }),
+  updateAccount: t.field({
+    type: UpdateAccountPayload,
+    description:
+      "Changes an account's correlation or (flat-file sources) attributes (v3 `PATCH /accounts/{id}`).",
+    args: { input: t.arg({ type: UpdateAccountInput, required: true }) },
+    errors: mutationErrors('UpdateAccount'),
+    resolve: async (_root, { input }, ctx) => {
+      const id = inputId(input.id, 'Account', ['input', 'id']);
+      const patch: JsonPatchOperation[] = toAccountPatch(input as AccountPatchInput);
+      checkSomethingChanges(patch);
+      // Patches that state no end value (move, copy, test) show as a new `modified`.
+      const stated = statesEndValues(patch);
+      const before =
+        input.waitForCompletion && !stated
+          ? (await ctx.loaders.account.load(id).catch(() => null))?.modified
+          : undefined;
+      return runAccountTask({
+        ctx,
+        accountId: id,
+        shape: WRITE_INPUT,
+        submit: () => ctx.api.updateAccount(id, patch),
+        wait: input.waitForCompletion,
+        done: (account) =>
+          account !== null && (stated ? showsPatch(account, patch) : account.modified !== before),
+      });
+    },
+  }),
+  deleteAccount: t.field({
+    type: DeleteAccountPayload,
+    description: 'Deletes the account, on its source too (v3 `DELETE /accounts/{id}`; flat-file sources).',
+    args: { input: t.arg({ type: DeleteAccountInput, required: true }) },
+    errors: mutationErrors('DeleteAccount'),
+    resolve: (_root, { input }, ctx) => {
+      const id = inputId(input.id, 'Account', ['input', 'id']);
+      return runAccountTask({
+        ctx,
+        accountId: id,
+        shape: WRITE_INPUT,
+        submit: () => ctx.api.deleteAccount(id),
+        wait: input.waitForCompletion,
+        done: (account) => account === null,
+      });
+    },
+  }),
+}));

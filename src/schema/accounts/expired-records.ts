@@ -1,0 +1,73 @@
+import type { RecordEntity } from '../../loaders/entities.ts';
+import type { Sorter } from '../../upstream/api.ts';
+import { f } from '../../upstream/filters.ts';
+import { createBadUserInputError } from '../bad-user-input.ts';
+import { builder } from '../builder.ts';
+import { NonEmployeeRecordRef, NonEmployeeSourceRef } from '../refs.ts';
+import { accountDetailFor } from './account-detail.ts';
+import { loadAccountOfRecord } from './account-links.ts';
+
+const PAGE = 250;
+/** A source holds at most 20,000 records. */
+const MAX_EXPIRED = 20_000;
+const DEFAULT_EXPIRED = 250;
+const BY_END_DATE: readonly Sorter[] = [{ field: 'endDate', direction: 'ASC' }];
+
+const endsBefore = (record: RecordEntity, instant: number) =>
+  record.endDate != null && Date.parse(record.endDate) < instant;
+
+builder.objectField(NonEmployeeSourceRef, 'expiredRecords', (t) =>
+  t.field({
+    type: [NonEmployeeRecordRef],
+    description:
+      'Records whose end date has passed, earliest first, optionally only those whose account is still enabled ' +
+      '(or already disabled). Reads the records sorted by `endDate` and stops at the first that has not ended: ' +
+      '⌊E/250⌋ + 1 record pages for E ended records, plus one accounts call per page when `accountEnabled` is ' +
+      'given (one per 250 records); records without an account are then left out.',
+    args: {
+      accountEnabled: t.arg.boolean({
+        description:
+          'true: only records whose account is enabled; false: only those whose account is disabled.',
+      }),
+      asOf: t.arg({
+        type: 'DateTime',
+        description: 'The instant end dates are compared with; now by default.',
+      }),
+      first: t.arg.int({
+        description: `At most this many records (1 to ${MAX_EXPIRED}, default ${DEFAULT_EXPIRED}).`,
+      }),
+    },
+    resolve: async (source, args, ctx, info) => {
+      const first = args.first ?? DEFAULT_EXPIRED;
+      if (!Number.isInteger(first) || first < 1 || first > MAX_EXPIRED) {
+        throw createBadUserInputError(
+          `Argument "first" must be between 1 and ${MAX_EXPIRED} (got ${first}).`,
+          {
+            argumentName: 'first',
+          },
+        );
+      }
+      if (!source.id) return [];
+      const instant = (args.asOf ?? new Date()).getTime();
+      const filters = f.eq('sourceId', source.id);
+      // The same detail level as the records' own `account` field asks, so that field reuses these reads.
+      const detailLevel = accountDetailFor(info, ['account']);
+      const kept: RecordEntity[] = [];
+      for (let offset = 0; ; offset += PAGE) {
+        const page = await ctx.loaders.listRecords({ limit: PAGE, offset, filters, sorters: BY_END_DATE });
+        const ended = page.items.filter((record) => endsBefore(record, instant));
+        if (args.accountEnabled == null) {
+          kept.push(...ended);
+        } else if (ended.length > 0) {
+          const accounts = await Promise.all(
+            ended.map((record) => loadAccountOfRecord(record, ctx, detailLevel)),
+          );
+          const wantDisabled = !args.accountEnabled;
+          kept.push(...ended.filter((_, index) => accounts[index]?.disabled === wantDisabled));
+        }
+        if (kept.length >= first) return kept.slice(0, first);
+        if (ended.length < page.items.length || page.items.length < PAGE) return kept;
+      }
+    },
+  }),
+);
