@@ -1,5 +1,6 @@
 import type { ApprovalEntity, RequestEntity } from '../loaders/entities.ts';
 import { f } from '../upstream/filters.ts';
+import { APPROVAL_SORTERS } from '../upstream/wire/collections.ts';
 import { ApprovalStatusEnum } from './approval-status.ts';
 import { builder } from './builder.ts';
 import { NonEmployeeApprovalConnection } from './connections.ts';
@@ -13,7 +14,7 @@ import { createSourceLite } from './source-lite.ts';
 
 export const NonEmployeeApprovalOrder = createOrderByInput(
   'NonEmployeeApprovalOrder',
-  ['created', 'modified'],
+  APPROVAL_SORTERS,
   'non-employee approval items',
 );
 

@@ -1,4 +1,5 @@
 import { f } from '../upstream/filters.ts';
+import { RECORD_SORTERS } from '../upstream/wire/collections.ts';
 import { builder } from './builder.ts';
 import { NonEmployeeRecordConnection } from './connections.ts';
 import { parseIdArgument } from './ids.ts';
@@ -8,20 +9,7 @@ import { NonEmployeeRecordRef, NonEmployeeSourceRef } from './refs.ts';
 
 export const NonEmployeeRecordOrder = createOrderByInput(
   'NonEmployeeRecordOrder',
-  [
-    'id',
-    'accountName',
-    'sourceId',
-    'manager',
-    'firstName',
-    'lastName',
-    'email',
-    'phone',
-    'startDate',
-    'endDate',
-    'created',
-    'modified',
-  ],
+  RECORD_SORTERS,
   'non-employee records',
 );
 

@@ -1,5 +1,6 @@
 import type { RequestEntity } from '../loaders/entities.ts';
 import { f } from '../upstream/filters.ts';
+import { REQUEST_SORTERS } from '../upstream/wire/collections.ts';
 import type { IdentityRef } from '../upstream/wire/nelm.ts';
 import { ApprovalStatusEnum } from './approval-status.ts';
 import { builder } from './builder.ts';
@@ -14,17 +15,7 @@ import { createSourceLite } from './source-lite.ts';
 
 export const NonEmployeeRequestOrder = createOrderByInput(
   'NonEmployeeRequestOrder',
-  [
-    'created',
-    'approvalStatus',
-    'firstName',
-    'lastName',
-    'email',
-    'phone',
-    'accountName',
-    'startDate',
-    'endDate',
-  ],
+  REQUEST_SORTERS,
   'non-employee requests',
 );
 

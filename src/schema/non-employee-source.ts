@@ -1,4 +1,5 @@
 import { f } from '../upstream/filters.ts';
+import { SOURCE_SORTERS } from '../upstream/wire/collections.ts';
 import { builder } from './builder.ts';
 import {
   NonEmployeeRecordConnection,
@@ -22,7 +23,7 @@ import { loadFullSource, sourceLiteField } from './source-lite.ts';
 
 export const NonEmployeeSourceOrder = createOrderByInput(
   'NonEmployeeSourceOrder',
-  ['name', 'created', 'sourceId'],
+  SOURCE_SORTERS,
   'non-employee sources',
 );
 

@@ -1,24 +1,18 @@
 import {
   ACCOUNT_FILTERS,
   ACCOUNT_SORTERS,
-  type FieldGetter,
-  type FilterAllowList,
-} from '../collections/index.ts';
+  BETA_ACCOUNT_FILTERS,
+  BETA_ACCOUNT_SORTERS,
+} from '../../upstream/wire/collections.ts';
+import type { FieldGetter } from '../collections/index.ts';
 import type { ApiVersion } from '../http/types.ts';
 import type { AccountState } from './account-state.ts';
 import { CONNECTION_TYPE } from './account-view.ts';
 
-// The beta spec lists `created` without `lt`, and sorts on two more fields.
-const BETA_FILTERS: FilterAllowList = {
-  ...ACCOUNT_FILTERS,
-  created: { ops: ['eq', 'ge', 'gt', 'le'], type: 'date' },
-};
-const BETA_SORTERS: readonly string[] = [...ACCOUNT_SORTERS, 'hasEntitlements', 'sourceOwner.name'];
-
 /** listAccounts' `filters` and `sorters` allow-lists under one API version. */
 export const accountListSpec = (version: ApiVersion) =>
   version === 'beta'
-    ? { filterable: BETA_FILTERS, sortable: BETA_SORTERS }
+    ? { filterable: BETA_ACCOUNT_FILTERS, sortable: BETA_ACCOUNT_SORTERS }
     : { filterable: ACCOUNT_FILTERS, sortable: ACCOUNT_SORTERS };
 
 type FieldValue = string | number | boolean | null;

@@ -1,4 +1,3 @@
-export { ACCOUNT_FILTERS, ACCOUNT_SORTERS } from './allow-lists.ts';
 export { type FilterLiteral, type FilterNode, pinnedValue, pinnedValues } from './filter-ast.ts';
 export { createFilterPredicate, type FieldGetter } from './filter-eval.ts';
 export { parseFilter } from './filter-parser.ts';

@@ -1,13 +1,12 @@
+import type { FilterableFields } from '../../upstream/wire/collections.ts';
 import { badRequest } from '../http/sandbox-error.ts';
 import type { SandboxResponse } from '../http/types.ts';
-import { type FilterNode, type FilterOperator, fieldUses } from './filter-ast.ts';
+import { type FilterNode, fieldUses } from './filter-ast.ts';
 import { invalidFilter, parseFilter } from './filter-parser.ts';
 import { parseSorters, type SortKey } from './sorters.ts';
 
-export type FieldType = 'string' | 'boolean' | 'date' | 'number';
-
 /** The fields a list endpoint lets `filters` use, with their operators, exactly as its spec lists them. */
-export type FilterAllowList = Readonly<Record<string, { ops: readonly FilterOperator[]; type: FieldType }>>;
+export type FilterAllowList = FilterableFields;
 
 export interface ListSpec {
   /** Absent: the endpoint takes no `filters`. */

@@ -1,4 +1,4 @@
-import { APPROVAL_FILTERS, APPROVAL_SORTERS } from '../collections/allow-lists.ts';
+import { APPROVAL_FILTERS, APPROVAL_SORTERS } from '../../upstream/wire/collections.ts';
 import {
   booleanParam,
   createComparator,

@@ -1,4 +1,4 @@
-import { RECORD_FILTERS, RECORD_SORTERS } from '../collections/allow-lists.ts';
+import { RECORD_FILTERS, RECORD_SORTERS } from '../../upstream/wire/collections.ts';
 import {
   createFilterPredicate,
   type ListParams,

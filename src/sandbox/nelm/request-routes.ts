@@ -1,4 +1,4 @@
-import { REQUEST_FILTERS, REQUEST_SORTERS } from '../collections/allow-lists.ts';
+import { REQUEST_FILTERS, REQUEST_SORTERS } from '../../upstream/wire/collections.ts';
 import {
   createComparator,
   createFilterPredicate,

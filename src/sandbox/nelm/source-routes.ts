@@ -1,4 +1,4 @@
-import { SOURCE_SORTERS } from '../collections/allow-lists.ts';
+import { SOURCE_SORTERS } from '../../upstream/wire/collections.ts';
 import { booleanParam, createComparator, pageOf, parseListParams } from '../collections/index.ts';
 import { jsonObjectBody, jsonPatchBody } from '../http/body.ts';
 import { badRequest, forbidden, limitViolation, notFound, referenceConflict } from '../http/sandbox-error.ts';

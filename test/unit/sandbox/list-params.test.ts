@@ -1,9 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ACCOUNT_FILTERS,
-  RECORD_FILTERS,
-  RECORD_SORTERS,
-} from '../../../src/sandbox/collections/allow-lists.ts';
 import { type ListSpec, parseListParams } from '../../../src/sandbox/collections/list-params.ts';
 import {
   createComparator,
@@ -12,6 +7,7 @@ import {
   sortValue,
 } from '../../../src/sandbox/collections/sorters.ts';
 import { isSandboxError } from '../../../src/sandbox/http/sandbox-error.ts';
+import { ACCOUNT_FILTERS, RECORD_FILTERS, RECORD_SORTERS } from '../../../src/upstream/wire/collections.ts';
 
 const query = (text: string) => new URLSearchParams(text);
 const records: ListSpec = { filterable: RECORD_FILTERS, sortable: RECORD_SORTERS };

@@ -1,9 +1,21 @@
-import type { FilterAllowList } from './list-params.ts';
+/**
+ * What each list endpoint lets `sorters` and `filters` use, as the spec's parameter descriptions
+ * list them: the sandbox refuses anything else, the gateway offers exactly these.
+ */
 
-/** Records and requests: `sourceId eq` only. */
-export const RECORD_FILTERS: FilterAllowList = { sourceId: { ops: ['eq'], type: 'string' } };
-export const REQUEST_FILTERS: FilterAllowList = RECORD_FILTERS;
-export const APPROVAL_FILTERS: FilterAllowList = { approvalStatus: { ops: ['eq'], type: 'string' } };
+export type FilterOperator = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le' | 'sw' | 'co' | 'in' | 'isnull' | 'pr';
+
+/** The type of the values a filterable field compares with. */
+export type FilterValueType = 'string' | 'boolean' | 'date' | 'number';
+
+export type FilterableFields = Readonly<
+  Record<string, { ops: readonly FilterOperator[]; type: FilterValueType }>
+>;
+
+/** `GET /non-employee-records` and `GET /non-employee-requests`: `sourceId eq` only. */
+export const RECORD_FILTERS: FilterableFields = { sourceId: { ops: ['eq'], type: 'string' } };
+export const REQUEST_FILTERS: FilterableFields = RECORD_FILTERS;
+export const APPROVAL_FILTERS: FilterableFields = { approvalStatus: { ops: ['eq'], type: 'string' } };
 
 export const RECORD_SORTERS = [
   'id',
@@ -34,11 +46,12 @@ export const APPROVAL_SORTERS = ['created', 'modified'] as const;
 export const SOURCE_SORTERS = ['name', 'created', 'sourceId'] as const;
 
 const STRING_EQ_IN_SW = { ops: ['eq', 'in', 'sw'], type: 'string' } as const;
+const STRING_EQ_IN = { ops: ['eq', 'in'], type: 'string' } as const;
 const BOOLEAN_EQ = { ops: ['eq'], type: 'boolean' } as const;
 const DATE_RANGE = { ops: ['eq', 'ge', 'gt', 'le', 'lt'], type: 'date' } as const;
 
-/** `GET /v3/accounts`, as its spec's description lists the fields and operators. */
-export const ACCOUNT_FILTERS: FilterAllowList = {
+/** `GET /v3/accounts`. */
+export const ACCOUNT_FILTERS: FilterableFields = {
   id: STRING_EQ_IN_SW,
   identityId: STRING_EQ_IN_SW,
   name: STRING_EQ_IN_SW,
@@ -47,14 +60,14 @@ export const ACCOUNT_FILTERS: FilterAllowList = {
   sourceId: STRING_EQ_IN_SW,
   uncorrelated: BOOLEAN_EQ,
   entitlements: BOOLEAN_EQ,
-  origin: { ops: ['eq', 'in'], type: 'string' },
+  origin: STRING_EQ_IN,
   manuallyCorrelated: BOOLEAN_EQ,
   'identity.name': STRING_EQ_IN_SW,
   'identity.correlated': BOOLEAN_EQ,
-  'identity.identityState': { ops: ['eq', 'in'], type: 'string' },
-  'source.displayableName': { ops: ['eq', 'in'], type: 'string' },
+  'identity.identityState': STRING_EQ_IN,
+  'source.displayableName': STRING_EQ_IN,
   'source.authoritative': BOOLEAN_EQ,
-  'source.connectionType': { ops: ['eq', 'in'], type: 'string' },
+  'source.connectionType': STRING_EQ_IN,
   'recommendation.method': { ops: ['eq', 'in', 'isnull'], type: 'string' },
   created: DATE_RANGE,
   modified: DATE_RANGE,
@@ -79,3 +92,12 @@ export const ACCOUNT_SORTERS = [
   'source.authoritative',
   'source.connectionType',
 ] as const;
+
+/** `GET /beta/accounts`: `created` without `lt`. */
+export const BETA_ACCOUNT_FILTERS: FilterableFields = {
+  ...ACCOUNT_FILTERS,
+  created: { ops: ['eq', 'ge', 'gt', 'le'], type: 'date' },
+};
+
+/** `GET /beta/accounts` sorts on two more fields. */
+export const BETA_ACCOUNT_SORTERS = [...ACCOUNT_SORTERS, 'hasEntitlements', 'sourceOwner.name'] as const;
