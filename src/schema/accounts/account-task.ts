@@ -31,23 +31,29 @@ export interface AccountTaskResult {
   load: () => Promise<AccountEntity | null>;
 }
 
+/** What every per-account task payload has, so one fragment reads them all. */
+export const AccountTaskPayload = builder.interfaceRef<AccountTaskResult>('AccountTaskPayload').implement({
+  description: 'A task ISC accepted on one account: its id, whether it completed, the account as it stands.',
+  fields: (t) => ({
+    taskId: t.string({
+      nullable: true,
+      description: 'The id of the task ISC runs the change in.',
+      resolve: (result) => result.taskId,
+    }),
+    completion: t.field({ type: AccountTaskCompletionEnum, resolve: (result) => result.completion }),
+    account: t.field({
+      type: AccountRef,
+      nullable: true,
+      description: 'The account as it stands (null once it is gone); read fresh when selected.',
+      resolve: (result) => (result.account !== undefined ? result.account : result.load()),
+    }),
+  }),
+});
+
 export function createAccountTaskPayload(name: string, what: string) {
   return builder.objectRef<AccountTaskResult>(`${name}Payload`).implement({
     description: `The ${what} ISC accepted.`,
-    fields: (t) => ({
-      taskId: t.string({
-        nullable: true,
-        description: 'The id of the task ISC runs the change in.',
-        resolve: (result) => result.taskId,
-      }),
-      completion: t.field({ type: AccountTaskCompletionEnum, resolve: (result) => result.completion }),
-      account: t.field({
-        type: AccountRef,
-        nullable: true,
-        description: 'The account as it stands (null once it is gone); read fresh when selected.',
-        resolve: (result) => (result.account !== undefined ? result.account : result.load()),
-      }),
-    }),
+    interfaces: [AccountTaskPayload],
   });
 }
 

@@ -70,22 +70,27 @@ async function settle(
   };
 }
 
-const singlePayload = (name: string) =>
-  builder
-    .objectRef<IdentityToggle & { taskId: string | null; identityId: string }>(`${name}Payload`)
-    .implement({
-      description: 'The task ISC accepted for every account of one identity.',
-      fields: (t) => ({
-        taskId: t.string({ nullable: true, resolve: (payload) => payload.taskId }),
-        identityId: t.exposeString('identityId'),
-        completion: t.field({ type: AccountTaskCompletionEnum, resolve: (payload) => payload.completion }),
-        accounts: t.field({
-          type: [AccountRef],
-          description: "The identity's accounts as they stand.",
-          resolve: async (payload) => (await payload.accounts()).get(payload.identityId) ?? [],
-        }),
+type SingleToggle = IdentityToggle & { taskId: string | null; identityId: string };
+
+/** What both single-identity payloads have, so one fragment reads either. */
+const IdentityAccountsTaskPayload = builder
+  .interfaceRef<SingleToggle>('IdentityAccountsTaskPayload')
+  .implement({
+    description: 'A task ISC accepted for every account of one identity.',
+    fields: (t) => ({
+      taskId: t.string({ nullable: true, resolve: (payload) => payload.taskId }),
+      identityId: t.exposeString('identityId'),
+      completion: t.field({ type: AccountTaskCompletionEnum, resolve: (payload) => payload.completion }),
+      accounts: t.field({
+        type: [AccountRef],
+        description: "The identity's accounts as they stand.",
+        resolve: async (payload) => (await payload.accounts()).get(payload.identityId) ?? [],
       }),
-    });
+    }),
+  });
+
+const singlePayload = (name: string) =>
+  builder.objectRef<SingleToggle>(`${name}Payload`).implement({ interfaces: [IdentityAccountsTaskPayload] });
 
 interface IdentityResult {
   entry: BulkIdentitiesAccountsResponse;
