@@ -1,0 +1,123 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: GraphQL answers are JSON, checked by the assertions
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Account } from '../../../src/upstream/wire/accounts.ts';
+import type { NonEmployeeRecord, NonEmployeeSource } from '../../../src/upstream/wire/nelm.ts';
+import { startGateway, type TestGateway } from '../../helpers/gateway.ts';
+
+const RECORDS = 1200;
+let t: TestGateway;
+let admin: string;
+let source: NonEmployeeSource;
+let records: NonEmployeeRecord[];
+let accounts: Map<string, Account>;
+const asOf = new Date().toISOString();
+
+beforeAll(async () => {
+  t = await startGateway({ sandbox: { scale: { sources: 2, recordsPerSource: RECORDS } } });
+  admin = await t.sandbox.tokenFor('admin');
+  [source] = await rest<NonEmployeeSource[]>('/v3/non-employee-sources?limit=1');
+  records = await readAll<NonEmployeeRecord>(
+    `/v3/non-employee-records?filters=${encodeURIComponent(`sourceId eq "${source.id}"`)}`,
+  );
+  const list = await readAll<Account>(
+    `/v3/accounts?filters=${encodeURIComponent(`sourceId eq "${source.sourceId}"`)}`,
+  );
+  accounts = new Map(list.map((account) => [account.nativeIdentity, account]));
+});
+afterAll(() => t.close());
+
+async function rest<T>(path: string): Promise<T> {
+  const response = await t.sandbox.api(path, { token: admin });
+  expect(response.status).toBe(200);
+  return (await response.json()) as T;
+}
+
+async function readAll<T>(path: string): Promise<T[]> {
+  const all: T[] = [];
+  for (let offset = 0; ; offset += 250) {
+    const page = await rest<T[]>(`${path}&limit=250&offset=${offset}`);
+    all.push(...page);
+    if (page.length < 250) return all;
+  }
+}
+
+/** The ended records of the source, earliest end first, as a client reading everything would find them. */
+const ended = () =>
+  records
+    .filter((record) => Date.parse(record.endDate as string) < Date.parse(asOf))
+    .sort((a, b) => Date.parse(a.endDate as string) - Date.parse(b.endDate as string));
+
+const DASHBOARD = `query($id: ID!, $asOf: DateTime!, $enabled: Boolean) {
+  nonEmployeeSource(id: $id) { name
+    expiredRecords(accountEnabled: $enabled, asOf: $asOf, first: 20000) {
+      iscId accountName endDate account { disabled } } } }`;
+
+describe('dashboard: contractors whose end date has passed and whose account is still enabled', () => {
+  it('answers in one request, reading only the ended records and one accounts call per 250', async () => {
+    const expected = ended().filter(
+      (record) => accounts.get(record.accountName as string)?.disabled === false,
+    );
+    const endedCount = ended().length;
+    expect(endedCount).toBeGreaterThan(250);
+    expect(expected.length).toBeLessThan(endedCount);
+
+    await t.sandbox.resetStats();
+    const result = await t.gql(DASHBOARD, { id: source.id, asOf, enabled: true }, { token: admin });
+    expect(result.errors).toBeUndefined();
+    const { byRoute } = await t.sandbox.stats();
+
+    const rows = result.data?.nonEmployeeSource.expiredRecords as any[];
+    expect(new Set(rows.map((row) => row.iscId))).toEqual(new Set(expected.map((record) => record.id)));
+    const ends = rows.map((row) => Date.parse(row.endDate));
+    expect(ends).toEqual([...ends].sort((a, b) => a - b));
+    expect(rows.every((row) => row.account.disabled === false)).toBe(true);
+
+    const recordPages = Math.floor(endedCount / 250) + 1;
+    expect(recordPages).toBeLessThan(Math.ceil(RECORDS / 250));
+    expect(byRoute).toEqual({
+      'GET /v3/non-employee-sources': 1,
+      'GET /v3/non-employee-records': recordPages,
+      'GET /v3/accounts': Math.ceil(endedCount / 250),
+    });
+  });
+
+  it('accountEnabled: false lists the ended records whose account is disabled; none lists them all', async () => {
+    const disabled = await t.gql(DASHBOARD, { id: source.id, asOf, enabled: false }, { token: admin });
+    expect(disabled.errors).toBeUndefined();
+    const expected = ended().filter(
+      (record) => accounts.get(record.accountName as string)?.disabled === true,
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(disabled.data?.nonEmployeeSource.expiredRecords.map((row: any) => row.iscId).sort()).toEqual(
+      expected.map((record) => record.id).sort(),
+    );
+
+    await t.sandbox.resetStats();
+    const all = await t.gql(
+      `query($id: ID!, $asOf: DateTime!) { nonEmployeeSource(id: $id) {
+        expiredRecords(asOf: $asOf, first: 20000) { iscId } } }`,
+      { id: source.id, asOf },
+      { token: admin },
+    );
+    expect(all.data?.nonEmployeeSource.expiredRecords).toHaveLength(ended().length);
+    expect((await t.sandbox.stats()).byRoute['GET /v3/accounts']).toBeUndefined();
+  });
+
+  it('`first` stops reading once it has enough; a bad `first` is a readable error', async () => {
+    await t.sandbox.resetStats();
+    const few = await t.gql(
+      `query($id: ID!) { nonEmployeeSource(id: $id) { expiredRecords(accountEnabled: true, first: 5) { iscId } } }`,
+      { id: source.id },
+      { token: admin },
+    );
+    expect(few.data?.nonEmployeeSource.expiredRecords).toHaveLength(5);
+    expect((await t.sandbox.stats()).byRoute['GET /v3/non-employee-records']).toBe(1);
+
+    const bad = await t.gql(
+      `query($id: ID!) { nonEmployeeSource(id: $id) { expiredRecords(first: 0) { iscId } } }`,
+      { id: source.id },
+      { token: admin },
+    );
+    expect(bad.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+  });
+});
