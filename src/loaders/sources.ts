@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { ListParams, Page, UpstreamApi } from '../upstream/api.ts';
 import { isUpstreamError } from '../upstream/errors.ts';
+import { MAX_LIST_LIMIT } from '../upstream/wire/collections.ts';
 import { nullIfNotFound, toError } from './by-id.ts';
 import type { CallCache } from './call-cache.ts';
 import type { SchemaAttributeEntity, SourceEntity } from './entities.ts';
@@ -8,7 +9,11 @@ import type { SchemaAttributeEntity, SourceEntity } from './entities.ts';
 export type SourceListParams = ListParams & { requestedFor?: string; nonEmployeeCount?: boolean };
 
 /** An org has at most 50 non-employee sources: one page of 250 holds them all. */
-export const ALL_SOURCES_PARAMS: SourceListParams = { limit: 250, offset: 0, nonEmployeeCount: true };
+export const ALL_SOURCES_PARAMS: SourceListParams = {
+  limit: MAX_LIST_LIMIT,
+  offset: 0,
+  nonEmployeeCount: true,
+};
 
 export interface SourceLoaders {
   source: DataLoader<string, SourceEntity | null>;

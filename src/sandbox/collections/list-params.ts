@@ -1,4 +1,4 @@
-import type { FilterableFields } from '../../upstream/wire/collections.ts';
+import { type FilterableFields, MAX_LIST_LIMIT } from '../../upstream/wire/collections.ts';
 import { badRequest } from '../http/sandbox-error.ts';
 import type { SandboxResponse } from '../http/types.ts';
 import { type FilterNode, fieldUses } from './filter-ast.ts';
@@ -25,7 +25,6 @@ export interface ListParams {
   sorters: SortKey[];
 }
 
-export const MAX_LIMIT = 250;
 const BAD_CONTENT = '400.1 Bad Request Content';
 
 function integerParam(
@@ -86,7 +85,7 @@ export function checkFilter(filter: FilterNode, allowed: FilterAllowList): void 
 export function parseListParams(query: URLSearchParams, spec: ListSpec = {}): ListParams {
   const paged = spec.paged ?? true;
   const params: ListParams = {
-    limit: paged ? integerParam(query, 'limit', MAX_LIMIT, 0, MAX_LIMIT) : Number.MAX_SAFE_INTEGER,
+    limit: paged ? integerParam(query, 'limit', MAX_LIST_LIMIT, 0, MAX_LIST_LIMIT) : Number.MAX_SAFE_INTEGER,
     offset: paged ? integerParam(query, 'offset', 0, 0, Number.MAX_SAFE_INTEGER) : 0,
     count: paged ? booleanParam(query, 'count') : false,
     sorters: [],

@@ -1,3 +1,4 @@
+import { MAX_COMMENT_LENGTH } from '../../upstream/wire/nelm-limits.ts';
 import { badRequest, forbidden, notFound } from '../http/sandbox-error.ts';
 import type { Caller } from '../http/types.ts';
 import type { ApprovalRow, RequestRow } from '../store/nelm-rows.ts';
@@ -7,7 +8,6 @@ import type { RecordInput } from './record-input.ts';
 import { checkRecordOnSource, newRecordRow } from './record-routes.ts';
 
 const BAD_CONTENT = '400.1 Bad Request Content';
-export const MAX_COMMENT_LENGTH = 4000;
 export const NOT_THE_APPROVER = 'The current user must be the requested approver';
 
 /** Opens a request: one item per approver in order, the first PENDING, the others NOT_READY. */

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { MAX_RECORDS_PER_SOURCE } from '../../upstream/wire/nelm-limits.ts';
 import { formBody, mediaType, unsupportedMediaType } from '../http/body.ts';
 import { badRequest, forbidden, notFound } from '../http/sandbox-error.ts';
 import type { RouteDefinition, SandboxRequest } from '../http/types.ts';
@@ -8,7 +9,7 @@ import { hasRight, manages, requireRight } from './access.ts';
 import { type ParsedCsv, parseUploadCsv, validateRows } from './csv-import.ts';
 import { NELM_VERSIONS, type NelmContext } from './nelm-context.ts';
 import type { RecordInput } from './record-input.ts';
-import { MAX_RECORDS_PER_SOURCE, newRecordRow } from './record-routes.ts';
+import { newRecordRow } from './record-routes.ts';
 import { CSV_SYSTEM_COLUMNS } from './system-attributes.ts';
 import { iso } from './views.ts';
 

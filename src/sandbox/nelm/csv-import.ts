@@ -1,8 +1,8 @@
 import { CsvError, parse } from 'csv-parse/sync';
+import { MAX_RECORDS_PER_SOURCE } from '../../upstream/wire/nelm-limits.ts';
 import { badRequest, isSandboxError, limitViolation } from '../http/sandbox-error.ts';
 import type { SourceRow, UploadError } from '../store/nelm-rows.ts';
 import { checkData, parseRecordInput, type RecordInput } from './record-input.ts';
-import { MAX_RECORDS_PER_SOURCE } from './record-routes.ts';
 import { CSV_SYSTEM_COLUMNS } from './system-attributes.ts';
 
 const BAD_CONTENT = '400.1 Bad Request Content';

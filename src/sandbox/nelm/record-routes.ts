@@ -1,3 +1,4 @@
+import { MAX_RECORDS_PER_SOURCE } from '../../upstream/wire/nelm-limits.ts';
 import { jsonObjectBody, jsonPatchBody } from '../http/body.ts';
 import { badRequest, forbidden, limitViolation, notFound, referenceConflict } from '../http/sandbox-error.ts';
 import type { RouteDefinition, SandboxRequest } from '../http/types.ts';
@@ -11,7 +12,6 @@ import { checkData, parseRecordInput, type RecordInput } from './record-input.ts
 import { createRecordListing } from './record-listing.ts';
 import { iso, recordView } from './views.ts';
 
-export const MAX_RECORDS_PER_SOURCE = 20_000;
 const BAD_CONTENT = '400.1 Bad Request Content';
 
 type Located = { state: SourceState; row: RecordRow };

@@ -1,4 +1,5 @@
 import type { SchemaAttributeType } from '../../upstream/wire/nelm.ts';
+import { MAX_CUSTOM_ATTRIBUTES } from '../../upstream/wire/nelm-limits.ts';
 import { pageOf, parseListParams } from '../collections/index.ts';
 import { jsonObjectBody, jsonPatchBody } from '../http/body.ts';
 import { badRequest, forbidden, limitViolation, notFound, referenceConflict } from '../http/sandbox-error.ts';
@@ -8,7 +9,6 @@ import type { SourceState } from '../store/nelm-store.ts';
 import { hasRight, manages, requireRight } from './access.ts';
 import { applyJsonPatch } from './json-patch.ts';
 import { NELM_VERSIONS, type NelmContext } from './nelm-context.ts';
-import { MAX_CUSTOM_ATTRIBUTES } from './system-attributes.ts';
 import { attributeView } from './views.ts';
 
 const BAD_CONTENT = '400.1 Bad Request Content';

@@ -1,4 +1,5 @@
 import { SOURCE_SORTERS } from '../../upstream/wire/collections.ts';
+import { MAX_ACCOUNT_MANAGERS, MAX_APPROVERS, MAX_SOURCES } from '../../upstream/wire/nelm-limits.ts';
 import { booleanParam, createComparator, pageOf, parseListParams } from '../collections/index.ts';
 import { jsonObjectBody, jsonPatchBody } from '../http/body.ts';
 import { badRequest, forbidden, limitViolation, notFound, referenceConflict } from '../http/sandbox-error.ts';
@@ -12,9 +13,6 @@ import { NELM_VERSIONS, type NelmContext } from './nelm-context.ts';
 import { systemAttributeRows } from './system-attributes.ts';
 import { identityRef, sourceView } from './views.ts';
 
-export const MAX_SOURCES = 50;
-export const MAX_APPROVERS = 3;
-export const MAX_ACCOUNT_MANAGERS = 10;
 const BAD_CONTENT = '400.1 Bad Request Content';
 
 /** The source a path names, if the caller may see it: 404 when missing, 403 when not theirs. */

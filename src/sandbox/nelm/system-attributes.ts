@@ -78,8 +78,6 @@ export const SYSTEM_ATTRIBUTES: readonly AttributeSpec[] = [
   },
 ];
 
-export const SYSTEM_NAMES: ReadonlySet<string> = new Set(SYSTEM_ATTRIBUTES.map((a) => a.technicalName));
-
 /** Column order of ISC's CSV exports and templates (the spec's example). */
 export const CSV_SYSTEM_COLUMNS = [
   'accountName',
@@ -91,8 +89,6 @@ export const CSV_SYSTEM_COLUMNS = [
   'startDate',
   'endDate',
 ] as const;
-
-export const MAX_CUSTOM_ATTRIBUTES = 10;
 
 /** Fresh system attribute rows for a new source. */
 export function systemAttributeRows(newId: () => string, at: number): SchemaAttributeRow[] {

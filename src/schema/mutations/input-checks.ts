@@ -1,9 +1,7 @@
+import { MAX_COMMENT_LENGTH } from '../../upstream/wire/nelm-limits.ts';
 import { isBadUserInputError } from '../bad-user-input.ts';
 import { LimitExceededError, ValidationError } from '../errors.ts';
 import { parseIdArgument } from '../ids.ts';
-
-/** ISC's limit on approver and requester comments. */
-export const MAX_COMMENT_LENGTH = 4000;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const IDENTITY_ID = /^[A-Za-z\d][\w.~-]{0,127}$/;

@@ -1,6 +1,7 @@
 import type { SourceEntity } from '../../loaders/entities.ts';
 import type { JsonPatchOperation } from '../../upstream/wire/common.ts';
 import type { IdnUserRef } from '../../upstream/wire/nelm.ts';
+import { MAX_ACCOUNT_MANAGERS, MAX_APPROVERS } from '../../upstream/wire/nelm-limits.ts';
 import { builder } from '../builder.ts';
 import { NonEmployeeSourceRef } from '../refs.ts';
 import {
@@ -13,10 +14,6 @@ import {
 } from './input-checks.ts';
 import { type InputShape, mutationErrors, runWrite } from './mutation-failures.ts';
 import { createDeletePayload } from './payloads.ts';
-
-/** ISC's limits on a source's approvers and account managers (the spec's `maxItems`). */
-export const MAX_APPROVERS = 3;
-export const MAX_ACCOUNT_MANAGERS = 10;
 
 const SOURCE_INPUT: InputShape = {
   root: ['input'],

@@ -1,9 +1,10 @@
 import type { Page } from '../../upstream/api.ts';
+import { MAX_LIST_LIMIT } from '../../upstream/wire/collections.ts';
 import { createBadUserInputError } from '../bad-user-input.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 
 /** ISC pages hold at most 250 items: the bounds of `first`/`last`. */
-export const MAX_PAGE_SIZE = 250;
+export const MAX_PAGE_SIZE = MAX_LIST_LIMIT;
 export const DEFAULT_PAGE_SIZE = 50;
 
 export interface ConnectionArgs {

@@ -3,6 +3,9 @@
  * list them: the sandbox refuses anything else, the gateway offers exactly these.
  */
 
+/** Items in one page of any list (`limit`), and the API's default. */
+export const MAX_LIST_LIMIT = 250;
+
 export type FilterOperator = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le' | 'sw' | 'co' | 'in' | 'isnull' | 'pr';
 
 /** The type of the values a filterable field compares with. */
