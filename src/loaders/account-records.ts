@@ -121,10 +121,19 @@ async function search(
   pages: number,
   name: string,
 ): Promise<RecordEntity | null> {
+  // The names seen on the pages left below and above the target: every later page must fall between.
+  let floor: string | undefined;
+  let ceiling: string | undefined;
   const itemsOf = async (index: number) => {
     const { items } = await page(index);
-    for (let i = 1; i < items.length; i++) {
-      if (compareNames(items[i - 1].accountName, items[i].accountName) > 0) throw new UnexpectedOrder();
+    const names = items.map((item) => item.accountName);
+    for (let i = 1; i < names.length; i++) {
+      if (compareNames(names[i - 1], names[i]) > 0) throw new UnexpectedOrder();
+    }
+    if (names.length > 0) {
+      if (floor !== undefined && compareNames(floor, names[0]) > 0) throw new UnexpectedOrder();
+      if (ceiling !== undefined && compareNames(names[names.length - 1], ceiling) > 0)
+        throw new UnexpectedOrder();
     }
     return items;
   };
@@ -140,14 +149,20 @@ async function search(
     }
     const hit = exact(items);
     if (hit) return hit;
-    const atFirst = compareNames(name, items[0].accountName);
-    const atLast = compareNames(name, items[items.length - 1].accountName);
-    if (atFirst < 0) high = mid - 1;
-    else if (atLast > 0) low = mid + 1;
-    else {
+    const first = items[0].accountName;
+    const last = items[items.length - 1].accountName;
+    const atFirst = compareNames(name, first);
+    const atLast = compareNames(name, last);
+    if (atFirst < 0) {
+      high = mid - 1;
+      ceiling = first;
+    } else if (atLast > 0) {
+      low = mid + 1;
+      floor = last;
+    } else {
       // Names equal but for case may straddle a page boundary.
-      if (atFirst === 0 && mid > 0) return exact(await itemsOf(mid - 1));
-      if (atLast === 0 && mid < pages - 1) return exact(await itemsOf(mid + 1));
+      if (atFirst === 0 && mid > 0) return exact(await page(mid - 1).then((p) => p.items));
+      if (atLast === 0 && mid < pages - 1) return exact(await page(mid + 1).then((p) => p.items));
       return null;
     }
   }
