@@ -1,3 +1,4 @@
+import { NON_EMPLOYEE_PERSON_FIELDS } from '../../upstream/wire/nelm.ts';
 import { badRequest } from '../http/sandbox-error.ts';
 import type { SourceRow } from '../store/nelm-rows.ts';
 
@@ -17,17 +18,8 @@ export interface RecordInput {
   endDate: number;
 }
 
-export const RECORD_FIELDS = [
-  'accountName',
-  'firstName',
-  'lastName',
-  'email',
-  'phone',
-  'manager',
-  'sourceId',
-  'startDate',
-  'endDate',
-] as const;
+/** The body's required strings. */
+const RECORD_FIELDS = [...NON_EMPLOYEE_PERSON_FIELDS, 'sourceId', 'startDate', 'endDate'] as const;
 
 const DATE_TEXT = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 

@@ -1,3 +1,4 @@
+import { NON_EMPLOYEE_PERSON_FIELDS, NON_EMPLOYEE_RECORD_FIELDS } from '../../upstream/wire/nelm.ts';
 import { MAX_RECORDS_PER_SOURCE } from '../../upstream/wire/nelm-limits.ts';
 import { jsonObjectBody, jsonPatchBody } from '../http/body.ts';
 import { badRequest, forbidden, limitViolation, notFound, referenceConflict } from '../http/sandbox-error.ts';
@@ -104,11 +105,11 @@ export function createRecordRoutes(ctx: NelmContext): RouteDefinition[] {
         const { input } = checkRecordOnSource(ctx, parsed, found.row);
         if (role === 'owner') {
           const current = recordView(found.row, found.state.row);
-          const changed = (
-            ['accountName', 'firstName', 'lastName', 'email', 'phone', 'manager'] as const
-          ).filter((field) => current[field] !== input[field]);
-          if (iso(input.startDate) !== current.startDate) changed.push('startDate' as never);
-          if (JSON.stringify(input.data) !== JSON.stringify(current.data)) changed.push('data' as never);
+          const changed: string[] = NON_EMPLOYEE_PERSON_FIELDS.filter(
+            (field) => current[field] !== input[field],
+          );
+          if (iso(input.startDate) !== current.startDate) changed.push('startDate');
+          if (JSON.stringify(input.data) !== JSON.stringify(current.data)) changed.push('data');
           if (changed.length)
             throw forbidden(`A source owner may only update 'endDate'; also changed: ${changed.join(', ')}.`);
         }
@@ -128,18 +129,7 @@ export function createRecordRoutes(ctx: NelmContext): RouteDefinition[] {
         if (role === 'owner' && operations.some((op) => op.op !== 'test' && op.path !== '/endDate')) {
           throw forbidden(`A source owner may only update 'endDate'.`);
         }
-        const patchable = [
-          'accountName',
-          'firstName',
-          'lastName',
-          'email',
-          'phone',
-          'manager',
-          'startDate',
-          'endDate',
-          'data',
-        ];
-        const patched = applyJsonPatch(current, operations, patchable);
+        const patched = applyJsonPatch(current, operations, NON_EMPLOYEE_RECORD_FIELDS);
         const { input } = checkRecordOnSource(
           ctx,
           parseRecordInput({ ...patched, sourceId: found.state.row.id }),

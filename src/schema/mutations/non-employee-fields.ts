@@ -1,24 +1,13 @@
-import type { NonEmployeeRequestBody } from '../../upstream/wire/nelm.ts';
+import type { JsonPatchOperation } from '../../upstream/wire/common.ts';
+import { NON_EMPLOYEE_PERSON_FIELDS, type NonEmployeeRequestBody } from '../../upstream/wire/nelm.ts';
 import type { builder } from '../builder.ts';
-import { checkData, checkDateOrder, checkEmail, requiredText } from './input-checks.ts';
+import { checkData, checkDateOrder, checkEmail, presentOrAbsent, requiredText } from './input-checks.ts';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 type InputFields = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
 
-/** The person fields a record and a request share, as ISC's `NonEmployeeRequestBody` names them. */
-export const NON_EMPLOYEE_FIELDS = [
-  'accountName',
-  'firstName',
-  'lastName',
-  'email',
-  'phone',
-  'manager',
-  'startDate',
-  'endDate',
-  'data',
-] as const;
-
-const TEXT_FIELDS = ['accountName', 'firstName', 'lastName', 'phone', 'manager'] as const;
+/** The texts checked only for blankness (the email has its own check). */
+const TEXT_FIELDS = NON_EMPLOYEE_PERSON_FIELDS.filter((field) => field !== 'email');
 
 export interface NonEmployeeFieldsInput {
   accountName: string;
@@ -90,4 +79,35 @@ export function toNonEmployeeBody(
     startDate: input.startDate.toISOString(),
     endDate: input.endDate.toISOString(),
   };
+}
+
+/** The fields an update carries: each optional, explicit null refused where the field is required. */
+export type NonEmployeePatchInput = {
+  [Field in keyof NonEmployeeFieldsInput]?: NonEmployeeFieldsInput[Field] | null;
+};
+
+/** `replace` operations for the fields given, each checked as create would check it. */
+export function toNonEmployeePatch(input: NonEmployeePatchInput): JsonPatchOperation[] {
+  const patch: JsonPatchOperation[] = [];
+  for (const field of TEXT_FIELDS) {
+    const value = presentOrAbsent(input[field], ['input', field]);
+    if (value !== undefined)
+      patch.push({ op: 'replace', path: `/${field}`, value: requiredText(value, ['input', field]) });
+  }
+  const email = presentOrAbsent(input.email, ['input', 'email']);
+  if (email !== undefined)
+    patch.push({ op: 'replace', path: '/email', value: checkEmail(email, ['input', 'email']) });
+  const startDate = presentOrAbsent(input.startDate, ['input', 'startDate']);
+  const endDate = presentOrAbsent(input.endDate, ['input', 'endDate']);
+  if (startDate && endDate) checkDateOrder(startDate, endDate, ['input', 'endDate']);
+  if (startDate) patch.push({ op: 'replace', path: '/startDate', value: startDate.toISOString() });
+  if (endDate) patch.push({ op: 'replace', path: '/endDate', value: endDate.toISOString() });
+  if (input.data !== undefined) {
+    patch.push({
+      op: 'replace',
+      path: '/data',
+      value: input.data === null ? {} : checkData(input.data, ['input', 'data']),
+    });
+  }
+  return patch;
 }

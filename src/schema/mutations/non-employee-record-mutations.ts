@@ -1,23 +1,15 @@
 import type { RecordEntity } from '../../loaders/entities.ts';
-import type { JsonPatchOperation } from '../../upstream/wire/common.ts';
+import { NON_EMPLOYEE_RECORD_FIELDS } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
 import { ValidationError } from '../errors.ts';
 import { NonEmployeeRecordRef } from '../refs.ts';
-import {
-  checkData,
-  checkDateOrder,
-  checkEmail,
-  checkSomethingChanges,
-  inputId,
-  presentOrAbsent,
-  requiredText,
-} from './input-checks.ts';
+import { checkSomethingChanges, inputId } from './input-checks.ts';
 import { type InputShape, mutationErrors, runWrite } from './mutation-failures.ts';
 import {
-  NON_EMPLOYEE_FIELDS,
   nonEmployeeInputFields,
   nonEmployeePatchFields,
   toNonEmployeeBody,
+  toNonEmployeePatch,
 } from './non-employee-fields.ts';
 import { createBulkDeletePayload, createDeletePayload } from './payloads.ts';
 
@@ -26,7 +18,7 @@ export const MAX_BULK_DELETE_IDS = 1000;
 
 const RECORD_INPUT: InputShape = {
   root: ['input'],
-  fields: ['id', 'ids', 'sourceId', ...NON_EMPLOYEE_FIELDS],
+  fields: ['id', 'ids', 'sourceId', ...NON_EMPLOYEE_RECORD_FIELDS],
 };
 const RECORD_ID_DESCRIPTION = 'The record: its global id or its ISC id.';
 
@@ -83,44 +75,6 @@ const DeleteNonEmployeeRecordsPayload = createBulkDeletePayload(
   'non-employee records',
 );
 
-type PatchInput = {
-  accountName?: string | null;
-  firstName?: string | null;
-  lastName?: string | null;
-  email?: string | null;
-  phone?: string | null;
-  manager?: string | null;
-  startDate?: Date | null;
-  endDate?: Date | null;
-  data?: unknown;
-};
-
-/** `replace` operations for the fields given, each checked as create would check it. */
-function toRecordPatch(input: PatchInput): JsonPatchOperation[] {
-  const patch: JsonPatchOperation[] = [];
-  for (const field of ['accountName', 'firstName', 'lastName', 'phone', 'manager'] as const) {
-    const value = presentOrAbsent(input[field], ['input', field]);
-    if (value !== undefined)
-      patch.push({ op: 'replace', path: `/${field}`, value: requiredText(value, ['input', field]) });
-  }
-  const email = presentOrAbsent(input.email, ['input', 'email']);
-  if (email !== undefined)
-    patch.push({ op: 'replace', path: '/email', value: checkEmail(email, ['input', 'email']) });
-  const startDate = presentOrAbsent(input.startDate, ['input', 'startDate']);
-  const endDate = presentOrAbsent(input.endDate, ['input', 'endDate']);
-  if (startDate && endDate) checkDateOrder(startDate, endDate, ['input', 'endDate']);
-  if (startDate) patch.push({ op: 'replace', path: '/startDate', value: startDate.toISOString() });
-  if (endDate) patch.push({ op: 'replace', path: '/endDate', value: endDate.toISOString() });
-  if (input.data !== undefined) {
-    patch.push({
-      op: 'replace',
-      path: '/data',
-      value: input.data === null ? {} : checkData(input.data, ['input', 'data']),
-    });
-  }
-  return patch;
-}
-
 builder.mutationFields((t) => ({
   createNonEmployeeRecord: t.field({
     type: CreateNonEmployeeRecordPayload,
@@ -145,7 +99,7 @@ builder.mutationFields((t) => ({
     errors: mutationErrors('UpdateNonEmployeeRecord'),
     resolve: async (_root, { input }, ctx) => {
       const id = inputId(input.id, 'NonEmployeeRecord', ['input', 'id']);
-      const patch = toRecordPatch(input);
+      const patch = toNonEmployeePatch(input);
       checkSomethingChanges(patch);
       const updated = await runWrite(RECORD_INPUT, () => ctx.api.patchNonEmployeeRecord(id, patch));
       ctx.loaders.clearRecord(id);

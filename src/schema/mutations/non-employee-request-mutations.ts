@@ -1,12 +1,16 @@
 import type { RequestEntity } from '../../loaders/entities.ts';
+import { NON_EMPLOYEE_RECORD_FIELDS } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
 import { NonEmployeeRequestRef } from '../refs.ts';
 import { inputId } from './input-checks.ts';
 import { type InputShape, mutationErrors, runWrite } from './mutation-failures.ts';
-import { NON_EMPLOYEE_FIELDS, nonEmployeeInputFields, toNonEmployeeBody } from './non-employee-fields.ts';
+import { nonEmployeeInputFields, toNonEmployeeBody } from './non-employee-fields.ts';
 import { createDeletePayload } from './payloads.ts';
 
-const REQUEST_INPUT: InputShape = { root: ['input'], fields: ['id', 'sourceId', ...NON_EMPLOYEE_FIELDS] };
+const REQUEST_INPUT: InputShape = {
+  root: ['input'],
+  fields: ['id', 'sourceId', ...NON_EMPLOYEE_RECORD_FIELDS],
+};
 
 const CreateNonEmployeeRequestInput = builder.inputType('CreateNonEmployeeRequestInput', {
   description: 'A new non-employee, to be decided by the source approvers in order.',

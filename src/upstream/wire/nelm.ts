@@ -119,6 +119,24 @@ export interface NonEmployeeRequestBody {
   endDate: string;
 }
 
+/** The text fields of `NonEmployeeRequestBody` that describe the person, in the spec's order. */
+export const NON_EMPLOYEE_PERSON_FIELDS = [
+  'accountName',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'manager',
+] as const;
+
+/** The fields of a record a client sets: all of them are what a record's JSON Patch may change. */
+export const NON_EMPLOYEE_RECORD_FIELDS = [
+  ...NON_EMPLOYEE_PERSON_FIELDS,
+  'startDate',
+  'endDate',
+  'data',
+] as const;
+
 export interface NonEmployeeApprovalItemBase {
   id?: string;
   approver?: IdentityRef;
