@@ -334,7 +334,7 @@ describe('API versions', () => {
       { token },
     );
     expect(read.errors).toBeUndefined();
-    const [first, second] = read.data?.nonEmployeeSources.edges[0].node.records.edges.map(
+    const [first, second] = (read.data as any).nonEmployeeSources.edges[0].node.records.edges.map(
       (edge: any) => edge.node.account,
     );
     await v2025.sandbox.resetStats();
