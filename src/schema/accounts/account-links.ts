@@ -37,7 +37,8 @@ const recordOfAccount = createContextCache(
         listAllSources: () => allSources(ctx),
         listRecords: (params) => ctx.loaders.listRecords(params),
       }),
-      { cacheKeyFn: (key) => JSON.stringify([key.sourceId, key.nativeIdentity]) },
+      // No cache of its own: the records pages it reads are memoised, and forgotten after record writes.
+      { cache: false },
     ),
 );
 
