@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Sorter } from '../upstream/api.ts';
 import type { FilterExpression } from '../upstream/filters.ts';
+import { parseIdArgument } from './ids.ts';
 import { createListFingerprint } from './pagination/cursor.ts';
 import {
   type ConnectionArgs,
@@ -8,10 +9,21 @@ import {
   type OffsetConnection,
   resolveOffsetConnection,
 } from './pagination/offset-connection.ts';
+import type { OrderByValue } from './pagination/order-by.ts';
 import { selectsPath } from './pagination/selection.ts';
 
 /** Requests lists require `requested-for`; `me` (the caller) is the API's own convention. */
 export const DEFAULT_REQUESTED_FOR = 'me';
+
+/** The arguments of a list connection with an `orderBy`. */
+export interface OrderedConnectionArgs extends ConnectionArgs {
+  orderBy?: readonly OrderByValue[] | null;
+}
+
+/** A list's `sourceId` argument (a global or an ISC id) as an ISC id; null when not given. */
+export function sourceIdArgument(value: string | number | null | undefined): string | null {
+  return value == null ? null : parseIdArgument(String(value), 'NonEmployeeSource', 'sourceId');
+}
 
 export interface ListDescription {
   /** The REST collection, e.g. `non-employee-records`. */

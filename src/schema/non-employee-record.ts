@@ -1,10 +1,15 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { RecordEntity } from '../loaders/entities.ts';
 import { f } from '../upstream/filters.ts';
 import { RECORD_SORTERS } from '../upstream/wire/collections.ts';
 import { builder } from './builder.ts';
 import { NonEmployeeRecordConnection } from './connections.ts';
+import type { GatewayContext } from './context.ts';
 import { parseIdArgument } from './ids.ts';
-import { resolveListConnection } from './lists.ts';
+import { type OrderedConnectionArgs, resolveListConnection, sourceIdArgument } from './lists.ts';
+import type { OffsetConnection } from './pagination/offset-connection.ts';
 import { createOrderByInput, toSorters } from './pagination/order-by.ts';
+import { personFields } from './person-fields.ts';
 import { NonEmployeeRecordRef, NonEmployeeSourceRef } from './refs.ts';
 
 export const NonEmployeeRecordOrder = createOrderByInput(
@@ -13,17 +18,30 @@ export const NonEmployeeRecordOrder = createOrderByInput(
   'non-employee records',
 );
 
+/** A page of the records of one source, or of every source the caller may list (`sourceId` null). */
+export function resolveRecordConnection(
+  args: OrderedConnectionArgs,
+  ctx: GatewayContext,
+  info: GraphQLResolveInfo,
+  sourceId: string | null,
+): Promise<OffsetConnection<RecordEntity>> {
+  const filters = sourceId === null ? undefined : f.eq('sourceId', sourceId);
+  const sorters = toSorters(args.orderBy);
+  return resolveListConnection(
+    { endpoint: 'non-employee-records', filters, sorters },
+    args,
+    info,
+    (offset, limit, count) => ctx.loaders.listRecords({ offset, limit, count, filters, sorters }),
+  );
+}
+
 builder.node(NonEmployeeRecordRef, {
   description: 'One non-employee on a source.',
   id: { resolve: (record) => record.id ?? '' },
   loadWithoutCache: (id, ctx) => ctx.loaders.record.load(id),
   fields: (t) => ({
     iscId: t.string({ description: 'The ISC id of the record.', resolve: (record) => record.id ?? '' }),
-    accountName: t.string({ resolve: (record) => record.accountName ?? '' }),
-    firstName: t.string({ nullable: true, resolve: (record) => record.firstName ?? null }),
-    lastName: t.string({ nullable: true, resolve: (record) => record.lastName ?? null }),
-    email: t.string({ nullable: true, resolve: (record) => record.email ?? null }),
-    phone: t.string({ nullable: true, resolve: (record) => record.phone ?? null }),
+    ...personFields(t),
     manager: t.string({
       nullable: true,
       description: 'The account id of the identity who manages this non-employee.',
@@ -40,10 +58,6 @@ builder.node(NonEmployeeRecordRef, {
       description: 'Custom attribute values, keyed by technical name.',
       resolve: (record) => record.data ?? null,
     }),
-    startDate: t.field({ type: 'DateTime', nullable: true, resolve: (record) => record.startDate ?? null }),
-    endDate: t.field({ type: 'DateTime', nullable: true, resolve: (record) => record.endDate ?? null }),
-    created: t.field({ type: 'DateTime', nullable: true, resolve: (record) => record.created ?? null }),
-    modified: t.field({ type: 'DateTime', nullable: true, resolve: (record) => record.modified ?? null }),
     source: t.field({
       type: NonEmployeeSourceRef,
       nullable: true,
@@ -60,20 +74,8 @@ builder.queryFields((t) => ({
         sourceId: t.arg.id({ description: 'Only records of this non-employee source (global or ISC id).' }),
         orderBy: t.arg({ type: [NonEmployeeRecordOrder] }),
       },
-      resolve: (_root, args, ctx, info) => {
-        const sourceId =
-          args.sourceId == null
-            ? null
-            : parseIdArgument(String(args.sourceId), 'NonEmployeeSource', 'sourceId');
-        const filters = sourceId === null ? undefined : f.eq('sourceId', sourceId);
-        const sorters = toSorters(args.orderBy);
-        return resolveListConnection(
-          { endpoint: 'non-employee-records', filters, sorters },
-          args,
-          info,
-          (offset, limit, count) => ctx.loaders.listRecords({ offset, limit, count, filters, sorters }),
-        );
-      },
+      resolve: (_root, args, ctx, info) =>
+        resolveRecordConnection(args, ctx, info, sourceIdArgument(args.sourceId)),
     },
     NonEmployeeRecordConnection,
   ),

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestEntity } from '../loaders/entities.ts';
 import { f } from '../upstream/filters.ts';
 import { REQUEST_SORTERS } from '../upstream/wire/collections.ts';
@@ -8,8 +9,15 @@ import { NonEmployeeRequestConnection } from './connections.ts';
 import type { GatewayContext } from './context.ts';
 import { IdentityReference } from './identity-reference.ts';
 import { parseIdArgument } from './ids.ts';
-import { DEFAULT_REQUESTED_FOR, resolveListConnection } from './lists.ts';
+import {
+  DEFAULT_REQUESTED_FOR,
+  type OrderedConnectionArgs,
+  resolveListConnection,
+  sourceIdArgument,
+} from './lists.ts';
+import type { OffsetConnection } from './pagination/offset-connection.ts';
 import { createOrderByInput, toSorters } from './pagination/order-by.ts';
+import { personFields } from './person-fields.ts';
 import { NonEmployeeApprovalRef, NonEmployeeRequestRef, NonEmployeeSourceRef } from './refs.ts';
 import { createSourceLite } from './source-lite.ts';
 
@@ -28,17 +36,31 @@ async function loadRequester(request: RequestEntity, ctx: GatewayContext): Promi
   return approval?.nonEmployeeRequest?.requester ?? null;
 }
 
+/** A page of the requests made for `requestedFor`, of one source or of all (`sourceId` null). */
+export function resolveRequestConnection(
+  args: OrderedConnectionArgs,
+  ctx: GatewayContext,
+  info: GraphQLResolveInfo,
+  { sourceId, requestedFor }: { sourceId: string | null; requestedFor: string },
+): Promise<OffsetConnection<RequestEntity>> {
+  const filters = sourceId === null ? undefined : f.eq('sourceId', sourceId);
+  const sorters = toSorters(args.orderBy);
+  return resolveListConnection(
+    { endpoint: 'non-employee-requests', filters, sorters, requestedFor },
+    args,
+    info,
+    (offset, limit, count) =>
+      ctx.loaders.listRequests({ offset, limit, count, filters, sorters, requestedFor }),
+  );
+}
+
 builder.node(NonEmployeeRequestRef, {
   description: 'A request for a new non-employee record, decided by the source approvers in order.',
   id: { resolve: (request) => request.id ?? '' },
   loadWithoutCache: (id, ctx) => ctx.loaders.request.load(id),
   fields: (t) => ({
     iscId: t.string({ description: 'The ISC id of the request.', resolve: (request) => request.id ?? '' }),
-    accountName: t.string({ resolve: (request) => request.accountName ?? '' }),
-    firstName: t.string({ nullable: true, resolve: (request) => request.firstName ?? null }),
-    lastName: t.string({ nullable: true, resolve: (request) => request.lastName ?? null }),
-    email: t.string({ nullable: true, resolve: (request) => request.email ?? null }),
-    phone: t.string({ nullable: true, resolve: (request) => request.phone ?? null }),
+    ...personFields(t),
     manager: t.string({ nullable: true, resolve: (request) => request.manager ?? null }),
     data: t.field({ type: 'JSON', nullable: true, resolve: (request) => request.data ?? null }),
     approvalStatus: t.field({
@@ -56,10 +78,6 @@ builder.node(NonEmployeeRequestRef, {
       description: 'When the last approver approved.',
       resolve: (request) => request.completionDate ?? null,
     }),
-    startDate: t.field({ type: 'DateTime', nullable: true, resolve: (request) => request.startDate ?? null }),
-    endDate: t.field({ type: 'DateTime', nullable: true, resolve: (request) => request.endDate ?? null }),
-    created: t.field({ type: 'DateTime', nullable: true, resolve: (request) => request.created ?? null }),
-    modified: t.field({ type: 'DateTime', nullable: true, resolve: (request) => request.modified ?? null }),
     requester: t.field({
       type: IdentityReference,
       nullable: true,
@@ -95,22 +113,11 @@ builder.queryFields((t) => ({
         sourceId: t.arg.id({ description: 'Only requests for this non-employee source (global or ISC id).' }),
         orderBy: t.arg({ type: [NonEmployeeRequestOrder] }),
       },
-      resolve: (_root, args, ctx, info) => {
-        const requestedFor = args.requestedFor ?? DEFAULT_REQUESTED_FOR;
-        const sourceId =
-          args.sourceId == null
-            ? null
-            : parseIdArgument(String(args.sourceId), 'NonEmployeeSource', 'sourceId');
-        const filters = sourceId === null ? undefined : f.eq('sourceId', sourceId);
-        const sorters = toSorters(args.orderBy);
-        return resolveListConnection(
-          { endpoint: 'non-employee-requests', filters, sorters, requestedFor },
-          args,
-          info,
-          (offset, limit, count) =>
-            ctx.loaders.listRequests({ offset, limit, count, filters, sorters, requestedFor }),
-        );
-      },
+      resolve: (_root, args, ctx, info) =>
+        resolveRequestConnection(args, ctx, info, {
+          sourceId: sourceIdArgument(args.sourceId),
+          requestedFor: args.requestedFor ?? DEFAULT_REQUESTED_FOR,
+        }),
     },
     NonEmployeeRequestConnection,
   ),

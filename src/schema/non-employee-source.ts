@@ -1,4 +1,3 @@
-import { f } from '../upstream/filters.ts';
 import { SOURCE_SORTERS } from '../upstream/wire/collections.ts';
 import { builder } from './builder.ts';
 import {
@@ -9,8 +8,8 @@ import {
 import { IdentityReference } from './identity-reference.ts';
 import { parseIdArgument } from './ids.ts';
 import { DEFAULT_REQUESTED_FOR, resolveListConnection } from './lists.ts';
-import { NonEmployeeRecordOrder } from './non-employee-record.ts';
-import { NonEmployeeRequestOrder } from './non-employee-request.ts';
+import { NonEmployeeRecordOrder, resolveRecordConnection } from './non-employee-record.ts';
+import { NonEmployeeRequestOrder, resolveRequestConnection } from './non-employee-request.ts';
 import { createOrderByInput, toSorters } from './pagination/order-by.ts';
 import { selectsPath } from './pagination/selection.ts';
 import {
@@ -83,16 +82,7 @@ builder.node(NonEmployeeSourceRef, {
       {
         type: NonEmployeeRecordRef,
         args: { orderBy: t.arg({ type: [NonEmployeeRecordOrder] }) },
-        resolve: (source, args, ctx, info) => {
-          const filters = f.eq('sourceId', source.id ?? '');
-          const sorters = toSorters(args.orderBy);
-          return resolveListConnection(
-            { endpoint: 'non-employee-records', filters, sorters },
-            args,
-            info,
-            (offset, limit, count) => ctx.loaders.listRecords({ offset, limit, count, filters, sorters }),
-          );
-        },
+        resolve: (source, args, ctx, info) => resolveRecordConnection(args, ctx, info, source.id ?? ''),
       },
       NonEmployeeRecordConnection,
     ),
@@ -101,18 +91,11 @@ builder.node(NonEmployeeSourceRef, {
         type: NonEmployeeRequestRef,
         description: 'Requests for this source made for the caller (`requested-for=me`).',
         args: { orderBy: t.arg({ type: [NonEmployeeRequestOrder] }) },
-        resolve: (source, args, ctx, info) => {
-          const filters = f.eq('sourceId', source.id ?? '');
-          const sorters = toSorters(args.orderBy);
-          const requestedFor = DEFAULT_REQUESTED_FOR;
-          return resolveListConnection(
-            { endpoint: 'non-employee-requests', filters, sorters, requestedFor },
-            args,
-            info,
-            (offset, limit, count) =>
-              ctx.loaders.listRequests({ offset, limit, count, filters, sorters, requestedFor }),
-          );
-        },
+        resolve: (source, args, ctx, info) =>
+          resolveRequestConnection(args, ctx, info, {
+            sourceId: source.id ?? '',
+            requestedFor: DEFAULT_REQUESTED_FOR,
+          }),
       },
       NonEmployeeRequestConnection,
     ),
