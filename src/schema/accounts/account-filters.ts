@@ -1,5 +1,6 @@
 import type { ArgBuilder } from '@pothos/core';
 import { type FilterExpression, f } from '../../upstream/filters.ts';
+import { ACCOUNT_SORTERS } from '../../upstream/wire/collections.ts';
 import { createBadUserInputError } from '../bad-user-input.ts';
 import { builder } from '../builder.ts';
 import { createOrderByInput } from '../pagination/order-by.ts';
@@ -35,29 +36,7 @@ export const AccountDateTimeFilter = builder.inputType('AccountDateTimeFilter', 
 });
 
 /** The fields `GET /v3/accounts` sorts by. */
-export const AccountOrder = createOrderByInput(
-  'AccountOrder',
-  [
-    'id',
-    'name',
-    'created',
-    'modified',
-    'sourceId',
-    'identityId',
-    'nativeIdentity',
-    'uuid',
-    'manuallyCorrelated',
-    'entitlements',
-    'origin',
-    'identity.name',
-    'identity.identityState',
-    'identity.correlated',
-    'source.displayableName',
-    'source.authoritative',
-    'source.connectionType',
-  ],
-  'accounts',
-);
+export const AccountOrder = createOrderByInput('AccountOrder', ACCOUNT_SORTERS, 'accounts');
 
 interface TextFilter {
   eq?: string | null;
