@@ -4,16 +4,12 @@ import type {
   IdentitiesAccountsBulkRequest,
 } from '../../upstream/wire/accounts.ts';
 import { jsonObjectBody } from '../http/body.ts';
-import { badRequest } from '../http/sandbox-error.ts';
+import { badContent } from '../http/sandbox-error.ts';
 import type { SandboxRequest } from '../http/types.ts';
-
-const BAD_CONTENT = '400.1 Bad Request Content';
-
-const invalid = (message: string) => badRequest(message, BAD_CONTENT);
 
 function optional(body: Record<string, unknown>, field: string, type: 'string' | 'boolean'): void {
   if (body[field] !== undefined && body[field] !== null && typeof body[field] !== type) {
-    throw invalid(`'${field}' must be a ${type}.`);
+    throw badContent(`'${field}' must be a ${type}.`);
   }
 }
 
@@ -37,18 +33,18 @@ export function unlockBody(req: SandboxRequest): AccountUnlockRequest {
 /** The `attributes` object of a create or put body. */
 export function attributesBody(req: SandboxRequest): Record<string, unknown> {
   const { attributes } = jsonObjectBody(req);
-  if (attributes === undefined || attributes === null) throw invalid(`'attributes' is required.`);
+  if (attributes === undefined || attributes === null) throw badContent(`'attributes' is required.`);
   if (typeof attributes !== 'object' || Array.isArray(attributes))
-    throw invalid(`'attributes' must be an object.`);
+    throw badContent(`'attributes' must be an object.`);
   return attributes as Record<string, unknown>;
 }
 
 /** `AccountAttributesCreate`: `attributes.sourceId` is required and every value is a string. */
 export function createBody(req: SandboxRequest): { sourceId: string; attributes: Record<string, string> } {
   const { sourceId, ...attributes } = attributesBody(req);
-  if (typeof sourceId !== 'string' || sourceId === '') throw invalid(`'attributes.sourceId' is required.`);
+  if (typeof sourceId !== 'string' || sourceId === '') throw badContent(`'attributes.sourceId' is required.`);
   for (const [name, value] of Object.entries(attributes)) {
-    if (typeof value !== 'string') throw invalid(`'attributes.${name}' must be a string.`);
+    if (typeof value !== 'string') throw badContent(`'attributes.${name}' must be a string.`);
   }
   return { sourceId, attributes: attributes as Record<string, string> };
 }
@@ -57,10 +53,10 @@ export function createBody(req: SandboxRequest): { sourceId: string; attributes:
 export function identityIdsBody(req: SandboxRequest): string[] {
   const { identityIds } = jsonObjectBody(req) as IdentitiesAccountsBulkRequest;
   if (!Array.isArray(identityIds) || identityIds.length === 0) {
-    throw invalid(`'identityIds' must be a non-empty array of identity ids.`);
+    throw badContent(`'identityIds' must be a non-empty array of identity ids.`);
   }
   if (!identityIds.every((id) => typeof id === 'string' && id !== '')) {
-    throw invalid(`'identityIds' must hold identity ids (strings).`);
+    throw badContent(`'identityIds' must hold identity ids (strings).`);
   }
   return identityIds;
 }

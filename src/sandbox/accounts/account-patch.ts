@@ -1,9 +1,7 @@
 import jsonPatch from 'fast-json-patch';
 import type { JsonPatchOperation } from '../../upstream/wire/common.ts';
-import { badRequest } from '../http/sandbox-error.ts';
+import { badContent } from '../http/sandbox-error.ts';
 import type { AccountChanges, AccountState } from './account-state.ts';
-
-const BAD_CONTENT = '400.1 Bad Request Content';
 
 /** What updateAccount may change: the correlation, and a flat-file account's attributes. */
 const PATCHABLE = /^\/(identityId|manuallyCorrelated|attributes(\/.*)?)$/;
@@ -25,9 +23,8 @@ export function accountPatchChanges(
   for (const [index, operation] of operations.entries()) {
     for (const pointer of [operation.path, operation.from].filter((p) => p !== undefined)) {
       if (!PATCHABLE.test(pointer)) {
-        throw badRequest(
+        throw badContent(
           `JSON Patch operation ${index}: '${pointer}' cannot be changed; patchable: identityId, manuallyCorrelated, attributes.`,
-          BAD_CONTENT,
         );
       }
     }
@@ -46,21 +43,18 @@ export function accountPatchChanges(
       false,
     ).newDocument;
   } catch (error) {
-    throw badRequest(
-      `The JSON Patch cannot be applied: ${(error as Error).message.split('\n')[0]}`,
-      BAD_CONTENT,
-    );
+    throw badContent(`The JSON Patch cannot be applied: ${(error as Error).message.split('\n')[0]}`);
   }
   const identityId = after.identityId ?? null;
   if (identityId !== null && (typeof identityId !== 'string' || identityId === '')) {
-    throw badRequest(`'identityId' must be an identity id.`, BAD_CONTENT);
+    throw badContent(`'identityId' must be an identity id.`);
   }
   if (typeof after.manuallyCorrelated !== 'boolean') {
-    throw badRequest(`'manuallyCorrelated' must be a boolean.`, BAD_CONTENT);
+    throw badContent(`'manuallyCorrelated' must be a boolean.`);
   }
   const attributes = after.attributes ?? {};
   if (typeof attributes !== 'object' || Array.isArray(attributes)) {
-    throw badRequest(`'attributes' must be an object.`, BAD_CONTENT);
+    throw badContent(`'attributes' must be an object.`);
   }
   const touchesManual = operations.some((op) => op.path === '/manuallyCorrelated');
   const reassigned = identityId !== null && identityId !== account.identityId;

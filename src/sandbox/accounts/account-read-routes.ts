@@ -1,6 +1,6 @@
 import type { AccountDetailLevel } from '../../upstream/wire/accounts.ts';
 import { listResponse, pageOf, parseListParams } from '../collections/index.ts';
-import { badRequest } from '../http/sandbox-error.ts';
+import { badContent } from '../http/sandbox-error.ts';
 import type { RouteDefinition, SandboxRequest } from '../http/types.ts';
 import { accountListSpec } from './account-fields.ts';
 import { queryAccounts } from './account-query.ts';
@@ -14,10 +14,7 @@ function detailLevel(req: SandboxRequest): AccountDetailLevel {
   const raw = req.query.get('detailLevel');
   if (raw === null || raw === '') return 'FULL';
   if (raw !== 'SLIM' && raw !== 'FULL') {
-    throw badRequest(
-      `Query parameter 'detailLevel' must be SLIM or FULL, got '${raw}'.`,
-      '400.1 Bad Request Content',
-    );
+    throw badContent(`Query parameter 'detailLevel' must be SLIM or FULL, got '${raw}'.`);
   }
   return raw;
 }

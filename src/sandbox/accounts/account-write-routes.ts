@@ -1,6 +1,6 @@
 import type { AccountsAsyncResult, TaskResultDto } from '../../upstream/wire/accounts.ts';
 import { jsonPatchBody } from '../http/body.ts';
-import { badRequest } from '../http/sandbox-error.ts';
+import { badContent, referenceNotFound } from '../http/sandbox-error.ts';
 import type { RouteDefinition, SandboxResponse } from '../http/types.ts';
 import { attributesBody, createBody } from './account-bodies.ts';
 import { md5Hex } from './account-ids.ts';
@@ -60,15 +60,11 @@ export function createAccountWriteRoutes(context: AccountsContext): RouteDefinit
         requireAccountRight(req.caller, 'manage');
         const { sourceId, attributes } = createBody(req);
         if (!context.directory.sourceByIscId(sourceId)) {
-          throw badRequest(
-            `Referenced source '${sourceId}' was not found.`,
-            '400.1.404 Referenced object not found',
-          );
+          throw referenceNotFound(`Referenced source '${sourceId}' was not found.`);
         }
         if (!attributes[IDENTITY_ATTRIBUTE]) {
-          throw badRequest(
+          throw badContent(
             `'attributes.${IDENTITY_ATTRIBUTE}' is required: it is the identity attribute of the source's accounts.`,
-            '400.1 Bad Request Content',
           );
         }
         const id = context.tasks.submit(() =>

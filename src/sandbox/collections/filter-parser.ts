@@ -1,4 +1,4 @@
-import { badRequest } from '../http/sandbox-error.ts';
+import { badContent } from '../http/sandbox-error.ts';
 import {
   COMPARE_OPERATORS,
   type CompareOperator,
@@ -26,8 +26,7 @@ const ESCAPES: Record<string, string> = {
   f: '\f',
 };
 
-export const invalidFilter = (message: string) =>
-  badRequest(`Invalid filter: ${message}`, '400.1 Bad Request Content');
+export const invalidFilter = (message: string) => badContent(`Invalid filter: ${message}`);
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];

@@ -1,5 +1,5 @@
 import { type FilterableFields, MAX_LIST_LIMIT } from '../../upstream/wire/collections.ts';
-import { badRequest } from '../http/sandbox-error.ts';
+import { badContent } from '../http/sandbox-error.ts';
 import type { SandboxResponse } from '../http/types.ts';
 import { type FilterNode, fieldUses } from './filter-ast.ts';
 import { invalidFilter, parseFilter } from './filter-parser.ts';
@@ -25,8 +25,6 @@ export interface ListParams {
   sorters: SortKey[];
 }
 
-const BAD_CONTENT = '400.1 Bad Request Content';
-
 function integerParam(
   query: URLSearchParams,
   name: string,
@@ -39,7 +37,7 @@ function integerParam(
   if (!/^\d+$/.test(raw.trim()) || Number(raw) < min || Number(raw) > max) {
     const range =
       max === Number.MAX_SAFE_INTEGER ? `an integer >= ${min}` : `an integer between ${min} and ${max}`;
-    throw badRequest(`Query parameter '${name}' must be ${range}, got '${raw}'.`, BAD_CONTENT);
+    throw badContent(`Query parameter '${name}' must be ${range}, got '${raw}'.`);
   }
   return Number(raw);
 }
@@ -50,7 +48,7 @@ export function booleanParam(query: URLSearchParams, name: string, fallback = fa
   if (raw === null || raw === '') return fallback;
   const lower = raw.toLowerCase();
   if (lower !== 'true' && lower !== 'false') {
-    throw badRequest(`Query parameter '${name}' must be true or false, got '${raw}'.`, BAD_CONTENT);
+    throw badContent(`Query parameter '${name}' must be true or false, got '${raw}'.`);
   }
   return lower === 'true';
 }
@@ -92,13 +90,13 @@ export function parseListParams(query: URLSearchParams, spec: ListSpec = {}): Li
   };
   const filters = query.get('filters');
   if (filters !== null && filters.trim() !== '') {
-    if (!spec.filterable) throw badRequest(`This endpoint does not support 'filters'.`, BAD_CONTENT);
+    if (!spec.filterable) throw badContent(`This endpoint does not support 'filters'.`);
     params.filter = parseFilter(filters);
     checkFilter(params.filter, spec.filterable);
   }
   const sorters = query.get('sorters');
   if (sorters !== null && sorters.trim() !== '') {
-    if (!spec.sortable) throw badRequest(`This endpoint does not support 'sorters'.`, BAD_CONTENT);
+    if (!spec.sortable) throw badContent(`This endpoint does not support 'sorters'.`);
     params.sorters = parseSorters(sorters, spec.sortable);
   }
   return params;

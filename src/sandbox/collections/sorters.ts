@@ -1,4 +1,4 @@
-import { badRequest } from '../http/sandbox-error.ts';
+import { badContent } from '../http/sandbox-error.ts';
 import type { FieldGetter } from './filter-eval.ts';
 
 export interface SortKey {
@@ -12,12 +12,9 @@ export function parseSorters(text: string, allowed: readonly string[]): SortKey[
   return keys.map((part) => {
     const descending = part.startsWith('-');
     const field = descending ? part.slice(1) : part;
-    if (!field) throw badRequest(`Invalid sorters '${text}': empty sort field.`, '400.1 Bad Request Content');
+    if (!field) throw badContent(`Invalid sorters '${text}': empty sort field.`);
     if (!allowed.includes(field)) {
-      throw badRequest(
-        `Sorting is not supported for field '${field}'; supported: ${allowed.join(', ')}.`,
-        '400.1 Bad Request Content',
-      );
+      throw badContent(`Sorting is not supported for field '${field}'; supported: ${allowed.join(', ')}.`);
     }
     return { field, descending };
   });

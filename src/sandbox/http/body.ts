@@ -1,8 +1,7 @@
 import type { JsonPatchOperation } from '../../upstream/wire/common.ts';
-import { badRequest, SandboxError } from './sandbox-error.ts';
+import { badContent, SandboxError } from './sandbox-error.ts';
 import type { SandboxRequest } from './types.ts';
 
-const BAD_CONTENT = '400.1 Bad Request Content';
 const PATCH_OPS = new Set(['add', 'remove', 'replace', 'move', 'copy', 'test']);
 
 export const unsupportedMediaType = (contentType: string | undefined, expected: string) =>
@@ -19,11 +18,11 @@ export function mediaType(req: Pick<SandboxRequest, 'headers'>): string | undefi
 }
 
 function parseJsonText(req: SandboxRequest): unknown {
-  if (req.body.length === 0) throw badRequest('Required request body is missing.', BAD_CONTENT);
+  if (req.body.length === 0) throw badContent('Required request body is missing.');
   try {
     return JSON.parse(req.body.toString('utf8'));
   } catch (error) {
-    throw badRequest(`Malformed JSON body: ${(error as Error).message}`, BAD_CONTENT);
+    throw badContent(`Malformed JSON body: ${(error as Error).message}`);
   }
 }
 
@@ -40,7 +39,7 @@ export function jsonBody(req: SandboxRequest): unknown {
 export function jsonObjectBody(req: SandboxRequest): Record<string, unknown> {
   const body = jsonBody(req);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw badRequest('The request body must be a JSON object.', BAD_CONTENT);
+    throw badContent('The request body must be a JSON object.');
   }
   return body as Record<string, unknown>;
 }
@@ -50,24 +49,23 @@ export function jsonPatchBody(req: SandboxRequest): JsonPatchOperation[] {
   const type = mediaType(req);
   if (type !== 'application/json-patch+json') throw unsupportedMediaType(type, 'application/json-patch+json');
   const body = parseJsonText(req);
-  if (!Array.isArray(body))
-    throw badRequest('A JSON Patch document must be an array of operations.', BAD_CONTENT);
+  if (!Array.isArray(body)) throw badContent('A JSON Patch document must be an array of operations.');
   body.forEach((op, index) => {
     if (typeof op !== 'object' || op === null || Array.isArray(op)) {
-      throw badRequest(`JSON Patch operation ${index} must be an object.`, BAD_CONTENT);
+      throw badContent(`JSON Patch operation ${index} must be an object.`);
     }
     const { op: name, path, from } = op as Record<string, unknown>;
     if (typeof name !== 'string' || !PATCH_OPS.has(name)) {
-      throw badRequest(`JSON Patch operation ${index} has an unknown op '${String(name)}'.`, BAD_CONTENT);
+      throw badContent(`JSON Patch operation ${index} has an unknown op '${String(name)}'.`);
     }
     if (typeof path !== 'string' || (path !== '' && !path.startsWith('/'))) {
-      throw badRequest(`JSON Patch operation ${index} needs a JSON Pointer 'path'.`, BAD_CONTENT);
+      throw badContent(`JSON Patch operation ${index} needs a JSON Pointer 'path'.`);
     }
     if ((name === 'move' || name === 'copy') && typeof from !== 'string') {
-      throw badRequest(`JSON Patch operation ${index} (${name}) needs 'from'.`, BAD_CONTENT);
+      throw badContent(`JSON Patch operation ${index} (${name}) needs 'from'.`);
     }
     if ((name === 'add' || name === 'replace' || name === 'test') && !('value' in op)) {
-      throw badRequest(`JSON Patch operation ${index} (${name}) needs 'value'.`, BAD_CONTENT);
+      throw badContent(`JSON Patch operation ${index} (${name}) needs 'value'.`);
     }
   });
   return body as JsonPatchOperation[];
@@ -81,7 +79,7 @@ export async function formBody(req: Pick<SandboxRequest, 'headers' | 'body'>): P
       headers: { 'content-type': contentType },
     }).formData();
   } catch (error) {
-    throw badRequest(`Malformed form body: ${(error as Error).message}`, BAD_CONTENT);
+    throw badContent(`Malformed form body: ${(error as Error).message}`);
   }
 }
 

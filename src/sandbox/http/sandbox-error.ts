@@ -19,6 +19,13 @@ export class SandboxError extends Error {
 export const badRequest = (message: string, detailCode = '400.0 Bad Request') =>
   new SandboxError(400, detailCode, message);
 
+/** `400.1 Bad Request Content`: a body, a parameter or a field is malformed. */
+export const badContent = (message: string) => new SandboxError(400, '400.1 Bad Request Content', message);
+
+/** `400.1.404 Referenced object not found`: an id in the body names nothing. */
+export const referenceNotFound = (message: string) =>
+  new SandboxError(400, '400.1.404 Referenced object not found', message);
+
 export const unauthorized = (message: string) => new SandboxError(401, '401 Unauthorized', message);
 
 export const forbidden = (message = 'The server understood the request but refuses to authorize it.') =>

@@ -1,5 +1,5 @@
 import { MAX_COMMENT_LENGTH } from '../../upstream/wire/nelm-limits.ts';
-import { badRequest, forbidden, notFound } from '../http/sandbox-error.ts';
+import { badContent, forbidden, notFound } from '../http/sandbox-error.ts';
 import type { Caller } from '../http/types.ts';
 import type { ApprovalRow, RequestRow } from '../store/nelm-rows.ts';
 import type { SourceState } from '../store/nelm-store.ts';
@@ -7,7 +7,6 @@ import type { NelmContext } from './nelm-context.ts';
 import type { RecordInput } from './record-input.ts';
 import { checkRecordOnSource, newRecordRow } from './record-routes.ts';
 
-const BAD_CONTENT = '400.1 Bad Request Content';
 export const NOT_THE_APPROVER = 'The current user must be the requested approver';
 
 /** Opens a request: one item per approver in order, the first PENDING, the others NOT_READY. */
@@ -59,12 +58,12 @@ function complete(ctx: NelmContext, request: RequestRow, at: number): void {
 
 function checkComment(comment: unknown, required: boolean): string | undefined {
   if (comment === undefined || comment === null || (typeof comment === 'string' && !comment.trim())) {
-    if (required) throw badRequest(`Field 'comment' is required to reject a request.`, BAD_CONTENT);
+    if (required) throw badContent(`Field 'comment' is required to reject a request.`);
     return undefined;
   }
-  if (typeof comment !== 'string') throw badRequest(`Field 'comment' must be a string.`, BAD_CONTENT);
+  if (typeof comment !== 'string') throw badContent(`Field 'comment' must be a string.`);
   if (comment.length > MAX_COMMENT_LENGTH) {
-    throw badRequest(`Field 'comment' must be at most ${MAX_COMMENT_LENGTH} characters.`, BAD_CONTENT);
+    throw badContent(`Field 'comment' must be at most ${MAX_COMMENT_LENGTH} characters.`);
   }
   return comment;
 }
@@ -80,9 +79,8 @@ function decidable(
   if (item.approverId !== caller.identityId) throw forbidden(NOT_THE_APPROVER);
   const request = ctx.store.requests.get(item.requestId)!;
   if (item.approvalStatus !== 'PENDING' || request.approvalStatus !== 'PENDING') {
-    throw badRequest(
+    throw badContent(
       `Approval item ${item.id} is ${item.approvalStatus} (request ${request.approvalStatus}); only a PENDING item can be decided.`,
-      BAD_CONTENT,
     );
   }
   return { item, request };

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { MAX_RECORDS_PER_SOURCE } from '../../upstream/wire/nelm-limits.ts';
 import { formBody, mediaType, unsupportedMediaType } from '../http/body.ts';
-import { badRequest, forbidden, notFound } from '../http/sandbox-error.ts';
+import { badContent, forbidden, notFound } from '../http/sandbox-error.ts';
 import type { RouteDefinition, SandboxRequest } from '../http/types.ts';
 import type { RecordRow, UploadJobRow } from '../store/nelm-rows.ts';
 import type { SourceState } from '../store/nelm-store.ts';
@@ -113,11 +113,7 @@ export function createBulkRoutes(ctx: NelmContext): RouteDefinition[] {
         if (mediaType(req) !== 'multipart/form-data')
           throw unsupportedMediaType(mediaType(req), 'multipart/form-data');
         const part = (await formBody(req)).get('data');
-        if (part === null)
-          throw badRequest(
-            `The multipart part 'data' (the CSV file) is required.`,
-            '400.1 Bad Request Content',
-          );
+        if (part === null) throw badContent(`The multipart part 'data' (the CSV file) is required.`);
         const text = typeof part === 'string' ? part : await part.text();
         const csv = parseUploadCsv(text, state.row);
         const at = ctx.now();

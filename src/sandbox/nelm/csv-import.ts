@@ -1,11 +1,9 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { MAX_RECORDS_PER_SOURCE } from '../../upstream/wire/nelm-limits.ts';
-import { badRequest, isSandboxError, limitViolation } from '../http/sandbox-error.ts';
+import { badContent, isSandboxError, limitViolation } from '../http/sandbox-error.ts';
 import type { SourceRow, UploadError } from '../store/nelm-rows.ts';
 import { checkData, parseRecordInput, type RecordInput } from './record-input.ts';
 import { CSV_SYSTEM_COLUMNS } from './system-attributes.ts';
-
-const BAD_CONTENT = '400.1 Bad Request Content';
 
 export interface ParsedCsv {
   columns: string[];
@@ -20,21 +18,18 @@ export function parseUploadCsv(text: string, source: SourceRow): ParsedCsv {
     table = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true });
   } catch (error) {
     const message = error instanceof CsvError ? error.message : String(error);
-    throw badRequest(`The file is not a readable CSV: ${message}`, BAD_CONTENT);
+    throw badContent(`The file is not a readable CSV: ${message}`);
   }
-  if (table.length === 0)
-    throw badRequest('The CSV is empty: it needs a header row and records.', BAD_CONTENT);
+  if (table.length === 0) throw badContent('The CSV is empty: it needs a header row and records.');
   const [header, ...data] = table;
   const custom = new Set(source.attributes.filter((a) => !a.system).map((a) => a.technicalName));
   const system = new Set<string>(CSV_SYSTEM_COLUMNS);
   const unknown = header.filter((column) => !system.has(column) && !custom.has(column));
-  if (unknown.length) throw badRequest(`Unknown CSV columns: ${unknown.join(', ')}.`, BAD_CONTENT);
-  if (new Set(header).size !== header.length)
-    throw badRequest('The CSV header names a column twice.', BAD_CONTENT);
+  if (unknown.length) throw badContent(`Unknown CSV columns: ${unknown.join(', ')}.`);
+  if (new Set(header).size !== header.length) throw badContent('The CSV header names a column twice.');
   const missing = CSV_SYSTEM_COLUMNS.filter((column) => !header.includes(column));
-  if (missing.length)
-    throw badRequest(`The CSV header lacks required columns: ${missing.join(', ')}.`, BAD_CONTENT);
-  if (data.length === 0) throw badRequest('The CSV has a header but no records.', BAD_CONTENT);
+  if (missing.length) throw badContent(`The CSV header lacks required columns: ${missing.join(', ')}.`);
+  if (data.length === 0) throw badContent('The CSV has a header but no records.');
   if (data.length > MAX_RECORDS_PER_SOURCE) {
     throw limitViolation(
       `A bulk upload can hold at most ${MAX_RECORDS_PER_SOURCE} records; got ${data.length}.`,

@@ -1,16 +1,11 @@
-import { badRequest, SandboxError } from '../http/sandbox-error.ts';
+import { badContent, referenceNotFound } from '../http/sandbox-error.ts';
 import type { IdentityRegistry } from '../seed/identities.ts';
-
-const BAD_CONTENT = '400.1 Bad Request Content';
-
-export const referenceNotFound = (message: string) =>
-  new SandboxError(400, '400.1.404 Referenced object not found', message);
 
 /** `{ id }` → the id of a known identity; a 400 otherwise. */
 export function identityId(value: unknown, field: string, identities: IdentityRegistry): string {
   const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
   if (typeof id !== 'string' || !id.trim())
-    throw badRequest(`Field '${field}' must be an object with an 'id'.`, BAD_CONTENT);
+    throw badContent(`Field '${field}' must be an object with an 'id'.`);
   if (!identities.byId(id)) throw referenceNotFound(`Identity '${id}' in '${field}' was not found.`);
   return id;
 }
@@ -24,10 +19,9 @@ export function identityIdList(
   onTooMany: (message: string) => Error,
 ): string[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw badRequest(`Field '${field}' must be an array.`, BAD_CONTENT);
+  if (!Array.isArray(value)) throw badContent(`Field '${field}' must be an array.`);
   const ids = value.map((entry, i) => identityId(entry, `${field}[${i}]`, identities));
-  if (new Set(ids).size !== ids.length)
-    throw badRequest(`Field '${field}' lists an identity twice.`, BAD_CONTENT);
+  if (new Set(ids).size !== ids.length) throw badContent(`Field '${field}' lists an identity twice.`);
   if (ids.length > max) throw onTooMany(`A source can have at most ${max} ${field}; got ${ids.length}.`);
   return ids;
 }

@@ -1,8 +1,6 @@
 import jsonPatch from 'fast-json-patch';
 import type { JsonPatchOperation } from '../../upstream/wire/common.ts';
-import { badRequest } from '../http/sandbox-error.ts';
-
-const BAD_CONTENT = '400.1 Bad Request Content';
+import { badContent } from '../http/sandbox-error.ts';
 
 const topField = (pointer: string) => jsonPatch.unescapePathComponent(pointer.split('/')[1] ?? '');
 
@@ -19,17 +17,13 @@ export function applyJsonPatch<T extends object>(
     for (const pointer of op.op === 'move' || op.op === 'copy' ? [op.path, op.from ?? ''] : [op.path]) {
       const field = topField(pointer);
       if (op.op !== 'test' && op.op !== 'copy' && !patchable.includes(field)) {
-        throw badRequest(
+        throw badContent(
           `Operation ${index} (${op.op} ${op.path}): '${field || pointer}' is not patchable; patchable: ${patchable.join(', ')}.`,
-          BAD_CONTENT,
         );
       }
     }
     if (op.op === 'copy' && !patchable.includes(topField(op.path))) {
-      throw badRequest(
-        `Operation ${index} (copy ${op.path}): '${topField(op.path)}' is not patchable.`,
-        BAD_CONTENT,
-      );
+      throw badContent(`Operation ${index} (copy ${op.path}): '${topField(op.path)}' is not patchable.`);
     }
   });
   try {
@@ -37,6 +31,6 @@ export function applyJsonPatch<T extends object>(
     return jsonPatch.applyPatch(copy, operations as jsonPatch.Operation[], true, true).newDocument;
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw badRequest(`The JSON Patch could not be applied: ${message}`, BAD_CONTENT);
+    throw badContent(`The JSON Patch could not be applied: ${message}`);
   }
 }

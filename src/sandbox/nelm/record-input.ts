@@ -1,8 +1,6 @@
 import { NON_EMPLOYEE_PERSON_FIELDS } from '../../upstream/wire/nelm.ts';
-import { badRequest } from '../http/sandbox-error.ts';
+import { badContent } from '../http/sandbox-error.ts';
 import type { SourceRow } from '../store/nelm-rows.ts';
-
-const BAD_CONTENT = '400.1 Bad Request Content';
 
 /** A validated `NonEmployeeRequestBody`, dates as epoch milliseconds. */
 export interface RecordInput {
@@ -28,17 +26,14 @@ export function parseDateField(value: unknown, field: string): number {
   const ms =
     typeof value === 'string' && DATE_TEXT.test(value.trim()) ? Date.parse(value.trim()) : Number.NaN;
   if (Number.isNaN(ms)) {
-    throw badRequest(
-      `Field '${field}' must be an ISO-8601 date-time, got ${JSON.stringify(value)}.`,
-      BAD_CONTENT,
-    );
+    throw badContent(`Field '${field}' must be an ISO-8601 date-time, got ${JSON.stringify(value)}.`);
   }
   return ms;
 }
 
 export function checkEmail(value: string, field = 'email'): void {
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) {
-    throw badRequest(`Field '${field}' is not a valid email address: '${value}'.`, BAD_CONTENT);
+    throw badContent(`Field '${field}' is not a valid email address: '${value}'.`);
   }
 }
 
@@ -46,23 +41,22 @@ export function checkEmail(value: string, field = 'email'): void {
 export function checkData(input: unknown, source: SourceRow): Record<string, string> {
   const data = input ?? {};
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw badRequest(`Field 'data' must be an object of strings.`, BAD_CONTENT);
+    throw badContent(`Field 'data' must be an object of strings.`);
   }
   const custom = source.attributes.filter((a) => !a.system);
   const known = new Set(custom.map((a) => a.technicalName));
   const result: Record<string, string> = {};
   for (const [key, value] of Object.entries(data)) {
     if (!known.has(key)) {
-      throw badRequest(`'data.${key}' is not a custom attribute of source ${source.id}.`, BAD_CONTENT);
+      throw badContent(`'data.${key}' is not a custom attribute of source ${source.id}.`);
     }
-    if (typeof value !== 'string') throw badRequest(`'data.${key}' must be a string.`, BAD_CONTENT);
+    if (typeof value !== 'string') throw badContent(`'data.${key}' must be a string.`);
     result[key] = value;
   }
   const missing = custom
     .filter((a) => a.required && !result[a.technicalName]?.trim())
     .map((a) => `data.${a.technicalName}`);
-  if (missing.length)
-    throw badRequest(`Required attributes are missing: ${missing.join(', ')}.`, BAD_CONTENT);
+  if (missing.length) throw badContent(`Required attributes are missing: ${missing.join(', ')}.`);
   return result;
 }
 
@@ -73,16 +67,16 @@ export function parseRecordInput(
   const missing = RECORD_FIELDS.filter(
     (field) => body[field] === undefined || body[field] === null || body[field] === '',
   );
-  if (missing.length) throw badRequest(`Required fields are missing: ${missing.join(', ')}.`, BAD_CONTENT);
+  if (missing.length) throw badContent(`Required fields are missing: ${missing.join(', ')}.`);
   for (const field of RECORD_FIELDS) {
-    if (typeof body[field] !== 'string') throw badRequest(`Field '${field}' must be a string.`, BAD_CONTENT);
-    if (!(body[field] as string).trim()) throw badRequest(`Field '${field}' must not be blank.`, BAD_CONTENT);
+    if (typeof body[field] !== 'string') throw badContent(`Field '${field}' must be a string.`);
+    if (!(body[field] as string).trim()) throw badContent(`Field '${field}' must not be blank.`);
   }
   const text = (field: (typeof RECORD_FIELDS)[number]) => (body[field] as string).trim();
   checkEmail(text('email'));
   const startDate = parseDateField(body.startDate, 'startDate');
   const endDate = parseDateField(body.endDate, 'endDate');
-  if (endDate < startDate) throw badRequest(`Field 'endDate' must not be before 'startDate'.`, BAD_CONTENT);
+  if (endDate < startDate) throw badContent(`Field 'endDate' must not be before 'startDate'.`);
   return {
     accountName: text('accountName'),
     firstName: text('firstName'),

@@ -1,19 +1,23 @@
 import { NON_EMPLOYEE_PERSON_FIELDS, NON_EMPLOYEE_RECORD_FIELDS } from '../../upstream/wire/nelm.ts';
 import { MAX_RECORDS_PER_SOURCE } from '../../upstream/wire/nelm-limits.ts';
 import { jsonObjectBody, jsonPatchBody } from '../http/body.ts';
-import { badRequest, forbidden, limitViolation, notFound, referenceConflict } from '../http/sandbox-error.ts';
+import {
+  badContent,
+  forbidden,
+  limitViolation,
+  notFound,
+  referenceConflict,
+  referenceNotFound,
+} from '../http/sandbox-error.ts';
 import type { RouteDefinition, SandboxRequest } from '../http/types.ts';
 import type { RecordRow } from '../store/nelm-rows.ts';
 import type { SourceState } from '../store/nelm-store.ts';
 import { hasRight, isOwner, manages, requireRight } from './access.ts';
-import { referenceNotFound } from './identity-refs.ts';
 import { applyJsonPatch } from './json-patch.ts';
 import { NELM_VERSIONS, type NelmContext } from './nelm-context.ts';
 import { checkData, parseRecordInput, type RecordInput } from './record-input.ts';
 import { createRecordListing } from './record-listing.ts';
 import { iso, recordView } from './views.ts';
-
-const BAD_CONTENT = '400.1 Bad Request Content';
 
 type Located = { state: SourceState; row: RecordRow };
 
@@ -97,9 +101,8 @@ export function createRecordRoutes(ctx: NelmContext): RouteDefinition[] {
         const role = writer(req, found);
         const parsed = parseRecordInput(body);
         if (parsed.sourceId !== found.state.row.id) {
-          throw badRequest(
+          throw badContent(
             `A record cannot move to another source ('sourceId' must stay ${found.state.row.id}).`,
-            BAD_CONTENT,
           );
         }
         const { input } = checkRecordOnSource(ctx, parsed, found.row);
@@ -158,7 +161,7 @@ export function createRecordRoutes(ctx: NelmContext): RouteDefinition[] {
         requireRight(req.caller, 'delete');
         const body = jsonObjectBody(req);
         if (!Array.isArray(body.ids) || body.ids.some((id) => typeof id !== 'string')) {
-          throw badRequest(`Field 'ids' is required and must be an array of record ids.`, BAD_CONTENT);
+          throw badContent(`Field 'ids' is required and must be an array of record ids.`);
         }
         const ids = [...new Set(body.ids as string[])];
         const found = ids.map((id) => ctx.store.findRecord(id));

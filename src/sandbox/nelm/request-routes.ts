@@ -6,7 +6,7 @@ import {
   parseListParams,
 } from '../collections/index.ts';
 import { jsonObjectBody } from '../http/body.ts';
-import { badRequest, forbidden, notFound, referenceConflict } from '../http/sandbox-error.ts';
+import { badContent, forbidden, notFound, referenceConflict } from '../http/sandbox-error.ts';
 import type { Caller, RouteDefinition } from '../http/types.ts';
 import type { RequestRow } from '../store/nelm-rows.ts';
 import { hasRight, manages, requireRight, resolveRequestedFor } from './access.ts';
@@ -28,7 +28,7 @@ export function requestsFor(ctx: NelmContext, identityId: string): RequestRow[] 
 
 function requiredRequestedFor(caller: Caller, value: string | null): string {
   if (value === null || !value.trim()) {
-    throw badRequest(`Query parameter 'requested-for' is required.`, '400.1 Bad Request Content');
+    throw badContent(`Query parameter 'requested-for' is required.`);
   }
   return resolveRequestedFor(caller, value)!;
 }

@@ -2,7 +2,7 @@ import type { SchemaAttributeType } from '../../upstream/wire/nelm.ts';
 import { MAX_CUSTOM_ATTRIBUTES } from '../../upstream/wire/nelm-limits.ts';
 import { pageOf, parseListParams } from '../collections/index.ts';
 import { jsonObjectBody, jsonPatchBody } from '../http/body.ts';
-import { badRequest, forbidden, limitViolation, notFound, referenceConflict } from '../http/sandbox-error.ts';
+import { badContent, forbidden, limitViolation, notFound, referenceConflict } from '../http/sandbox-error.ts';
 import type { ApiVersion, RouteDefinition, SandboxRequest } from '../http/types.ts';
 import type { SchemaAttributeRow } from '../store/nelm-rows.ts';
 import type { SourceState } from '../store/nelm-store.ts';
@@ -11,7 +11,6 @@ import { applyJsonPatch } from './json-patch.ts';
 import { NELM_VERSIONS, type NelmContext } from './nelm-context.ts';
 import { attributeView } from './views.ts';
 
-const BAD_CONTENT = '400.1 Bad Request Content';
 const TECHNICAL_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,99}$/;
 
 /** v3 knows TEXT, DATE and IDENTITY; beta (and the dated versions) add PHONE and EMAIL. */
@@ -20,13 +19,13 @@ const typesFor = (version: ApiVersion): readonly SchemaAttributeType[] =>
 
 function optionalText(value: unknown, field: string): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw badRequest(`Field '${field}' must be a string.`, BAD_CONTENT);
+  if (typeof value !== 'string') throw badContent(`Field '${field}' must be a string.`);
   return value;
 }
 
 function requiredFlag(value: unknown): boolean {
   if (value === undefined || value === null) return false;
-  if (typeof value !== 'boolean') throw badRequest(`Field 'required' must be a boolean.`, BAD_CONTENT);
+  if (typeof value !== 'boolean') throw badContent(`Field 'required' must be a boolean.`);
   return value;
 }
 
@@ -69,21 +68,18 @@ export function createSchemaRoutes(ctx: NelmContext): RouteDefinition[] {
         const missing = ['type', 'label', 'technicalName'].filter(
           (f) => body[f] === undefined || body[f] === null || body[f] === '',
         );
-        if (missing.length)
-          throw badRequest(`Required fields are missing: ${missing.join(', ')}.`, BAD_CONTENT);
+        if (missing.length) throw badContent(`Required fields are missing: ${missing.join(', ')}.`);
         const types = typesFor(req.version);
         if (typeof body.type !== 'string' || !types.includes(body.type as SchemaAttributeType)) {
-          throw badRequest(
+          throw badContent(
             `Field 'type' must be one of ${types.join(', ')}; got ${JSON.stringify(body.type)}.`,
-            BAD_CONTENT,
           );
         }
         if (typeof body.label !== 'string' || !body.label.trim())
-          throw badRequest(`Field 'label' must be a non-empty string.`, BAD_CONTENT);
+          throw badContent(`Field 'label' must be a non-empty string.`);
         if (typeof body.technicalName !== 'string' || !TECHNICAL_NAME.test(body.technicalName)) {
-          throw badRequest(
+          throw badContent(
             `Field 'technicalName' must start with a letter and hold only letters, digits, '_', '.' or '-'.`,
-            BAD_CONTENT,
           );
         }
         const technicalName = body.technicalName;
@@ -156,7 +152,7 @@ export function createSchemaRoutes(ctx: NelmContext): RouteDefinition[] {
           ['label', 'helpText', 'placeholder', 'required'],
         );
         if (typeof patched.label !== 'string' || !patched.label.trim()) {
-          throw badRequest(`Field 'label' must be a non-empty string.`, BAD_CONTENT);
+          throw badContent(`Field 'label' must be a non-empty string.`);
         }
         const updated: SchemaAttributeRow = {
           ...current,
@@ -181,7 +177,7 @@ export function createSchemaRoutes(ctx: NelmContext): RouteDefinition[] {
         const state = sourceFor(req, 'delete');
         const attribute = attributeOf(state, req.params.attributeId);
         if (attribute.system)
-          throw badRequest(`System attribute '${attribute.technicalName}' cannot be deleted.`, BAD_CONTENT);
+          throw badContent(`System attribute '${attribute.technicalName}' cannot be deleted.`);
         state.row = {
           ...state.row,
           attributes: state.row.attributes.filter((a) => a.id !== attribute.id),

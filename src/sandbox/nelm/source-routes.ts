@@ -2,7 +2,7 @@ import { SOURCE_SORTERS } from '../../upstream/wire/collections.ts';
 import { MAX_ACCOUNT_MANAGERS, MAX_APPROVERS, MAX_SOURCES } from '../../upstream/wire/nelm-limits.ts';
 import { booleanParam, createComparator, pageOf, parseListParams } from '../collections/index.ts';
 import { jsonObjectBody, jsonPatchBody } from '../http/body.ts';
-import { badRequest, forbidden, limitViolation, notFound, referenceConflict } from '../http/sandbox-error.ts';
+import { badContent, forbidden, limitViolation, notFound, referenceConflict } from '../http/sandbox-error.ts';
 import type { RouteDefinition, SandboxRequest } from '../http/types.ts';
 import type { SourceRow } from '../store/nelm-rows.ts';
 import type { SourceState } from '../store/nelm-store.ts';
@@ -12,8 +12,6 @@ import { applyJsonPatch } from './json-patch.ts';
 import { NELM_VERSIONS, type NelmContext } from './nelm-context.ts';
 import { systemAttributeRows } from './system-attributes.ts';
 import { identityRef, sourceView } from './views.ts';
-
-const BAD_CONTENT = '400.1 Bad Request Content';
 
 /** The source a path names, if the caller may see it: 404 when missing, 403 when not theirs. */
 export function visibleSource(ctx: NelmContext, req: SandboxRequest, id: string): SourceState {
@@ -32,8 +30,7 @@ function nameIsTaken(ctx: NelmContext, name: string, except?: string): boolean {
 }
 
 function checkName(ctx: NelmContext, name: unknown, except?: string): string {
-  if (typeof name !== 'string' || !name.trim())
-    throw badRequest(`Field 'name' must be a non-empty string.`, BAD_CONTENT);
+  if (typeof name !== 'string' || !name.trim()) throw badContent(`Field 'name' must be a non-empty string.`);
   if (nameIsTaken(ctx, name, except))
     throw referenceConflict(`A non-employee source named '${name}' already exists.`);
   return name.trim();
@@ -73,11 +70,9 @@ export function createSourceRoutes(ctx: NelmContext): RouteDefinition[] {
         const missing = ['name', 'description', 'owner'].filter(
           (f) => body[f] === undefined || body[f] === null,
         );
-        if (missing.length)
-          throw badRequest(`Required fields are missing: ${missing.join(', ')}.`, BAD_CONTENT);
+        if (missing.length) throw badContent(`Required fields are missing: ${missing.join(', ')}.`);
         const name = checkName(ctx, body.name);
-        if (typeof body.description !== 'string')
-          throw badRequest(`Field 'description' must be a string.`, BAD_CONTENT);
+        if (typeof body.description !== 'string') throw badContent(`Field 'description' must be a string.`);
         const ownerId = identityId(body.owner, 'owner', ctx.identities);
         const approverIds = identityIdList(
           body.approvers,
@@ -94,7 +89,7 @@ export function createSourceRoutes(ctx: NelmContext): RouteDefinition[] {
           limitViolation,
         );
         if (body.managementWorkgroup !== undefined && typeof body.managementWorkgroup !== 'string') {
-          throw badRequest(`Field 'managementWorkgroup' must be a string.`, BAD_CONTENT);
+          throw badContent(`Field 'managementWorkgroup' must be a string.`);
         }
         if (ctx.store.sources.size >= MAX_SOURCES) {
           throw limitViolation(`An org can have at most ${MAX_SOURCES} non-employee sources.`);
@@ -146,7 +141,7 @@ export function createSourceRoutes(ctx: NelmContext): RouteDefinition[] {
         );
         const name = checkName(ctx, patched.name, current.id);
         if (typeof patched.description !== 'string')
-          throw badRequest(`Field 'description' must be a string.`, BAD_CONTENT);
+          throw badContent(`Field 'description' must be a string.`);
         const approverIds = identityIdList(
           patched.approvers,
           'approvers',
