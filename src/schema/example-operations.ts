@@ -72,9 +72,27 @@ mutation Approve($id: ID!) {
 }
 `;
 
+export const EXPIRED_CONTRACTORS = `# Expired contractors: whose end date has passed while their account is still enabled.
+# Paste a source id (global or ISC) into the variables; disable them from the same screen.
+query ExpiredContractors($id: ID!) {
+  nonEmployeeSource(id: $id) {
+    name
+    expiredRecords(accountEnabled: true) {
+      id
+      accountName
+      firstName
+      lastName
+      endDate
+      account { id nativeIdentity disabled locked }
+    }
+  }
+}
+`;
+
 export const EXAMPLE_TABS = [
   { query: DASHBOARD_OVERVIEW },
   { query: APPROVALS_INBOX },
   { query: SOURCE_DETAIL, variables: '{ "id": "" }' },
   { query: APPROVE, variables: '{ "id": "" }' },
+  { query: EXPIRED_CONTRACTORS, variables: '{ "id": "" }' },
 ];
