@@ -24,6 +24,8 @@ export const isSlimAccount = (account: AccountEntity): account is SlimAccount =>
 export interface AccountLoaders {
   /** By ISC id; may hold a SLIM account primed from a list (see `isSlimAccount`). */
   account: DataLoader<string, AccountEntity | null>;
+  /** By ISC id, always FULL: fills in a SLIM account when a FULL-only field is selected. */
+  fullAccount: DataLoader<string, AccountEntity | null>;
   /** Accounts by (ISC source, native identity): `sourceId eq X and nativeIdentity in (...)`. */
   accountByNativeIdentity: DataLoader<AccountLookupKey, AccountEntity | null, string>;
   /** One page of the accounts list; every account on it primes the by-id loader. */
@@ -107,6 +109,7 @@ export function createAccountLoaders(api: UpstreamApi): AccountLoaders {
 
   return {
     account,
+    fullAccount: createByIdLoader((id) => api.getAccount(id)),
     accountByNativeIdentity,
     listAccounts,
     listAccountEntitlements: (accountId, params) => api.getAccountEntitlements(accountId, params),

@@ -74,6 +74,7 @@ export function createLoaders(api: UpstreamApi): Loaders {
     },
     clearAccount(accountId) {
       accounts.account.clear(accountId);
+      accounts.fullAccount.clear(accountId);
       accounts.accountByNativeIdentity.clearAll();
     },
     clearAll() {
@@ -88,6 +89,7 @@ export function createLoaders(api: UpstreamApi): Loaders {
         items.requestSummary,
         items.approvalSummary,
         accounts.account,
+        accounts.fullAccount,
         accounts.accountByNativeIdentity,
       ]) {
         loader.clearAll();

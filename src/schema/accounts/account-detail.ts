@@ -1,7 +1,5 @@
-import { createContextCache } from '@pothos/core';
 import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import { isSlimAccount } from '../../loaders/accounts.ts';
-import { createByIdLoader } from '../../loaders/by-id.ts';
 import type { AccountEntity } from '../../loaders/entities.ts';
 import type { AccountDetailLevel } from '../../upstream/wire/accounts.ts';
 import type { GatewayContext } from '../context.ts';
@@ -59,15 +57,10 @@ export function accountDetailFor(info: GraphQLResolveInfo, path: readonly string
   return 'SLIM';
 }
 
-// Its own loader, so many slim accounts needing FULL fields in one tick fetch each id once.
-const fullAccounts = createContextCache((ctx: GatewayContext) =>
-  createByIdLoader((id) => ctx.api.getAccount(id)),
-);
-
 /** The account with its FULL fields: itself when it was read FULL, else one get (shared per id). */
 export async function loadFullAccount(account: AccountEntity, ctx: GatewayContext): Promise<AccountEntity> {
   if (!isSlimAccount(account) || !account.id) return account;
-  const full = await fullAccounts(ctx).load(account.id);
+  const full = await ctx.loaders.fullAccount.load(account.id);
   if (!full) return account;
   ctx.loaders.account.clear(account.id).prime(account.id, full);
   return full;
@@ -76,5 +69,4 @@ export async function loadFullAccount(account: AccountEntity, ctx: GatewayContex
 /** After a write: forget the account everywhere this request may hold it. */
 export function forgetAccount(ctx: GatewayContext, accountId: string): void {
   ctx.loaders.clearAccount(accountId);
-  fullAccounts(ctx).clear(accountId);
 }
