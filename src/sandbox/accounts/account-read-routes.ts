@@ -5,10 +5,9 @@ import type { RouteDefinition, SandboxRequest } from '../http/types.ts';
 import { accountListSpec } from './account-fields.ts';
 import { queryAccounts } from './account-query.ts';
 import { requireAccountRight } from './account-rights.ts';
+import { ACCOUNT_VERSIONS } from './account-task-route.ts';
 import { toWireAccount } from './account-view.ts';
 import { type AccountsContext, accountOr404 } from './accounts-context.ts';
-
-const BOTH = ['v3', 'beta'] as const;
 
 function detailLevel(req: SandboxRequest): AccountDetailLevel {
   const raw = req.query.get('detailLevel');
@@ -25,7 +24,7 @@ export function createAccountReadRoutes(context: AccountsContext): RouteDefiniti
     {
       method: 'GET',
       template: '/accounts',
-      versions: BOTH,
+      versions: ACCOUNT_VERSIONS,
       async handler(req) {
         requireAccountRight(req.caller, 'read');
         const params = parseListParams(req.query, accountListSpec(req.version));
@@ -38,7 +37,7 @@ export function createAccountReadRoutes(context: AccountsContext): RouteDefiniti
     {
       method: 'GET',
       template: '/accounts/:id',
-      versions: BOTH,
+      versions: ACCOUNT_VERSIONS,
       handler(req) {
         requireAccountRight(req.caller, 'read');
         return { status: 200, body: toWireAccount(accountOr404(context, req.params.id)) };
@@ -47,7 +46,7 @@ export function createAccountReadRoutes(context: AccountsContext): RouteDefiniti
     {
       method: 'GET',
       template: '/accounts/:id/entitlements',
-      versions: BOTH,
+      versions: ACCOUNT_VERSIONS,
       async handler(req) {
         requireAccountRight(req.caller, 'read');
         const params = parseListParams(req.query);

@@ -1,19 +1,13 @@
-import type { AccountsAsyncResult, TaskResultDto } from '../../upstream/wire/accounts.ts';
+import type { TaskResultDto } from '../../upstream/wire/accounts.ts';
 import { jsonPatchBody } from '../http/body.ts';
 import { badContent, referenceNotFound } from '../http/sandbox-error.ts';
-import type { RouteDefinition, SandboxResponse } from '../http/types.ts';
+import type { RouteDefinition } from '../http/types.ts';
 import { attributesBody, createBody } from './account-bodies.ts';
 import { md5Hex } from './account-ids.ts';
 import { accountPatchChanges } from './account-patch.ts';
 import { requireAccountRight } from './account-rights.ts';
-import { type AccountsContext, accountOr404, submitAccountTask } from './accounts-context.ts';
-
-const BOTH = ['v3', 'beta'] as const;
-
-const accepted = (id: string): SandboxResponse => ({
-  status: 202,
-  body: { id } satisfies AccountsAsyncResult,
-});
+import { ACCOUNT_VERSIONS, accepted, createAccountTaskRoute } from './account-task-route.ts';
+import type { AccountsContext } from './accounts-context.ts';
 
 /** The identity attribute of a non-employee source's account schema. */
 export const IDENTITY_ATTRIBUTE = 'accountName';
@@ -55,7 +49,7 @@ export function createAccountWriteRoutes(context: AccountsContext): RouteDefinit
     {
       method: 'POST',
       template: '/accounts',
-      versions: BOTH,
+      versions: ACCOUNT_VERSIONS,
       handler(req) {
         requireAccountRight(req.caller, 'manage');
         const { sourceId, attributes } = createBody(req);
@@ -73,48 +67,40 @@ export function createAccountWriteRoutes(context: AccountsContext): RouteDefinit
         return accepted(id);
       },
     },
-    {
+    createAccountTaskRoute(context, {
       method: 'PUT',
       template: '/accounts/:id',
-      versions: BOTH,
-      handler(req) {
-        requireAccountRight(req.caller, 'manage');
-        const account = accountOr404(context, req.params.id);
+      right: 'manage',
+      plan: (req) => {
         const attributes = structuredClone(attributesBody(req));
-        return accepted(submitAccountTask(context, account.id, (_, modified) => ({ attributes, modified })));
+        return (_, modified) => ({ attributes, modified });
       },
-    },
-    {
+    }),
+    createAccountTaskRoute(context, {
       method: 'PATCH',
       template: '/accounts/:id',
-      versions: BOTH,
-      handler(req) {
-        requireAccountRight(req.caller, 'manage');
-        const account = accountOr404(context, req.params.id);
+      right: 'manage',
+      plan: (req, account) => {
         const changes = accountPatchChanges(account, jsonPatchBody(req));
-        return accepted(submitAccountTask(context, account.id, (_, modified) => ({ ...changes, modified })));
+        return (_, modified) => ({ ...changes, modified });
       },
-    },
-    {
+    }),
+    createAccountTaskRoute(context, {
       method: 'DELETE',
       template: '/accounts/:id',
-      versions: BOTH,
-      handler(req) {
-        requireAccountRight(req.caller, 'manage');
-        const account = accountOr404(context, req.params.id);
-        return accepted(submitAccountTask(context, account.id, () => ({ removed: true })));
-      },
-    },
-    {
+      right: 'manage',
+      plan: () => () => ({ removed: true }),
+    }),
+    createAccountTaskRoute(context, {
       method: 'POST',
       template: '/accounts/:id/remove',
       versions: ['beta'],
-      handler(req) {
-        requireAccountRight(req.caller, 'manage');
-        const account = accountOr404(context, req.params.id);
-        const id = submitAccountTask(context, account.id, () => ({ removed: true }));
-        return { status: 202, body: { type: 'TASK_RESULT', id, name: null } satisfies TaskResultDto };
-      },
-    },
+      right: 'manage',
+      plan: () => () => ({ removed: true }),
+      answer: (id) => ({
+        status: 202,
+        body: { type: 'TASK_RESULT', id, name: null } satisfies TaskResultDto,
+      }),
+    }),
   ];
 }

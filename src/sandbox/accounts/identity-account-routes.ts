@@ -1,8 +1,8 @@
-import type { AccountsAsyncResult } from '../../upstream/wire/accounts.ts';
 import { notFound } from '../http/sandbox-error.ts';
 import type { RouteDefinition } from '../http/types.ts';
 import { identityIdsBody } from './account-bodies.ts';
 import { requireAccountRight } from './account-rights.ts';
+import { accepted } from './account-task-route.ts';
 import type { AccountsContext } from './accounts-context.ts';
 
 /** One entry of the 207 answer; the spec's example sends `message: null` for an accepted identity. */
@@ -35,7 +35,7 @@ export function createIdentityAccountRoutes(context: AccountsContext): RouteDefi
       const identityId = req.params.id;
       if (!context.store.identityExists(identityId)) throw notFound(`Referenced identity "${identityId}"`);
       const id = submitIdentityTask(context, identityId, action === 'disable');
-      return { status: 202, body: { id } satisfies AccountsAsyncResult };
+      return accepted(id);
     },
   });
 
