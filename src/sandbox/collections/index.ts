@@ -6,6 +6,7 @@ export {
   type FilterAllowList,
   type ListParams,
   type ListSpec,
+  listItems,
   listResponse,
   pageOf,
   parseListParams,

@@ -2,8 +2,9 @@ import { type FilterableFields, MAX_LIST_LIMIT } from '../../upstream/wire/colle
 import { badContent } from '../http/sandbox-error.ts';
 import type { SandboxResponse } from '../http/types.ts';
 import { type FilterNode, fieldUses } from './filter-ast.ts';
+import { createFilterPredicate, type FieldGetter } from './filter-eval.ts';
 import { invalidFilter, parseFilter } from './filter-parser.ts';
-import { parseSorters, type SortKey } from './sorters.ts';
+import { createComparator, parseSorters, type SortKey } from './sorters.ts';
 
 /** The fields a list endpoint lets `filters` use, with their operators, exactly as its spec lists them. */
 export type FilterAllowList = FilterableFields;
@@ -110,4 +111,17 @@ export function listResponse<T>(page: readonly T[], total: number, params: ListP
 /** Pages an array already filtered and sorted. */
 export function pageOf<T>(items: readonly T[], params: ListParams): SandboxResponse {
   return listResponse(items.slice(params.offset, params.offset + params.limit), items.length, params);
+}
+
+/** Filters, sorts and pages items held in memory; only the page's items are made into views. */
+export function listItems<T>(
+  items: readonly T[],
+  params: ListParams,
+  field: FieldGetter<T>,
+  view: (item: T) => unknown,
+): SandboxResponse {
+  const selected = params.filter ? items.filter(createFilterPredicate(params.filter, field)) : [...items];
+  if (params.sorters.length) selected.sort(createComparator(params.sorters, field));
+  const page = selected.slice(params.offset, params.offset + params.limit);
+  return listResponse(page.map(view), selected.length, params);
 }

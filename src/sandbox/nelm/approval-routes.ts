@@ -1,11 +1,5 @@
 import { APPROVAL_FILTERS, APPROVAL_SORTERS } from '../../upstream/wire/collections.ts';
-import {
-  booleanParam,
-  createComparator,
-  createFilterPredicate,
-  listResponse,
-  parseListParams,
-} from '../collections/index.ts';
+import { booleanParam, listItems, parseListParams } from '../collections/index.ts';
 import { jsonObjectBody } from '../http/body.ts';
 import { forbidden, notFound } from '../http/sandbox-error.ts';
 import type { RouteDefinition } from '../http/types.ts';
@@ -33,14 +27,7 @@ export function createApprovalRoutes(ctx: NelmContext): RouteDefinition[] {
         const forId = resolveRequestedFor(req.caller, req.query.get('requested-for'));
         let items = [...ctx.store.approvals.values()];
         if (forId !== undefined) items = items.filter((item) => item.approverId === forId);
-        if (params.filter) items = items.filter(createFilterPredicate(params.filter, field));
-        if (params.sorters.length) items.sort(createComparator(params.sorters, field));
-        const page = items.slice(params.offset, params.offset + params.limit);
-        return listResponse(
-          page.map((item) => approvalItemView(item, requestOf(item))),
-          items.length,
-          params,
-        );
+        return listItems(items, params, field, (item) => approvalItemView(item, requestOf(item)));
       },
     },
     {

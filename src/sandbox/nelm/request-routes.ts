@@ -1,10 +1,5 @@
 import { REQUEST_FILTERS, REQUEST_SORTERS } from '../../upstream/wire/collections.ts';
-import {
-  createComparator,
-  createFilterPredicate,
-  listResponse,
-  parseListParams,
-} from '../collections/index.ts';
+import { listItems, parseListParams } from '../collections/index.ts';
 import { jsonObjectBody } from '../http/body.ts';
 import { badContent, forbidden, notFound, referenceConflict } from '../http/sandbox-error.ts';
 import type { Caller, RouteDefinition } from '../http/types.ts';
@@ -68,14 +63,8 @@ export function createRequestRoutes(ctx: NelmContext): RouteDefinition[] {
       handler(req) {
         const params = parseListParams(req.query, { filterable: REQUEST_FILTERS, sortable: REQUEST_SORTERS });
         const forId = requiredRequestedFor(req.caller, req.query.get('requested-for'));
-        let requests = requestsFor(ctx, forId);
-        if (params.filter) requests = requests.filter(createFilterPredicate(params.filter, field));
-        if (params.sorters.length) requests.sort(createComparator(params.sorters, field));
-        const page = requests.slice(params.offset, params.offset + params.limit);
-        return listResponse(
-          page.map((request) => requestView(ctx.store, request)),
-          requests.length,
-          params,
+        return listItems(requestsFor(ctx, forId), params, field, (request) =>
+          requestView(ctx.store, request),
         );
       },
     },

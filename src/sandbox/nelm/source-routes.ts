@@ -1,6 +1,6 @@
 import { SOURCE_SORTERS } from '../../upstream/wire/collections.ts';
 import { MAX_ACCOUNT_MANAGERS, MAX_APPROVERS, MAX_SOURCES } from '../../upstream/wire/nelm-limits.ts';
-import { booleanParam, createComparator, pageOf, parseListParams } from '../collections/index.ts';
+import { booleanParam, listItems, parseListParams } from '../collections/index.ts';
 import { jsonObjectBody, jsonPatchBody } from '../http/body.ts';
 import { badContent, forbidden, limitViolation, notFound, referenceConflict } from '../http/sandbox-error.ts';
 import type { RouteDefinition, SandboxRequest } from '../http/types.ts';
@@ -52,12 +52,10 @@ export function createSourceRoutes(ctx: NelmContext): RouteDefinition[] {
         const forId = resolveRequestedFor(req.caller, req.query.get('requested-for'));
         let rows = [...ctx.store.sources.values()].map((s) => s.row);
         if (forId !== undefined) rows = rows.filter((row) => manages(row, forId));
-        if (params.sorters.length) rows.sort(createComparator(params.sorters, sortGet));
-        const items = rows.map((row) => ({
+        return listItems(rows, params, sortGet, (row) => ({
           ...sourceView(row),
           nonEmployeeCount: withCount ? ctx.store.source(row.id)!.records.size : null,
         }));
-        return pageOf(items, params);
       },
     },
     {
