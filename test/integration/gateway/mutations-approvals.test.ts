@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type TestGateway } from '../../helpers/gateway.ts';
+import { FAILURE, UNKNOWN_ID } from './mutation-fixtures.ts';
 
-const FAILURE = `__typename ... on Error { message code } ... on ValidationError { path }`;
 const DECISION = `approval { id iscId approvalStatus approvalOrder comment approver { id } }
   request { iscId approvalStatus completionDate approvals { approvalOrder approvalStatus } }`;
 
@@ -15,8 +15,6 @@ const REJECT = `mutation($input: RejectNonEmployeeRequestInput!) {
     ${FAILURE} ... on RejectNonEmployeeRequestPayload { ${DECISION} }
   }
 }`;
-
-const UNKNOWN_ID = '0000000000000000000000000000beef';
 
 let t: TestGateway;
 let admin: string;

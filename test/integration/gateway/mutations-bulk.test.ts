@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gateway } from '../../../src/gateway.ts';
 import { startGateway, type TestGateway } from '../../helpers/gateway.ts';
 import type { TestSandbox } from '../../helpers/sandbox.ts';
+import { FAILURE, UNKNOWN_ID } from './mutation-fixtures.ts';
 
-const FAILURE = `__typename ... on Error { message code } ... on ValidationError { path }`;
 const IMPORT = `mutation($sourceId: ID!, $file: File!) {
   importNonEmployeeRecords(sourceId: $sourceId, file: $file) {
     ${FAILURE}
@@ -12,7 +12,6 @@ const IMPORT = `mutation($sourceId: ID!, $file: File!) {
   }
 }`;
 const STATUS = `query($id: ID!) { nonEmployeeSource(id: $id) { bulkUploadStatus } }`;
-const UNKNOWN_ID = '0000000000000000000000000000beef';
 const ORIGIN = 'http://gateway.test';
 
 let t: TestGateway;
@@ -23,15 +22,6 @@ let user: string;
 let sourceId: string;
 
 const auth = (token?: string): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
-
-async function gql(query: string, variables: Record<string, unknown>, token?: string): Promise<any> {
-  const response = await gateway.fetch(`${ORIGIN}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...auth(token) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return response.json();
-}
 
 /** The GraphQL multipart request: `operations`, then `map`, then the file part. */
 async function upload(source: string, csv: string, token?: string): Promise<any> {
@@ -51,7 +41,7 @@ async function upload(source: string, csv: string, token?: string): Promise<any>
 /** Polls the source's status until the job settles (each poll is one status call). */
 async function settledStatus(source: string): Promise<string> {
   for (let poll = 0; poll < 200; poll++) {
-    const result = await gql(STATUS, { id: source }, admin);
+    const result = await t.gql(STATUS, { id: source }, { token: admin });
     const status = result.data?.nonEmployeeSource.bulkUploadStatus;
     if (status === 'COMPLETED' || status === 'ERROR') return status;
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -100,13 +90,13 @@ afterAll(() => t.close());
 
 describe('importNonEmployeeRecords and bulkUploadStatus', () => {
   it('imports a CSV sent as a multipart request, the job reaching COMPLETED, the records exported back', async () => {
-    const links = await gql(
+    const links = await t.gql(
       `query($id: ID!) { nonEmployeeSource(id: $id) { bulkUploadStatus recordsExportUrl schemaTemplateExportUrl } }`,
       { id: sourceId },
-      admin,
+      { token: admin },
     );
     expect(links.errors).toBeUndefined();
-    const source = links.data.nonEmployeeSource;
+    const source = links.data?.nonEmployeeSource;
     expect(source).toEqual({
       bulkUploadStatus: null,
       recordsExportUrl: `${ORIGIN}/exports/non-employee-sources/${sourceId}/records.csv`,
@@ -175,8 +165,8 @@ describe('importNonEmployeeRecords and bulkUploadStatus', () => {
       __typename: 'ValidationError',
       path: ['file'],
     });
-    const notAFile = await gql(IMPORT, { sourceId, file: 'accountName\nx' }, admin);
-    expect(notAFile.data.importNonEmployeeRecords).toMatchObject({
+    const notAFile = await t.gql(IMPORT, { sourceId, file: 'accountName\nx' }, { token: admin });
+    expect(notAFile.data?.importNonEmployeeRecords).toMatchObject({
       __typename: 'ValidationError',
       path: ['file'],
     });

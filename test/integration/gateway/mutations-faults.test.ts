@@ -1,8 +1,8 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: GraphQL answers are JSON, checked by the assertions
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type TestGateway } from '../../helpers/gateway.ts';
+import { UNKNOWN_ID } from './mutation-fixtures.ts';
 
-const UNKNOWN_ID = '0000000000000000000000000000beef';
 const SELECTION = `__typename ... on Error { code message } ... on RateLimitedError { retryAfter }`;
 
 const person = (sourceId: string) => ({

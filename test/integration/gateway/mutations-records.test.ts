@@ -1,25 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeNodeId } from '../../../src/schema/ids.ts';
 import { startGateway, type TestGateway } from '../../helpers/gateway.ts';
+import {
+  CREATE_RECORD,
+  createSourceWithBadge,
+  FAILURE,
+  person,
+  RECORD,
+  REPLACE_RECORD,
+  UNKNOWN_ID,
+  UPDATE_RECORD,
+} from './mutation-fixtures.ts';
 
-const FAILURE = `__typename ... on Error { message code } ... on ValidationError { path }`;
-const RECORD = 'id iscId accountName firstName email sourceId data startDate endDate';
-
-const CREATE_RECORD = `mutation($input: CreateNonEmployeeRecordInput!) {
-  createNonEmployeeRecord(input: $input) {
-    ${FAILURE} ... on CreateNonEmployeeRecordPayload { nonEmployeeRecord { ${RECORD} } }
-  }
-}`;
-const UPDATE_RECORD = `mutation($input: UpdateNonEmployeeRecordInput!) {
-  updateNonEmployeeRecord(input: $input) {
-    ${FAILURE} ... on UpdateNonEmployeeRecordPayload { nonEmployeeRecord { ${RECORD} } }
-  }
-}`;
-const REPLACE_RECORD = `mutation($input: ReplaceNonEmployeeRecordInput!) {
-  replaceNonEmployeeRecord(input: $input) {
-    ${FAILURE} ... on ReplaceNonEmployeeRecordPayload { nonEmployeeRecord { ${RECORD} } }
-  }
-}`;
 const DELETE_RECORD = `mutation($input: DeleteNonEmployeeRecordInput!) {
   deleteNonEmployeeRecord(input: $input) {
     ${FAILURE} ... on DeleteNonEmployeeRecordPayload { deletedId deletedIscId }
@@ -30,7 +22,6 @@ const DELETE_RECORDS = `mutation($input: DeleteNonEmployeeRecordsInput!) {
     ${FAILURE} ... on DeleteNonEmployeeRecordsPayload { deletedIds deletedIscIds }
   }
 }`;
-const UNKNOWN_ID = '0000000000000000000000000000beef';
 
 let t: TestGateway;
 let admin: string;
@@ -39,46 +30,6 @@ let owner: string;
 let manager: string;
 let sourceId: string;
 let otherSourceId: string;
-let people = 0;
-
-/** A valid person on `source`, unique per call. */
-function person(source: string, extra: Record<string, unknown> = {}) {
-  people += 1;
-  const accountName = `graph.person${people}`;
-  return {
-    sourceId: source,
-    accountName,
-    firstName: 'Grace',
-    lastName: `Hopper${people}`,
-    email: `${accountName}@example.com`,
-    phone: '5125550100',
-    manager: 'jonas.lindqvist',
-    startDate: '2030-01-06T00:00:00.000Z',
-    endDate: '2030-12-31T00:00:00.000Z',
-    ...extra,
-  };
-}
-
-async function createSource(name: string, approvers: string[] = []): Promise<string> {
-  const response = await t.sandbox.api('/v3/non-employee-sources', {
-    token: admin,
-    body: {
-      name,
-      description: 'For record mutations',
-      owner: { id: t.sandbox.client('source-owner').identityId },
-      approvers: approvers.map((id) => ({ id })),
-      accountManagers: [{ id: t.sandbox.client('account-manager').identityId }],
-    },
-  });
-  expect(response.status).toBe(200);
-  const id = ((await response.json()) as { id: string }).id;
-  const attribute = await t.sandbox.api(`/v3/non-employee-sources/${id}/schema-attributes`, {
-    token: admin,
-    body: { type: 'TEXT', label: 'Badge', technicalName: 'badge' },
-  });
-  expect(attribute.status).toBe(200);
-  return id;
-}
 
 async function newRecord(extra: Record<string, unknown> = {}) {
   const result = await t.gql(CREATE_RECORD, { input: person(sourceId, extra) }, { token: admin });
@@ -98,8 +49,8 @@ beforeAll(async () => {
     t.sandbox.tokenFor('source-owner'),
     t.sandbox.tokenFor('account-manager'),
   ]);
-  sourceId = await createSource('Record mutations');
-  otherSourceId = await createSource('Record mutations, elsewhere');
+  sourceId = await createSourceWithBadge(t, admin, 'Record mutations');
+  otherSourceId = await createSourceWithBadge(t, admin, 'Record mutations, elsewhere');
 });
 afterAll(() => t.close());
 

@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeNodeId } from '../../../src/schema/ids.ts';
 import { startGateway, type TestGateway } from '../../helpers/gateway.ts';
+import { CREATE_RECORD, createSourceWithBadge, FAILURE, person, UNKNOWN_ID } from './mutation-fixtures.ts';
 
-const FAILURE = `__typename ... on Error { message code } ... on ValidationError { path }`;
-const RECORD = 'id iscId accountName firstName email sourceId data startDate endDate';
-
-const CREATE_RECORD = `mutation($input: CreateNonEmployeeRecordInput!) {
-  createNonEmployeeRecord(input: $input) {
-    ${FAILURE} ... on CreateNonEmployeeRecordPayload { nonEmployeeRecord { ${RECORD} } }
-  }
-}`;
 const CREATE_REQUEST = `mutation($input: CreateNonEmployeeRequestInput!) {
   createNonEmployeeRequest(input: $input) {
     ${FAILURE}
@@ -25,53 +18,11 @@ const DELETE_REQUEST = `mutation($input: DeleteNonEmployeeRequestInput!) {
   }
 }`;
 
-const UNKNOWN_ID = '0000000000000000000000000000beef';
-
 let t: TestGateway;
 let admin: string;
 let user: string;
 let manager: string;
 let sourceId: string;
-let people = 0;
-
-/** A valid person on `source`, unique per call. */
-function person(source: string, extra: Record<string, unknown> = {}) {
-  people += 1;
-  const accountName = `graph.person${people}`;
-  return {
-    sourceId: source,
-    accountName,
-    firstName: 'Grace',
-    lastName: `Hopper${people}`,
-    email: `${accountName}@example.com`,
-    phone: '5125550100',
-    manager: 'jonas.lindqvist',
-    startDate: '2030-01-06T00:00:00.000Z',
-    endDate: '2030-12-31T00:00:00.000Z',
-    ...extra,
-  };
-}
-
-async function createSource(name: string, approvers: string[] = []): Promise<string> {
-  const response = await t.sandbox.api('/v3/non-employee-sources', {
-    token: admin,
-    body: {
-      name,
-      description: 'For record mutations',
-      owner: { id: t.sandbox.client('source-owner').identityId },
-      approvers: approvers.map((id) => ({ id })),
-      accountManagers: [{ id: t.sandbox.client('account-manager').identityId }],
-    },
-  });
-  expect(response.status).toBe(200);
-  const id = ((await response.json()) as { id: string }).id;
-  const attribute = await t.sandbox.api(`/v3/non-employee-sources/${id}/schema-attributes`, {
-    token: admin,
-    body: { type: 'TEXT', label: 'Badge', technicalName: 'badge' },
-  });
-  expect(attribute.status).toBe(200);
-  return id;
-}
 
 beforeAll(async () => {
   t = await startGateway();
@@ -80,7 +31,7 @@ beforeAll(async () => {
     t.sandbox.tokenFor('user'),
     t.sandbox.tokenFor('account-manager'),
   ]);
-  sourceId = await createSource('Request mutations, no approvers');
+  sourceId = await createSourceWithBadge(t, admin, 'Request mutations, no approvers');
 });
 afterAll(() => t.close());
 
@@ -90,7 +41,7 @@ describe('createNonEmployeeRequest and deleteNonEmployeeRequest', () => {
       t.sandbox.client('approver', 0).identityId,
       t.sandbox.client('approver', 1).identityId,
     ];
-    const chained = await createSource('Request mutations', approvers);
+    const chained = await createSourceWithBadge(t, admin, 'Request mutations', approvers);
     const input = person(chained, { data: { badge: 'R-1' } });
     const result = await t.gql(CREATE_REQUEST, { input }, { token: manager });
     expect(result.errors).toBeUndefined();

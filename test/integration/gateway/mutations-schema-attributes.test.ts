@@ -1,18 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type TestGateway } from '../../helpers/gateway.ts';
-
-const FAILURE = `__typename ... on Error { message code } ... on ValidationError { path }`;
-
-const CREATE_SOURCE = `mutation($input: CreateNonEmployeeSourceInput!) {
-  createNonEmployeeSource(input: $input) {
-    ${FAILURE}
-    ... on CreateNonEmployeeSourcePayload {
-      cloudExternalId
-      nonEmployeeSource { id iscId name description approvers { id } accountManagers { id } nonEmployeeCount
-        schemaAttributes { technicalName system } }
-    }
-  }
-}`;
+import { createGraphSource, FAILURE, UNKNOWN_ID } from './mutation-fixtures.ts';
 
 const CREATE_ATTRIBUTE = `mutation($input: CreateNonEmployeeSchemaAttributeInput!) {
   createNonEmployeeSchemaAttribute(input: $input) {
@@ -49,13 +37,10 @@ const DELETE_CUSTOM_ATTRIBUTES = `mutation($input: DeleteNonEmployeeSourceSchema
   }
 }`;
 
-const UNKNOWN_ID = '0000000000000000000000000000beef';
-
 let t: TestGateway;
 let admin: string;
 let user: string;
 let ownerId: string;
-let created = 0;
 
 beforeAll(async () => {
   t = await startGateway();
@@ -64,19 +49,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** A source made through the graph for one test, with a unique name. */
-async function newSource(extra: Record<string, unknown> = {}) {
-  created += 1;
-  const input = { name: `Mutation test ${created}`, description: 'Made by a test', owner: ownerId, ...extra };
-  const result = await t.gql(CREATE_SOURCE, { input }, { token: admin });
-  expect(result.errors).toBeUndefined();
-  expect(result.data?.createNonEmployeeSource.__typename).toBe('CreateNonEmployeeSourcePayload');
-  return result.data?.createNonEmployeeSource.nonEmployeeSource as {
-    id: string;
-    iscId: string;
-    name: string;
-  };
-}
+const newSource = (extra: Record<string, unknown> = {}) => createGraphSource(t, admin, ownerId, extra);
 
 describe('schema attribute mutations', () => {
   it('create, update and delete one custom attribute, by global id', async () => {
