@@ -1,5 +1,6 @@
-import type { NonEmployeeRequestBody, NonEmployeeSourceRequestBody } from 'sailpoint-api-client';
+import type { Account, NonEmployeeRequestBody, NonEmployeeSourceRequestBody } from 'sailpoint-api-client';
 import type { TestSandbox } from '../helpers/sandbox.ts';
+import type { SdkClients } from './sdk-helpers.ts';
 
 /** A well-formed NELM id (a UUID) that names nothing. */
 export const UNKNOWN_NELM_ID = '00000000-0000-4000-8000-000000000000';
@@ -39,3 +40,35 @@ export const nonEmployee = (
   endDate: '2026-01-01T00:00:00Z',
   ...overrides,
 });
+
+/** A new source made by `admin` from `sourceBody`. */
+export const createSource = async (
+  admin: SdkClients,
+  sandbox: TestSandbox,
+  overrides: Partial<NonEmployeeSourceRequestBody> = {},
+) =>
+  (await admin.nelm.createNonEmployeeSource({ nonEmployeeSourceRequestBody: sourceBody(sandbox, overrides) }))
+    .data;
+
+/** The ISC source behind the first seeded non-employee source, and the account names of 8 of its records. */
+export async function seededAccounts(
+  admin: SdkClients,
+): Promise<{ iscSourceId: string; accountNames: string[] }> {
+  const [source] = (await admin.nelm.listNonEmployeeSources({ limit: 1 })).data;
+  const records = await admin.nelm.listNonEmployeeRecords({
+    filters: `sourceId eq "${source.id}"`,
+    limit: 8,
+  });
+  return { iscSourceId: source.sourceId!, accountNames: records.data.map((record) => record.accountName!) };
+}
+
+/** The account named `nativeIdentity` on an ISC source. */
+export async function findAccount(
+  admin: SdkClients,
+  iscSourceId: string,
+  nativeIdentity: string,
+): Promise<Account> {
+  const filters = `sourceId eq "${iscSourceId}" and nativeIdentity eq "${nativeIdentity}"`;
+  const [account] = (await admin.accounts.listAccounts({ filters })).data;
+  return account;
+}

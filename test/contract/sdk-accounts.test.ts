@@ -1,16 +1,16 @@
 import type { Account, AccountToggleRequest } from 'sailpoint-api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type TestSandbox } from '../helpers/sandbox.ts';
+import type { TestSandbox } from '../helpers/sandbox.ts';
 import { ACCOUNT, ACCOUNTS_ASYNC_RESULT, ENTITLEMENT } from './account-shapes.ts';
-import { UNKNOWN_ISC_ID } from './fixtures.ts';
+import { findAccount, seededAccounts, UNKNOWN_ISC_ID } from './fixtures.ts';
 import { operationsOf } from './operations.ts';
 import {
   createContractRecorder,
-  createSdkClients,
   errorDetail,
   eventually,
   headerOf,
   type SdkClients,
+  startContractSandbox,
 } from './sdk-helpers.ts';
 import { arrayOf } from './shape.ts';
 
@@ -23,26 +23,14 @@ describe('official SDK against the sandbox: reading accounts and their state tas
   const contract = createContractRecorder(operationsOf('accounts'));
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ rateLimit: 0 });
-    admin = createSdkClients(sandbox.url, sandbox.admin);
-    user = createSdkClients(sandbox.url, sandbox.client('user'));
-    const [source] = (await admin.nelm.listNonEmployeeSources({ limit: 1 })).data;
-    iscSourceId = source.sourceId!;
-    const records = await admin.nelm.listNonEmployeeRecords({
-      filters: `sourceId eq "${source.id}"`,
-      limit: 8,
-    });
-    accountNames = records.data.map((record) => record.accountName!);
+    ({ sandbox, admin, user } = await startContractSandbox());
+    ({ iscSourceId, accountNames } = await seededAccounts(admin));
   });
   afterAll(() => sandbox.close());
 
   const quoted = (values: string[]) => values.map((value) => JSON.stringify(value)).join(',');
   /** The account of the n-th record of the first source. */
-  const accountOf = async (n: number): Promise<Account> => {
-    const filters = `sourceId eq "${iscSourceId}" and nativeIdentity eq "${accountNames[n]}"`;
-    const [account] = (await admin.accounts.listAccounts({ filters })).data;
-    return account;
-  };
+  const accountOf = (n: number): Promise<Account> => findAccount(admin, iscSourceId, accountNames[n]);
   const read = (id: string) => admin.accounts.getAccount({ id });
 
   it('lists, reads and pages entitlements of accounts', async () => {

@@ -5,7 +5,7 @@ import {
   NonEmployeeLifecycleManagementApi,
 } from 'sailpoint-api-client';
 import { expect } from 'vitest';
-import type { DemoClient } from '../helpers/sandbox.ts';
+import { type DemoClient, startSandbox, type TestSandbox } from '../helpers/sandbox.ts';
 import { ERROR_RESPONSE, UNAUTHORIZED } from './error-shapes.ts';
 import { type Shape, shapeErrors } from './shape.ts';
 
@@ -37,6 +37,23 @@ export function createSdkClients(baseUrl: string, client: Pick<DemoClient, 'clie
       clientSecret: client.clientSecret,
     }),
   );
+}
+
+export interface ContractSandbox {
+  sandbox: TestSandbox;
+  admin: SdkClients;
+  /** A client without any right. */
+  user: SdkClients;
+}
+
+/** A sandbox on port 0 without a rate limit, and the SDK as its admin and as a user. */
+export async function startContractSandbox(): Promise<ContractSandbox> {
+  const sandbox = await startSandbox({ rateLimit: 0 });
+  return {
+    sandbox,
+    admin: createSdkClients(sandbox.url, sandbox.admin),
+    user: createSdkClients(sandbox.url, sandbox.client('user')),
+  };
 }
 
 /** The SDK with a bearer token given as is, as with a personal access token. */

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type TestSandbox } from '../helpers/sandbox.ts';
-import { sourceBody, UNKNOWN_NELM_ID } from './fixtures.ts';
+import type { TestSandbox } from '../helpers/sandbox.ts';
+import { createSource, UNKNOWN_NELM_ID } from './fixtures.ts';
 import { BULK_UPLOAD_FAILED_STATUS, BULK_UPLOAD_JOB, BULK_UPLOAD_STATUS } from './nelm-shapes.ts';
 import { operationsOf } from './operations.ts';
 import {
   createContractRecorder,
-  createSdkClients,
   errorDetail,
   eventually,
   headerOf,
   type SdkClients,
+  startContractSandbox,
 } from './sdk-helpers.ts';
 import { shapeErrors } from './shape.ts';
 
@@ -22,14 +22,11 @@ describe('official SDK against the sandbox: bulk upload and CSV export', () => {
   const contract = createContractRecorder(operationsOf('nelm-bulk'));
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ rateLimit: 0 });
-    admin = createSdkClients(sandbox.url, sandbox.admin);
-    user = createSdkClients(sandbox.url, sandbox.client('user'));
+    ({ sandbox, admin, user } = await startContractSandbox());
   });
   afterAll(() => sandbox.close());
 
-  const newSource = async () =>
-    (await admin.nelm.createNonEmployeeSource({ nonEmployeeSourceRequestBody: sourceBody(sandbox) })).data;
+  const newSource = () => createSource(admin, sandbox);
 
   it('uploads a CSV as a job, reports its status, and exports records and the template', async () => {
     const sourceId = (await newSource()).id!;

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type TestSandbox } from '../helpers/sandbox.ts';
-import { nonEmployee, sourceBody, UNKNOWN_NELM_ID } from './fixtures.ts';
+import type { TestSandbox } from '../helpers/sandbox.ts';
+import { createSource, nonEmployee, UNKNOWN_NELM_ID } from './fixtures.ts';
 import { RECORD } from './nelm-shapes.ts';
 import { operationsOf } from './operations.ts';
 import {
   createContractRecorder,
-  createSdkClients,
   errorDetail,
   headerOf,
   type SdkClients,
+  startContractSandbox,
 } from './sdk-helpers.ts';
 import { arrayOf } from './shape.ts';
 
@@ -20,12 +20,8 @@ describe('official SDK against the sandbox: non-employee records', () => {
   const contract = createContractRecorder(operationsOf('nelm-records'));
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ rateLimit: 0 });
-    admin = createSdkClients(sandbox.url, sandbox.admin);
-    user = createSdkClients(sandbox.url, sandbox.client('user'));
-    sourceId = (
-      await admin.nelm.createNonEmployeeSource({ nonEmployeeSourceRequestBody: sourceBody(sandbox) })
-    ).data.id!;
+    ({ sandbox, admin, user } = await startContractSandbox());
+    sourceId = (await createSource(admin, sandbox)).id!;
   });
   afterAll(() => sandbox.close());
 

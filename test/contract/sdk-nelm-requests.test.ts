@@ -1,7 +1,7 @@
 import type { NonEmployeeRejectApprovalDecision } from 'sailpoint-api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type TestSandbox } from '../helpers/sandbox.ts';
-import { nonEmployee, sourceBody, UNKNOWN_NELM_ID } from './fixtures.ts';
+import type { TestSandbox } from '../helpers/sandbox.ts';
+import { createSource, nonEmployee, UNKNOWN_NELM_ID } from './fixtures.ts';
 import {
   APPROVAL_ITEM,
   APPROVAL_ITEM_DETAIL,
@@ -16,6 +16,7 @@ import {
   errorDetail,
   headerOf,
   type SdkClients,
+  startContractSandbox,
 } from './sdk-helpers.ts';
 import { arrayOf } from './shape.ts';
 
@@ -29,16 +30,11 @@ describe('official SDK against the sandbox: non-employee requests and the approv
   const contract = createContractRecorder(operationsOf('nelm-requests'));
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ rateLimit: 0 });
-    admin = createSdkClients(sandbox.url, sandbox.admin);
-    user = createSdkClients(sandbox.url, sandbox.client('user'));
+    ({ sandbox, admin, user } = await startContractSandbox());
     firstApprover = createSdkClients(sandbox.url, sandbox.client('approver', 0));
     secondApprover = createSdkClients(sandbox.url, sandbox.client('approver', 1));
     const approvers = [0, 1].map((i) => ({ id: sandbox.client('approver', i).identityId }));
-    const source = await admin.nelm.createNonEmployeeSource({
-      nonEmployeeSourceRequestBody: sourceBody(sandbox, { name: 'Contract approvals', approvers }),
-    });
-    sourceId = source.data.id!;
+    sourceId = (await createSource(admin, sandbox, { name: 'Contract approvals', approvers })).id!;
   });
   afterAll(() => sandbox.close());
 

@@ -1,15 +1,15 @@
 import type { JsonPatchOperation, NonEmployeeSourceRequestBody } from 'sailpoint-api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type TestSandbox } from '../helpers/sandbox.ts';
-import { sourceBody, UNKNOWN_NELM_ID } from './fixtures.ts';
+import type { TestSandbox } from '../helpers/sandbox.ts';
+import { createSource, sourceBody, UNKNOWN_NELM_ID } from './fixtures.ts';
 import { SCHEMA_ATTRIBUTE, SOURCE, SOURCE_WITH_CLOUD_ID, SOURCE_WITH_COUNT } from './nelm-shapes.ts';
 import { operationsOf } from './operations.ts';
 import {
   createContractRecorder,
-  createSdkClients,
   errorDetail,
   headerOf,
   type SdkClients,
+  startContractSandbox,
 } from './sdk-helpers.ts';
 import { arrayOf } from './shape.ts';
 
@@ -20,14 +20,11 @@ describe('official SDK against the sandbox: non-employee sources and their schem
   const contract = createContractRecorder(operationsOf('nelm-sources'));
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ rateLimit: 0 });
-    admin = createSdkClients(sandbox.url, sandbox.admin);
-    user = createSdkClients(sandbox.url, sandbox.client('user'));
+    ({ sandbox, admin, user } = await startContractSandbox());
   });
   afterAll(() => sandbox.close());
 
-  const newSource = async () =>
-    (await admin.nelm.createNonEmployeeSource({ nonEmployeeSourceRequestBody: sourceBody(sandbox) })).data;
+  const newSource = () => createSource(admin, sandbox);
 
   it('lists, creates, reads, patches and deletes sources', async () => {
     const listed = await contract.succeeds(
