@@ -2,9 +2,11 @@
 import type { UpstreamApi } from '../api.ts';
 import { encodePath } from '../http-client.ts';
 import type {
+  NonEmployeeApprovalDecision,
   NonEmployeeApprovalItem,
   NonEmployeeApprovalItemDetail,
   NonEmployeeApprovalSummary,
+  NonEmployeeRejectApprovalDecision,
 } from '../wire/nelm.ts';
 import { listQuery, type OperationContext, toPage } from './context.ts';
 
@@ -38,12 +40,12 @@ export const createNonEmployeeApprovalOperations = ({
   async approveNonEmployeeRequest(id, comment) {
     const path = encodePath`/non-employee-approvals/${id}/approve`;
     // The body is required even when there is nothing to say.
-    const json = comment === undefined ? {} : { comment };
+    const json: NonEmployeeApprovalDecision = comment === undefined ? {} : { comment };
     return (await http.json<NonEmployeeApprovalItem>({ method: 'POST', version, path, json })).data;
   },
   async rejectNonEmployeeRequest(id, comment) {
     const path = encodePath`/non-employee-approvals/${id}/reject`;
-    const json = { comment };
+    const json: NonEmployeeRejectApprovalDecision = { comment };
     return (await http.json<NonEmployeeApprovalItem>({ method: 'POST', version, path, json })).data;
   },
   async getNonEmployeeApprovalSummary(requestedFor) {

@@ -1,7 +1,7 @@
 /** Non-employee records. */
 import type { UpstreamApi } from '../api.ts';
 import { encodePath } from '../http-client.ts';
-import type { NonEmployeeRecord } from '../wire/nelm.ts';
+import type { DeleteNonEmployeeRecordsInBulkBody, NonEmployeeRecord } from '../wire/nelm.ts';
 import { listQuery, type OperationContext, toPage } from './context.ts';
 
 type RecordOperations = Pick<
@@ -55,6 +55,7 @@ export const createNonEmployeeRecordOperations = ({
     await http.empty({ method: 'DELETE', version, path: encodePath`/non-employee-records/${id}` });
   },
   async deleteNonEmployeeRecordsInBulk(ids) {
-    await http.empty({ method: 'POST', version, path: '/non-employee-records/bulk-delete', json: { ids } });
+    const json: DeleteNonEmployeeRecordsInBulkBody = { ids };
+    await http.empty({ method: 'POST', version, path: '/non-employee-records/bulk-delete', json });
   },
 });

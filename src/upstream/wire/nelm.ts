@@ -153,17 +153,15 @@ export interface NonEmployeeRequestLite {
   requester?: IdentityRef;
 }
 
-/** A request as lists and gets return it; the spec merges the source-lite fields into it. */
-export interface NonEmployeeRequest extends NonEmployeeSourceLite {
+/** What every shape of a request says about it. */
+interface NonEmployeeRequestFields {
   accountName?: string;
   firstName?: string;
   lastName?: string;
   email?: string;
   phone?: string;
   manager?: string;
-  nonEmployeeSource?: NonEmployeeSourceLite;
   data?: NonEmployeeData;
-  approvalItems?: NonEmployeeApprovalItemBase[];
   approvalStatus?: ApprovalStatus;
   comment?: string;
   completionDate?: string;
@@ -173,22 +171,16 @@ export interface NonEmployeeRequest extends NonEmployeeSourceLite {
   created?: string;
 }
 
-export interface NonEmployeeRequestWithoutApprovalItem extends NonEmployeeRequestLite {
-  accountName?: string;
-  firstName?: string;
-  lastName?: string;
-  email?: string;
-  phone?: string;
-  manager?: string;
+/** A request as lists and gets return it; the spec merges the source-lite fields into it. */
+export interface NonEmployeeRequest extends NonEmployeeSourceLite, NonEmployeeRequestFields {
+  nonEmployeeSource?: NonEmployeeSourceLite;
+  approvalItems?: NonEmployeeApprovalItemBase[];
+}
+
+export interface NonEmployeeRequestWithoutApprovalItem
+  extends NonEmployeeRequestLite,
+    NonEmployeeRequestFields {
   nonEmployeeSource?: NonEmployeeSourceLiteWithSchemaAttributes;
-  data?: NonEmployeeData;
-  approvalStatus?: ApprovalStatus;
-  comment?: string;
-  completionDate?: string;
-  startDate?: string;
-  endDate?: string;
-  modified?: string;
-  created?: string;
 }
 
 /** An approval item as the list returns it. */
