@@ -14,6 +14,7 @@ import { useReadableErrors } from './schema/use-readable-errors.ts';
 import type { UpstreamApi } from './upstream/api.ts';
 import { createClientCredentialsTokenProvider, type TokenProvider } from './upstream/auth.ts';
 import { createUpstreamApi } from './upstream/create-upstream-api.ts';
+import type { UpstreamCallLog } from './upstream/http-client.ts';
 import { createUpstreamDispatcher } from './upstream/transport.ts';
 
 export interface GatewayDeps {
@@ -67,7 +68,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       : null;
   const onCall =
     config.logLevel === 'debug'
-      ? (entry: { method: string; path: string; status: number; durationMs: number }) =>
+      ? (entry: UpstreamCallLog) =>
           log(`upstream ${entry.method} ${entry.path} ${entry.status} ${Math.round(entry.durationMs)}ms`)
       : undefined;
 

@@ -14,7 +14,7 @@ import type { JsonPatchOperation } from './wire/common.ts';
 export type UpstreamApiVersion = 'v3' | 'beta' | 'v2024' | 'v2025';
 export type UpstreamHttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | null | undefined;
-type Headers = Record<string, string | string[] | undefined>;
+export type ResponseHeaders = Record<string, string | string[] | undefined>;
 
 export interface UpstreamCall {
   method: UpstreamHttpMethod;
@@ -39,12 +39,15 @@ export interface UpstreamCallLog {
 }
 
 export interface UpstreamHttpOptions {
-  /** Tenant API root, e.g. `https://acme.api.identitynow.com` (may carry a path prefix). */
+  /** Tenant API root without a version, e.g. `https://acme.api.identitynow.com` (may carry a path prefix). */
   baseUrl: string;
+  /** The shared transport (see `createUpstreamDispatcher`); retries and timeouts live there. */
   dispatcher: Dispatcher;
+  /** The caller's forwarded bearer, or the service token. */
   getToken: () => Promise<string>;
   /** Called on a 401, so a cached service token can be dropped. */
   onTokenRejected?: () => void;
+  /** Aborts every call in flight (e.g. when the GraphQL request is cancelled). */
   signal?: AbortSignal;
   /** Method, path, status and duration of each call; never headers or tokens. */
   onCall?: (entry: UpstreamCallLog) => void;
@@ -54,16 +57,16 @@ export interface UpstreamHttpOptions {
 
 export interface UpstreamAnswer {
   status: number;
-  headers: Headers;
+  headers: ResponseHeaders;
   body: Dispatcher.ResponseData['body'];
 }
 
 export interface UpstreamHttp {
   /** The answer of a 2xx; anything else throws. The caller must consume or dump the body. */
   send(call: UpstreamCall): Promise<UpstreamAnswer>;
-  json<T>(call: UpstreamCall): Promise<{ data: T; headers: Headers }>;
+  json<T>(call: UpstreamCall): Promise<{ data: T; headers: ResponseHeaders }>;
   empty(call: UpstreamCall): Promise<void>;
-  stream(call: UpstreamCall): Promise<{ body: ReadableStream<Uint8Array>; headers: Headers }>;
+  stream(call: UpstreamCall): Promise<{ body: ReadableStream<Uint8Array>; headers: ResponseHeaders }>;
 }
 
 /**

@@ -1,15 +1,13 @@
 /** What every operation module is built from, and the list plumbing they share. */
 import type { ListParams, Page } from '../api.ts';
 import { compileFilter, compileSorters } from '../filters.ts';
-import type { QueryValue, UpstreamApiVersion, UpstreamHttp } from '../http-client.ts';
+import type { QueryValue, ResponseHeaders, UpstreamApiVersion, UpstreamHttp } from '../http-client.ts';
 
 export interface OperationContext {
   http: UpstreamHttp;
   /** The version the NELM paths live under (`SAIL_API_VERSION`); accounts always use v3, beta-only ops beta. */
   nelmVersion: UpstreamApiVersion;
 }
-
-type Headers = Record<string, string | string[] | undefined>;
 
 /** The spec's collection parameters; `count` only when asked, as it costs the server. */
 export const listQuery = (params: ListParams): Record<string, QueryValue> => ({
@@ -20,7 +18,7 @@ export const listQuery = (params: ListParams): Record<string, QueryValue> => ({
   sorters: params.sorters?.length ? compileSorters(params.sorters) : undefined,
 });
 
-export const readTotalCount = (headers: Headers): number | null => {
+export const readTotalCount = (headers: ResponseHeaders): number | null => {
   const raw = headers['x-total-count'];
   const text = Array.isArray(raw) ? raw[0] : raw;
   if (text == null || !/^\d+$/.test(text.trim())) return null;
@@ -28,7 +26,7 @@ export const readTotalCount = (headers: Headers): number | null => {
 };
 
 export const toPage = <T>(
-  answer: { data: T[] | undefined; headers: Headers },
+  answer: { data: T[] | undefined; headers: ResponseHeaders },
   counted?: boolean,
 ): Page<T> => ({
   items: Array.isArray(answer.data) ? answer.data : [],
