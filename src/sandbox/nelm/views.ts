@@ -7,6 +7,7 @@ import type {
 import type { ApiVersion } from '../http/types.ts';
 import type {
   ApprovalRow,
+  PersonRow,
   RecordRow,
   RequestRow,
   SchemaAttributeRow,
@@ -67,15 +68,20 @@ function customData(data: Readonly<Record<string, string>>, source: SourceRow): 
   return result;
 }
 
+/** The person's texts, as a record and every shape of a request carry them. */
+const personView = (row: PersonRow) => ({
+  accountName: row.accountName,
+  firstName: row.firstName,
+  lastName: row.lastName,
+  email: row.email,
+  phone: row.phone,
+  manager: row.manager,
+});
+
 export function recordView(row: RecordRow, source: SourceRow) {
   return {
     id: row.id,
-    accountName: row.accountName,
-    firstName: row.firstName,
-    lastName: row.lastName,
-    email: row.email,
-    phone: row.phone,
-    manager: row.manager,
+    ...personView(row),
     sourceId: source.id,
     data: customData(row.data, source),
     startDate: iso(row.startDate),
@@ -98,6 +104,21 @@ export function approvalBaseView(item: ApprovalRow, request: RequestRow): NonEmp
   };
 }
 
+/** What every shape of a request says about it, its start and end dates written by `date`. */
+function requestFields(request: RequestRow, date: (ms: number) => string) {
+  return {
+    ...personView(request),
+    data: { ...request.data },
+    approvalStatus: request.approvalStatus,
+    comment: request.comment ?? '',
+    completionDate: request.completionDate === undefined ? undefined : iso(request.completionDate),
+    startDate: date(request.startDate),
+    endDate: date(request.endDate),
+    modified: iso(request.modified),
+    created: iso(request.created),
+  };
+}
+
 /** `NonEmployeeRequest`: the spec merges the source-lite fields into the request itself. */
 export function requestView(store: NelmStore, request: RequestRow) {
   const source = store.source(request.sourceId)!.row;
@@ -106,22 +127,9 @@ export function requestView(store: NelmStore, request: RequestRow) {
     sourceId: source.id,
     name: source.name,
     description: source.description,
-    accountName: request.accountName,
-    firstName: request.firstName,
-    lastName: request.lastName,
-    email: request.email,
-    phone: request.phone,
-    manager: request.manager,
+    ...requestFields(request, iso),
     nonEmployeeSource: sourceLiteView(source),
-    data: { ...request.data },
     approvalItems: store.itemsOf(request).map((item) => approvalBaseView(item, request)),
-    approvalStatus: request.approvalStatus,
-    comment: request.comment ?? '',
-    completionDate: request.completionDate === undefined ? undefined : iso(request.completionDate),
-    startDate: iso(request.startDate),
-    endDate: iso(request.endDate),
-    modified: iso(request.modified),
-    created: iso(request.created),
   };
 }
 
@@ -147,24 +155,12 @@ export function approvalDetailView(
     ...approvalBaseView(item, request),
     nonEmployeeRequest: {
       ...requestLite(request),
-      accountName: request.accountName,
-      firstName: request.firstName,
-      lastName: request.lastName,
-      email: request.email,
-      phone: request.phone,
-      manager: request.manager,
+      // Days: the spec types this shape's start and end as `format: date`.
+      ...requestFields(request, isoDay),
       nonEmployeeSource: {
         ...sourceLiteView(source),
         schemaAttributes: source.attributes.map((attribute) => attributeView(attribute, version)),
       },
-      data: { ...request.data },
-      approvalStatus: request.approvalStatus,
-      comment: request.comment ?? '',
-      completionDate: request.completionDate === undefined ? undefined : iso(request.completionDate),
-      startDate: isoDay(request.startDate),
-      endDate: isoDay(request.endDate),
-      modified: iso(request.modified),
-      created: iso(request.created),
     },
   };
 }

@@ -32,20 +32,24 @@ export interface SourceRow {
   modified: number;
 }
 
-export interface RecordRow {
-  id: string;
-  /** Set when the row stands for (or replaced) a seeded record. */
-  seedIndex?: number;
+/** What a record and a request both hold about the non-employee. */
+export interface PersonRow {
   accountName: string;
   firstName: string;
   lastName: string;
   email: string;
   phone: string;
   manager: string;
-  /** Custom attribute values; seeded rows share these objects, so writes replace, never mutate. */
-  data: Readonly<Record<string, string>>;
   startDate: number;
   endDate: number;
+}
+
+export interface RecordRow extends PersonRow {
+  id: string;
+  /** Set when the row stands for (or replaced) a seeded record. */
+  seedIndex?: number;
+  /** Custom attribute values; seeded rows share these objects, so writes replace, never mutate. */
+  data: Readonly<Record<string, string>>;
   created: number;
   modified: number;
 }
@@ -61,19 +65,11 @@ export interface ApprovalRow {
   modified: number;
 }
 
-export interface RequestRow {
+export interface RequestRow extends PersonRow {
   id: string;
   sourceId: string;
   requesterId: string;
-  accountName: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  phone: string;
-  manager: string;
   data: Record<string, string>;
-  startDate: number;
-  endDate: number;
   approvalStatus: ApprovalStatus;
   comment?: string;
   completionDate?: number;
