@@ -1,19 +1,11 @@
 import { NON_EMPLOYEE_PERSON_FIELDS } from '../../upstream/wire/nelm.ts';
 import { badContent } from '../http/sandbox-error.ts';
-import type { SourceRow } from '../store/nelm-rows.ts';
+import type { PersonRow, SourceRow } from '../store/nelm-rows.ts';
 
 /** A validated `NonEmployeeRequestBody`, dates as epoch milliseconds. */
-export interface RecordInput {
-  accountName: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  phone: string;
-  manager: string;
+export interface RecordInput extends PersonRow {
   sourceId: string;
   data: Record<string, string>;
-  startDate: number;
-  endDate: number;
 }
 
 /** The body's required strings. */
