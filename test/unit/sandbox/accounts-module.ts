@@ -1,52 +1,10 @@
-import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { type AccountsModule, createAccountsModule } from '../../../src/sandbox/accounts/index.ts';
 import { isSandboxError } from '../../../src/sandbox/http/sandbox-error.ts';
 import type { ApiVersion, SandboxRequest, SandboxResponse } from '../../../src/sandbox/http/types.ts';
-import type {
-  DirectoryRecord,
-  DirectorySource,
-  RecordDirectory,
-} from '../../../src/sandbox/store/record-directory.ts';
+import type { RecordDirectory } from '../../../src/sandbox/store/record-directory.ts';
 import type { Account } from '../../../src/upstream/wire/accounts.ts';
-
-const hex = (text: string) => createHash('md5').update(text).digest('hex');
-
-function createDirectory(sourceCount: number, recordCount: number): RecordDirectory & { iscIds: string[] } {
-  const sources: DirectorySource[] = [];
-  const records = new Map<string, DirectoryRecord[]>();
-  const byId = new Map<string, { source: DirectorySource; record: DirectoryRecord }>();
-  for (let s = 0; s < sourceCount; s++) {
-    const source = {
-      nonEmployeeSourceId: hex(`n${s}`),
-      iscSourceId: hex(`s${s}`),
-      name: `Source ${s}`,
-      ownerIdentityId: hex(`o${s}`),
-    };
-    sources.push(source);
-    const list = Array.from({ length: recordCount }, (_, r): DirectoryRecord => {
-      const time = new Date(Date.UTC(2024, 0, 1, 0, r)).toISOString();
-      return {
-        recordId: hex(`r${s}.${r}`),
-        accountName: `user${s}.${r}`,
-        firstName: 'Ann',
-        lastName: `Lee${r}`,
-        created: time,
-        modified: time,
-      };
-    });
-    for (const record of list) byId.set(record.recordId, { source, record });
-    records.set(source.iscSourceId, list);
-  }
-  return {
-    iscIds: sources.map((s) => s.iscSourceId),
-    sources: () => sources,
-    sourceByIscId: (id) => sources.find((s) => s.iscSourceId === id),
-    recordsOnIscSource: (id) => records.get(id) ?? [],
-    recordByAccountName: (id, name) => records.get(id)?.find((r) => r.accountName === name),
-    recordById: (id) => byId.get(id),
-  };
-}
+import { createFakeDirectory } from './fake-directory.ts';
 
 const ADMIN = ['idn:accounts:read', 'idn:accounts:manage'];
 
@@ -58,7 +16,7 @@ interface Call {
   rights?: string[];
 }
 
-type TestDirectory = ReturnType<typeof createDirectory>;
+type TestDirectory = RecordDirectory & { iscIds: string[] };
 
 export interface AccountsModuleHarness {
   readonly directory: TestDirectory;
@@ -84,7 +42,8 @@ export function useAccountsModule(): AccountsModuleHarness {
 
   beforeEach(() => {
     vi.useFakeTimers({ now: Date.UTC(2025, 4, 1) });
-    directory = createDirectory(2, 30);
+    const fake = createFakeDirectory({ sources: 2, records: 30, idStyle: 'hex' });
+    directory = { ...fake.directory, iscIds: fake.sources.map((source) => source.iscSourceId) };
     module = createAccountsModule({
       directory,
       now: () => new Date(),
