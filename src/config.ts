@@ -4,9 +4,7 @@
  * `JSON.stringify`, `console.log` and `describe()`.
  */
 import { parseArgs } from 'node:util';
-
-export type ApiVersion = 'v3' | 'beta' | 'v2024' | 'v2025';
-export const API_VERSIONS: readonly ApiVersion[] = ['v3', 'beta', 'v2024', 'v2025'];
+import { API_VERSIONS, type ApiVersion } from './upstream/wire/common.ts';
 
 export interface ServiceAccountConfig {
   clientId: string;

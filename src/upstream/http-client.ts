@@ -9,9 +9,9 @@ import { createUpstreamErrorFromFailure, createUpstreamErrorFromResponse } from 
 import { UpstreamBadRequestError, UpstreamError } from './errors.ts';
 import { redactSecrets } from './redact.ts';
 import { createRetryCallback, type UpstreamRetryOptions } from './retry-policy.ts';
-import type { JsonPatchOperation } from './wire/common.ts';
+import type { ApiVersion, JsonPatchOperation } from './wire/common.ts';
 
-export type UpstreamApiVersion = 'v3' | 'beta' | 'v2024' | 'v2025';
+export type UpstreamApiVersion = ApiVersion;
 export type UpstreamHttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | null | undefined;
 export type ResponseHeaders = Record<string, string | string[] | undefined>;

@@ -1,6 +1,7 @@
+import { API_VERSIONS } from '../../upstream/wire/common.ts';
 import type { ApiVersion, HttpMethod, RouteDefinition } from './types.ts';
 
-export const API_VERSIONS: readonly ApiVersion[] = ['v3', 'beta', 'v2024', 'v2025'];
+const VERSIONED_PATH = new RegExp(`^/(${API_VERSIONS.join('|')})(/.*)?$`);
 
 interface CompiledRoute {
   route: RouteDefinition;
@@ -16,7 +17,7 @@ export type RouteMatch =
 
 /** Splits `/v3/non-employee-sources/x` into its version and the path below it. */
 export function splitVersion(pathname: string): { version: ApiVersion; path: string } | undefined {
-  const match = /^\/(v3|beta|v2024|v2025)(\/.*)?$/.exec(pathname);
+  const match = VERSIONED_PATH.exec(pathname);
   if (!match) return undefined;
   return { version: match[1] as ApiVersion, path: match[2] ?? '/' };
 }

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { ApiVersion } from '../../upstream/wire/common.ts';
 
-/** The API versions a tenant serves the NELM paths under; accounts use v3 and beta. */
-export type ApiVersion = 'v3' | 'beta' | 'v2024' | 'v2025';
+export type { ApiVersion };
 
 /** Who is calling, from the verified bearer token. */
 export interface Caller {

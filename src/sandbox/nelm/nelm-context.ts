@@ -1,3 +1,4 @@
+import { API_VERSIONS } from '../../upstream/wire/common.ts';
 import type { ApiVersion } from '../http/types.ts';
 import type { IdentityRegistry } from '../seed/identities.ts';
 import type { NelmStore } from '../store/nelm-store.ts';
@@ -14,4 +15,5 @@ export interface NelmContext {
   newIscId(): string;
 }
 
-export const NELM_VERSIONS: readonly ApiVersion[] = ['v3', 'beta', 'v2024', 'v2025'];
+/** Every NELM path answers under every version. */
+export const NELM_VERSIONS: readonly ApiVersion[] = API_VERSIONS;
