@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { API_VERSIONS, type ApiVersion } from './upstream/wire/common.ts';
+import { MAX_RECORDS_PER_SOURCE, MAX_SOURCES } from './upstream/wire/nelm-limits.ts';
 
 export interface ServiceAccountConfig {
   clientId: string;
@@ -201,10 +202,13 @@ const SCALE = /^(small|org|(\d+)x(\d+))$/;
 const readScale = (value: string | undefined, problems: string[]): string => {
   if (value === undefined) return 'small';
   const match = SCALE.exec(value);
-  const fits = match && (match[2] === undefined || (Number(match[2]) <= 50 && Number(match[3]) <= 20_000));
+  const fits =
+    match &&
+    (match[2] === undefined ||
+      (Number(match[2]) <= MAX_SOURCES && Number(match[3]) <= MAX_RECORDS_PER_SOURCE));
   if (!fits) {
     problems.push(
-      `SANDBOX_SCALE must be small, org or <sources>x<records> (at most 50x20000), got ${JSON.stringify(value)}`,
+      `SANDBOX_SCALE must be small, org or <sources>x<records> (at most ${MAX_SOURCES}x${MAX_RECORDS_PER_SOURCE}), got ${JSON.stringify(value)}`,
     );
     return 'small';
   }

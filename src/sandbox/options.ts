@@ -1,3 +1,4 @@
+import { MAX_RECORDS_PER_SOURCE, MAX_SOURCES } from '../upstream/wire/nelm-limits.ts';
 import type { FaultConfig } from './control/faults.ts';
 
 /** How much data the seed makes: `small` for tests and demos, `org` fills the org limits. */
@@ -10,7 +11,7 @@ export interface Scale {
 
 export const SCALE_PRESETS: Record<ScalePreset, Scale> = {
   small: { sources: 6, recordsPerSource: 60 },
-  org: { sources: 50, recordsPerSource: 20_000 },
+  org: { sources: MAX_SOURCES, recordsPerSource: MAX_RECORDS_PER_SOURCE },
 };
 
 export interface SandboxOptions {
@@ -69,8 +70,8 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     host: options.host ?? '127.0.0.1',
     seed: integer(options.seed ?? 1, 'seed', 0, 2 ** 31 - 1),
     scale: {
-      sources: integer(scale.sources, 'scale.sources', 0, 50),
-      recordsPerSource: integer(scale.recordsPerSource, 'scale.recordsPerSource', 0, 20_000),
+      sources: integer(scale.sources, 'scale.sources', 0, MAX_SOURCES),
+      recordsPerSource: integer(scale.recordsPerSource, 'scale.recordsPerSource', 0, MAX_RECORDS_PER_SOURCE),
     },
     rateLimit: integer(options.rateLimit ?? 100, 'rateLimit', 0, 1_000_000),
     rateLimitWindowMs: integer(options.rateLimitWindowMs ?? 10_000, 'rateLimitWindowMs', 1, 3_600_000),
