@@ -1,8 +1,9 @@
+import { SCHEMA_ATTRIBUTE_TYPES } from '../upstream/wire/nelm.ts';
 import { builder } from './builder.ts';
 import { NonEmployeeSchemaAttributeRef, NonEmployeeSourceRef } from './refs.ts';
 
 export const SchemaAttributeTypeEnum = builder.enumType('NonEmployeeSchemaAttributeType', {
-  values: ['TEXT', 'DATE', 'IDENTITY', 'PHONE', 'EMAIL'] as const,
+  values: SCHEMA_ATTRIBUTE_TYPES,
 });
 
 builder.node(NonEmployeeSchemaAttributeRef, {

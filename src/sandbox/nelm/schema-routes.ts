@@ -1,4 +1,8 @@
-import type { SchemaAttributeType } from '../../upstream/wire/nelm.ts';
+import {
+  SCHEMA_ATTRIBUTE_TYPES,
+  type SchemaAttributeType,
+  V3_SCHEMA_ATTRIBUTE_TYPES,
+} from '../../upstream/wire/nelm.ts';
 import { MAX_CUSTOM_ATTRIBUTES } from '../../upstream/wire/nelm-limits.ts';
 import { pageOf, parseListParams } from '../collections/index.ts';
 import { jsonObjectBody, jsonPatchBody } from '../http/body.ts';
@@ -13,9 +17,8 @@ import { attributeView } from './views.ts';
 
 const TECHNICAL_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,99}$/;
 
-/** v3 knows TEXT, DATE and IDENTITY; beta (and the dated versions) add PHONE and EMAIL. */
 const typesFor = (version: ApiVersion): readonly SchemaAttributeType[] =>
-  version === 'v3' ? ['TEXT', 'DATE', 'IDENTITY'] : ['TEXT', 'DATE', 'IDENTITY', 'PHONE', 'EMAIL'];
+  version === 'v3' ? V3_SCHEMA_ATTRIBUTE_TYPES : SCHEMA_ATTRIBUTE_TYPES;
 
 function optionalText(value: unknown, field: string): string | undefined {
   if (value === undefined || value === null) return undefined;

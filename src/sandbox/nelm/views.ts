@@ -1,8 +1,9 @@
-import type {
-  IdentityRef,
-  NonEmployeeApprovalItemBase,
-  NonEmployeeSchemaAttribute,
-  SchemaAttributeType,
+import {
+  type IdentityRef,
+  type NonEmployeeApprovalItemBase,
+  type NonEmployeeSchemaAttribute,
+  type SchemaAttributeType,
+  V3_SCHEMA_ATTRIBUTE_TYPES,
 } from '../../upstream/wire/nelm.ts';
 import type { ApiVersion } from '../http/types.ts';
 import type {
@@ -35,9 +36,9 @@ export function sourceView(source: SourceRow) {
   };
 }
 
-/** v3 knows only TEXT, DATE and IDENTITY: a beta-only type reads as TEXT there. */
+/** A type v3 does not know reads as TEXT there. */
 const typeIn = (type: SchemaAttributeType, version: ApiVersion): SchemaAttributeType =>
-  version === 'v3' && (type === 'PHONE' || type === 'EMAIL') ? 'TEXT' : type;
+  version === 'v3' && !V3_SCHEMA_ATTRIBUTE_TYPES.includes(type) ? 'TEXT' : type;
 
 export function attributeView(
   attribute: SchemaAttributeRow,

@@ -1,4 +1,4 @@
-import type { NonEmployeeBulkUploadJob } from '../../upstream/wire/nelm.ts';
+import { BULK_UPLOAD_STATUSES, type NonEmployeeBulkUploadJob } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
 import { ValidationError } from '../errors.ts';
 import { NonEmployeeSourceRef } from '../refs.ts';
@@ -19,7 +19,7 @@ export const FileScalar = builder.scalarType('File', {
 
 export const BulkUploadStatusEnum = builder.enumType('NonEmployeeBulkUploadStatus', {
   description: 'Where a bulk upload job stands.',
-  values: ['PENDING', 'IN_PROGRESS', 'COMPLETED', 'ERROR'] as const,
+  values: BULK_UPLOAD_STATUSES,
 });
 
 const NonEmployeeBulkUploadJobRef = builder

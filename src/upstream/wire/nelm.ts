@@ -26,6 +26,15 @@ export interface IdnUserRef {
 }
 
 export type SchemaAttributeType = 'TEXT' | 'DATE' | 'IDENTITY' | 'PHONE' | 'EMAIL';
+export const SCHEMA_ATTRIBUTE_TYPES: readonly SchemaAttributeType[] = [
+  'TEXT',
+  'DATE',
+  'IDENTITY',
+  'PHONE',
+  'EMAIL',
+];
+/** The types v3 knows; beta and the dated versions add PHONE and EMAIL. */
+export const V3_SCHEMA_ATTRIBUTE_TYPES: readonly SchemaAttributeType[] = ['TEXT', 'DATE', 'IDENTITY'];
 
 export interface NonEmployeeSchemaAttribute {
   id?: string;
@@ -215,6 +224,12 @@ export interface NonEmployeeApprovalSummary {
 }
 
 export type BulkUploadStatus = 'PENDING' | 'IN_PROGRESS' | 'COMPLETED' | 'ERROR';
+export const BULK_UPLOAD_STATUSES: readonly BulkUploadStatus[] = [
+  'PENDING',
+  'IN_PROGRESS',
+  'COMPLETED',
+  'ERROR',
+];
 
 export interface NonEmployeeBulkUploadJob {
   id?: string;
