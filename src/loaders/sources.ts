@@ -24,6 +24,7 @@ export interface SourceLoaders {
   nonEmployeeCount(sourceId: string): Promise<number>;
 }
 
+/** An attribute's key, and its node id: attribute ids are unique only within their source. */
 export function schemaAttributeKey(sourceId: string, attributeId: string): string {
   return `${sourceId}:${attributeId}`;
 }

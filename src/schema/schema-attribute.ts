@@ -1,3 +1,4 @@
+import { schemaAttributeKey } from '../loaders/sources.ts';
 import { SCHEMA_ATTRIBUTE_TYPES } from '../upstream/wire/nelm.ts';
 import { builder } from './builder.ts';
 import { NonEmployeeSchemaAttributeRef, NonEmployeeSourceRef } from './refs.ts';
@@ -9,7 +10,7 @@ export const SchemaAttributeTypeEnum = builder.enumType('NonEmployeeSchemaAttrib
 builder.node(NonEmployeeSchemaAttributeRef, {
   description: "One field of a source's records: 8 system attributes, then up to 10 custom ones.",
   // Attribute ids are only unique within their source, so the global id carries both.
-  id: { resolve: (attribute) => `${attribute.nonEmployeeSourceId}:${attribute.id ?? ''}` },
+  id: { resolve: (attribute) => schemaAttributeKey(attribute.nonEmployeeSourceId, attribute.id ?? '') },
   loadWithoutCache: (key, ctx) => ctx.loaders.schemaAttribute.load(key),
   fields: (t) => ({
     iscId: t.string({

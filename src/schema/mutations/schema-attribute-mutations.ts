@@ -1,4 +1,5 @@
 import type { SchemaAttributeEntity } from '../../loaders/entities.ts';
+import { schemaAttributeKey } from '../../loaders/sources.ts';
 import type { JsonPatchOperation } from '../../upstream/wire/common.ts';
 import { builder } from '../builder.ts';
 import { ValidationError } from '../errors.ts';
@@ -179,7 +180,7 @@ builder.mutationFields((t) => ({
       return {
         typename: 'NonEmployeeSchemaAttribute',
         iscIds: [attributeId],
-        nodeKeys: [`${sourceId}:${attributeId}`],
+        nodeKeys: [schemaAttributeKey(sourceId, attributeId)],
       };
     },
   }),
