@@ -10,7 +10,7 @@ import {
   resolveOffsetConnection,
 } from './pagination/offset-connection.ts';
 import type { OrderByValue } from './pagination/order-by.ts';
-import { selectsPath } from './pagination/selection.ts';
+import { selectsPath } from './selection.ts';
 
 /** Requests lists require `requested-for`; `me` (the caller) is the API's own convention. */
 export const DEFAULT_REQUESTED_FOR = 'me';

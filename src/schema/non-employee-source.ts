@@ -11,13 +11,13 @@ import { DEFAULT_REQUESTED_FOR, resolveListConnection } from './lists.ts';
 import { NonEmployeeRecordOrder, resolveRecordConnection } from './non-employee-record.ts';
 import { NonEmployeeRequestOrder, resolveRequestConnection } from './non-employee-request.ts';
 import { createOrderByInput, toSorters } from './pagination/order-by.ts';
-import { selectsPath } from './pagination/selection.ts';
 import {
   NonEmployeeRecordRef,
   NonEmployeeRequestRef,
   NonEmployeeSchemaAttributeRef,
   NonEmployeeSourceRef,
 } from './refs.ts';
+import { selectsPath } from './selection.ts';
 import { loadFullSource, sourceLiteField } from './source-lite.ts';
 
 export const NonEmployeeSourceOrder = createOrderByInput(

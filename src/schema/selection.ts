@@ -1,36 +1,40 @@
 import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 
 /**
- * Whether the current field's selection reaches `path` (e.g. `['totalCount']` or
- * `['edges', 'node', 'nonEmployeeCount']`), through fragments and inline fragments, so a
- * resolver asks upstream for costly extras only when the query uses them.
+ * The names of the fields selected at `path` below the current field (e.g. `['edges', 'node']`),
+ * through fragments and inline fragments, so a resolver asks upstream only for what the query uses.
  */
-export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): boolean {
-  return info.fieldNodes.some((node) => reaches(node.selectionSet, path, info));
+export function selectedFieldNames(info: GraphQLResolveInfo, path: readonly string[] = []): Set<string> {
+  const names = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined, rest: readonly string[]) => {
+    if (!set) return;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (rest.length === 0) names.add(selection.name.value);
+        else if (selection.name.value === rest[0]) visit(selection.selectionSet, rest.slice(1));
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        visit(selection.selectionSet, rest);
+      } else {
+        visit(info.fragments[selection.name.value]?.selectionSet, rest);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) visit(node.selectionSet, path);
+  return names;
 }
 
-function reaches(
-  set: SelectionSetNode | undefined,
-  path: readonly string[],
-  info: GraphQLResolveInfo,
-): boolean {
-  if (!set) return false;
+/** Whether the selection reaches `path`, e.g. `['totalCount']` or `['edges', 'node', 'nonEmployeeCount']`. */
+export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): boolean {
   if (path.length === 0) return true;
-  const [head, ...rest] = path;
-  for (const selection of set.selections) {
-    if (selection.kind === Kind.FIELD) {
-      if (
-        selection.name.value === head &&
-        (rest.length === 0 || reaches(selection.selectionSet, rest, info))
-      ) {
-        return true;
-      }
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      if (reaches(selection.selectionSet, path, info)) return true;
-    } else {
-      const fragment = info.fragments[selection.name.value];
-      if (fragment && reaches(fragment.selectionSet, path, info)) return true;
-    }
-  }
-  return false;
+  return selectedFieldNames(info, path.slice(0, -1)).has(path[path.length - 1]);
+}
+
+/** Whether every field selected at `path` is one of `fields`. */
+export function selectsOnly(
+  info: GraphQLResolveInfo,
+  fields: ReadonlySet<string>,
+  path: readonly string[] = [],
+) {
+  for (const name of selectedFieldNames(info, path)) if (!fields.has(name)) return false;
+  return true;
 }

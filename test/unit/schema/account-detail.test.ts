@@ -1,6 +1,7 @@
 import { buildSchema, type GraphQLResolveInfo, graphql } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { accountDetailFor, selectedFieldNames } from '../../../src/schema/accounts/account-detail.ts';
+import { accountDetailFor } from '../../../src/schema/accounts/account-detail.ts';
+import { selectedFieldNames } from '../../../src/schema/selection.ts';
 
 const schema = buildSchema(`
   type Query { account: Account, accounts: AccountConnection }
