@@ -102,6 +102,9 @@ export const encodePath = (strings: TemplateStringsArray, ...values: string[]): 
     return out + encodeURIComponent(value) + text;
   }, '');
 
+/** `METHOD /version/path` of a call, for errors: never its query or headers. */
+const labelOf = (call: UpstreamCall): string => `${call.method} /${call.version}${call.path}`;
+
 const toQueryString = (query: Record<string, QueryValue> = {}): string => {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
@@ -131,7 +134,7 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
 
   const send = async (call: UpstreamCall): Promise<UpstreamAnswer> => {
     const path = `${prefix}/${call.version}${call.path}`;
-    const label = `${call.method} /${call.version}${call.path}`;
+    const label = labelOf(call);
     const token = await options.getToken();
     const headers: Record<string, string> = {
       authorization: `Bearer ${token}`,
@@ -195,7 +198,7 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
       return await answer.body.text();
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason;
-      const label = `${call.method} /${call.version}${call.path}`;
+      const label = labelOf(call);
       throw (
         createUpstreamErrorFromFailure(error, label) ??
         new UpstreamError(`${label} failed while reading the answer`, {
@@ -215,7 +218,7 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
       try {
         return { data: JSON.parse(text) as T, headers: answer.headers };
       } catch {
-        const label = `${call.method} /${call.version}${call.path}`;
+        const label = labelOf(call);
         throw new UpstreamError(`${label} answered ${answer.status} with a body that is not JSON`, {
           status: answer.status,
           request: label,
