@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { ApprovalEntity, RequestEntity } from '../loaders/entities.ts';
 import { f } from '../upstream/filters.ts';
 import { APPROVAL_SORTERS } from '../upstream/wire/collections.ts';
@@ -10,6 +11,7 @@ import { parseIdArgument } from './ids.ts';
 import { resolveListConnection } from './lists.ts';
 import { createOrderByInput, toSorters } from './pagination/order-by.ts';
 import { NonEmployeeApprovalRef, NonEmployeeRequestRef, NonEmployeeSourceRef } from './refs.ts';
+import { selectsOnly } from './selection.ts';
 import { createSourceLite } from './source-lite.ts';
 
 export const NonEmployeeApprovalOrder = createOrderByInput(
@@ -25,6 +27,28 @@ async function loadRequest(approval: ApprovalEntity, ctx: GatewayContext): Promi
   const request = await ctx.loaders.request.load(lite.id);
   if (!request) return null;
   return lite.requester && !request.requester ? { ...request, requester: lite.requester } : request;
+}
+
+/** Request fields an approval item already carries: selecting only these costs no call. */
+const REQUEST_FIELDS_ON_APPROVAL: ReadonlySet<string> = new Set([
+  '__typename',
+  'id',
+  'iscId',
+  'accountName',
+  'requester',
+]);
+
+/** The approval's request: from the item itself when the selection needs no more, else loaded. */
+function resolveRequest(
+  approval: ApprovalEntity,
+  ctx: GatewayContext,
+  info: GraphQLResolveInfo,
+): Promise<RequestEntity | null> | RequestEntity {
+  const lite = approval.nonEmployeeRequest;
+  if (lite?.id && selectsOnly(info, REQUEST_FIELDS_ON_APPROVAL)) {
+    return { id: lite.id, requester: lite.requester, accountName: approval.accountName };
+  }
+  return loadRequest(approval, ctx);
 }
 
 builder.node(NonEmployeeApprovalRef, {
@@ -61,7 +85,8 @@ builder.node(NonEmployeeApprovalRef, {
     request: t.field({
       type: NonEmployeeRequestRef,
       nullable: true,
-      resolve: (approval, _args, ctx) => loadRequest(approval, ctx),
+      description: 'The request decided on; id, accountName and requester cost no call.',
+      resolve: (approval, _args, ctx, info) => resolveRequest(approval, ctx, info),
     }),
     source: t.field({
       type: NonEmployeeSourceRef,

@@ -54,6 +54,23 @@ describe('batching, counted at the sandbox', () => {
     expect(calls).toBeLessThanOrEqual(distinctRequests + 1);
   });
 
+  it("an approval answers its request's id, account name and requester with no call", async () => {
+    const lite = await measure(
+      `{ nonEmployeeApprovals(first: 20) { edges { node { request { iscId accountName requester { id } } } } } }`,
+    );
+    expect(lite.calls).toBe(1);
+    const full = await measure(
+      `{ nonEmployeeApprovals(first: 20) { edges { node { request { iscId accountName requester { id } firstName } } } } }`,
+    );
+    const strip = (edges: any[]) =>
+      edges.map(({ node: { request } }) => ({ ...request, firstName: undefined }));
+    expect(strip(lite.data.nonEmployeeApprovals.edges)).toEqual(strip(full.data.nonEmployeeApprovals.edges));
+    expect(lite.data.nonEmployeeApprovals.edges.every((edge: any) => edge.node.request.requester.id)).toBe(
+      true,
+    );
+    expect(full.calls).toBeGreaterThan(1);
+  });
+
   it('dashboard: within 2 calls of the minimum the API allows', async () => {
     const { data, calls } = await measure(`{
       nonEmployeeSources(first: 50) { totalCount edges { node { name nonEmployeeCount } } }
