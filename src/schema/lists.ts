@@ -12,7 +12,7 @@ import {
 import type { OrderByValue } from './pagination/order-by.ts';
 import { selectsPath } from './selection.ts';
 
-/** Requests lists require `requested-for`; `me` (the caller) is the API's own convention. */
+/** Requests lists and summaries take `requested-for`; `me` (the caller) is the API's own convention. */
 export const DEFAULT_REQUESTED_FOR = 'me';
 
 /** The arguments of a list connection with an `orderBy`. */

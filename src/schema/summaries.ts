@@ -1,5 +1,6 @@
 import type { NonEmployeeApprovalSummary, NonEmployeeRequestSummary } from '../upstream/wire/nelm.ts';
 import { builder } from './builder.ts';
+import { DEFAULT_REQUESTED_FOR } from './lists.ts';
 
 const NonEmployeeRequestSummaryRef = builder
   .objectRef<NonEmployeeRequestSummary>('NonEmployeeRequestSummary')
@@ -29,22 +30,22 @@ builder.queryFields((t) => ({
     type: NonEmployeeRequestSummaryRef,
     args: {
       requestedFor: t.arg.string({
-        defaultValue: 'me',
+        defaultValue: DEFAULT_REQUESTED_FOR,
         description: 'The account manager (identity id); `me` for the caller.',
       }),
     },
     resolve: async (_root, args, ctx) =>
-      (await ctx.loaders.requestSummary.load(args.requestedFor ?? 'me')) ?? {},
+      (await ctx.loaders.requestSummary.load(args.requestedFor ?? DEFAULT_REQUESTED_FOR)) ?? {},
   }),
   nonEmployeeApprovalSummary: t.field({
     type: NonEmployeeApprovalSummaryRef,
     args: {
       requestedFor: t.arg.string({
-        defaultValue: 'me',
+        defaultValue: DEFAULT_REQUESTED_FOR,
         description: 'The approver (identity id); `me` for the caller.',
       }),
     },
     resolve: async (_root, args, ctx) =>
-      (await ctx.loaders.approvalSummary.load(args.requestedFor ?? 'me')) ?? {},
+      (await ctx.loaders.approvalSummary.load(args.requestedFor ?? DEFAULT_REQUESTED_FOR)) ?? {},
   }),
 }));
