@@ -5,43 +5,19 @@
  */
 import { loadConfig } from '../src/config.ts';
 import { createGateway } from '../src/gateway.ts';
-import { createSandbox } from '../src/sandbox/sandbox.ts';
 import { APPROVALS_INBOX, DASHBOARD_OVERVIEW } from '../src/schema/example-operations.ts';
+import { startSandbox } from '../test/helpers/sandbox.ts';
 import { median, percentile } from './stats.ts';
 
 const iterations = Number(process.argv[2] ?? 15);
 const latencyMs = Number(process.argv[3] ?? 15);
 
-const sandbox = await createSandbox({
-  port: 0,
+const sandbox = await startSandbox({
   rateLimit: 0,
   scale: { sources: 50, recordsPerSource: 2000 },
 });
 const base = sandbox.url;
 const gateway = createGateway(loadConfig({ SAIL_BASE_URL: base, LOG_LEVEL: 'silent', GRAPHIQL: 'false' }));
-
-async function tokenOf(role: 'admin' | 'approver'): Promise<string> {
-  const client = sandbox.client(role);
-  const form = new URLSearchParams({
-    grant_type: 'client_credentials',
-    client_id: client.clientId,
-    client_secret: client.clientSecret,
-  });
-  const answer = await fetch(`${base}/oauth/token`, { method: 'POST', body: form });
-  return ((await answer.json()) as { access_token: string }).access_token;
-}
-
-async function apiCalls(): Promise<number> {
-  return ((await (await fetch(`${base}/__sandbox/stats`)).json()) as { total: number }).total;
-}
-
-async function setLatency(ms: number): Promise<void> {
-  await fetch(`${base}/__sandbox/faults`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ latencyMs: ms }),
-  });
-}
 
 /** The gateway's way: one GraphQL request. */
 async function viaGateway(query: string, token: string): Promise<void> {
@@ -100,9 +76,9 @@ interface Row {
 
 async function measure(screen: string, way: string, run: () => Promise<void>): Promise<Row> {
   await run(); // warm-up: connections, JIT
-  const before = await apiCalls();
+  const before = (await sandbox.stats()).total;
   await run();
-  const calls = (await apiCalls()) - before;
+  const calls = (await sandbox.stats()).total - before;
   const timings: number[] = [];
   for (let i = 0; i < iterations; i++) {
     const started = performance.now();
@@ -113,9 +89,9 @@ async function measure(screen: string, way: string, run: () => Promise<void>): P
 }
 
 try {
-  const admin = await tokenOf('admin');
-  const approver = await tokenOf('approver');
-  await setLatency(latencyMs);
+  const admin = await sandbox.tokenFor('admin');
+  const approver = await sandbox.tokenFor('approver');
+  await sandbox.setFaults({ latencyMs });
   const rows = [
     await measure('dashboard (admin)', 'gateway', () => viaGateway(DASHBOARD_OVERVIEW, admin)),
     await measure('dashboard (admin)', 'REST waterfall', () => restClient(admin).dashboard()),
