@@ -1,8 +1,8 @@
 /** Wire shapes shared by every ISC API. */
 
 /** The versions a tenant serves the NELM paths under; accounts answer under v3 and beta. */
-export type ApiVersion = 'v3' | 'beta' | 'v2024' | 'v2025';
-export const API_VERSIONS: readonly ApiVersion[] = ['v3', 'beta', 'v2024', 'v2025'];
+export const API_VERSIONS = ['v3', 'beta', 'v2024', 'v2025'] as const;
+export type ApiVersion = (typeof API_VERSIONS)[number];
 
 export type LocaleOrigin = 'DEFAULT' | 'REQUEST' | null;
 

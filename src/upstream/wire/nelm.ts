@@ -3,14 +3,8 @@
  * over HTTP. Dates are ISO-8601 strings. Optional fields are optional on the wire too.
  */
 
-export type ApprovalStatus = 'APPROVED' | 'REJECTED' | 'PENDING' | 'NOT_READY' | 'CANCELLED';
-export const APPROVAL_STATUSES: readonly ApprovalStatus[] = [
-  'APPROVED',
-  'REJECTED',
-  'PENDING',
-  'NOT_READY',
-  'CANCELLED',
-];
+export const APPROVAL_STATUSES = ['APPROVED', 'REJECTED', 'PENDING', 'NOT_READY', 'CANCELLED'] as const;
+export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
 
 export type IdentityRefType = 'IDENTITY' | 'GOVERNANCE_GROUP';
 
@@ -25,14 +19,8 @@ export interface IdnUserRef {
   id: string;
 }
 
-export type SchemaAttributeType = 'TEXT' | 'DATE' | 'IDENTITY' | 'PHONE' | 'EMAIL';
-export const SCHEMA_ATTRIBUTE_TYPES: readonly SchemaAttributeType[] = [
-  'TEXT',
-  'DATE',
-  'IDENTITY',
-  'PHONE',
-  'EMAIL',
-];
+export const SCHEMA_ATTRIBUTE_TYPES = ['TEXT', 'DATE', 'IDENTITY', 'PHONE', 'EMAIL'] as const;
+export type SchemaAttributeType = (typeof SCHEMA_ATTRIBUTE_TYPES)[number];
 /** The types v3 knows; beta and the dated versions add PHONE and EMAIL. */
 export const V3_SCHEMA_ATTRIBUTE_TYPES: readonly SchemaAttributeType[] = ['TEXT', 'DATE', 'IDENTITY'];
 
@@ -223,13 +211,8 @@ export interface NonEmployeeApprovalSummary {
   rejected?: number;
 }
 
-export type BulkUploadStatus = 'PENDING' | 'IN_PROGRESS' | 'COMPLETED' | 'ERROR';
-export const BULK_UPLOAD_STATUSES: readonly BulkUploadStatus[] = [
-  'PENDING',
-  'IN_PROGRESS',
-  'COMPLETED',
-  'ERROR',
-];
+export const BULK_UPLOAD_STATUSES = ['PENDING', 'IN_PROGRESS', 'COMPLETED', 'ERROR'] as const;
+export type BulkUploadStatus = (typeof BULK_UPLOAD_STATUSES)[number];
 
 export interface NonEmployeeBulkUploadJob {
   id?: string;
