@@ -14,7 +14,7 @@ describe('request limits', () => {
   it('stops a request at its upstream-call budget, keeping the data loaded within it', async () => {
     await t.sandbox.resetStats();
     const result = await t.gql(
-      `{ nonEmployeeApprovals(first: 10) { edges { node { iscId request { accountName } } } } }`,
+      `{ nonEmployeeApprovals(first: 10) { edges { node { iscId request { accountName firstName } } } } }`,
       {},
       { token: admin },
     );
