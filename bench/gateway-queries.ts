@@ -38,6 +38,7 @@ function restClient(token: string) {
     return (await answer.json()) as T;
   };
   type Approval = { nonEmployeeRequest?: { id: string } };
+  type Record = { accountName: string };
   type Request = { nonEmployeeSource?: { id: string } };
   const requestsWithSources = (approvals: Approval[]) =>
     Promise.all(
@@ -56,6 +57,17 @@ function restClient(token: string) {
         get<Approval[]>(`/non-employee-approvals?limit=10&filters=${pending}`),
       ]);
       await requestsWithSources(approvals);
+    },
+    /** A records table with each row's account: one lookup per row. */
+    async recordsWithAccounts(source: { id: string; sourceId: string }) {
+      const bySource = encodeURIComponent(`sourceId eq "${source.id}"`);
+      const records = await get<Record[]>(`/non-employee-records?limit=250&filters=${bySource}`);
+      await Promise.all(
+        records.map((record) => {
+          const filter = `sourceId eq "${source.sourceId}" and nativeIdentity eq "${record.accountName}"`;
+          return get(`/accounts?filters=${encodeURIComponent(filter)}`);
+        }),
+      );
     },
     async inbox() {
       const approvals = await get<Approval[]>(
@@ -88,15 +100,36 @@ async function measure(screen: string, way: string, run: () => Promise<void>): P
   return { screen, way, calls, medianMs: median(timings), p95Ms: percentile(timings, 95) };
 }
 
+/** Many screens at once through one gateway: throughput and the heap it takes. */
+async function underLoad(query: string, token: string, concurrency: number, rounds: number) {
+  const started = performance.now();
+  let peakHeap = 0;
+  for (let round = 0; round < rounds; round++) {
+    await Promise.all(Array.from({ length: concurrency }, () => viaGateway(query, token)));
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { perSecond: (concurrency * rounds) / seconds, peakHeapMb: peakHeap / 2 ** 20 };
+}
+
 try {
   const admin = await sandbox.tokenFor('admin');
   const approver = await sandbox.tokenFor('approver');
+  const [source] = (await (
+    await sandbox.api('/v3/non-employee-sources?limit=1', { token: admin })
+  ).json()) as { id: string; sourceId: string }[];
+  const recordsWithAccounts = `{ nonEmployeeRecords(sourceId: "${source.id}", first: 250) {
+    edges { node { accountName account { disabled locked } } } } }`;
   await sandbox.setFaults({ latencyMs });
   const rows = [
     await measure('dashboard (admin)', 'gateway', () => viaGateway(DASHBOARD_OVERVIEW, admin)),
     await measure('dashboard (admin)', 'REST waterfall', () => restClient(admin).dashboard()),
     await measure('approvals inbox (approver)', 'gateway', () => viaGateway(APPROVALS_INBOX, approver)),
     await measure('approvals inbox (approver)', 'REST waterfall', () => restClient(approver).inbox()),
+    await measure('250 records with accounts', 'gateway', () => viaGateway(recordsWithAccounts, admin)),
+    await measure('250 records with accounts', 'REST waterfall', () =>
+      restClient(admin).recordsWithAccounts(source),
+    ),
   ];
   console.log(`gateway vs REST waterfall: ${iterations} runs each, sandbox latency ${latencyMs} ms per call`);
   console.table(
@@ -108,8 +141,10 @@ try {
       'p95 ms': row.p95Ms.toFixed(1),
     })),
   );
-  const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
-  console.log(`heap after the run: ${heapMb.toFixed(0)} MB`);
+  const load = await underLoad(DASHBOARD_OVERVIEW, admin, 20, 5);
+  console.log(
+    `dashboard, 20 at a time x 5 rounds: ${load.perSecond.toFixed(0)} per second, peak heap ${load.peakHeapMb.toFixed(0)} MB`,
+  );
 } finally {
   await gateway.dispose();
   await sandbox.close();
