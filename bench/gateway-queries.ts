@@ -17,7 +17,9 @@ const sandbox = await startSandbox({
   scale: { sources: 50, recordsPerSource: 2000 },
 });
 const base = sandbox.url;
-const gateway = createGateway(loadConfig({ SAIL_BASE_URL: base, LOG_LEVEL: 'silent', GRAPHIQL: 'false' }));
+const gateway = createGateway(
+  loadConfig({ SAIL_BASE_URL: base, LOG_LEVEL: 'silent', GRAPHIQL: 'false', UPSTREAM_RATE_LIMIT: '0' }),
+);
 
 /** The gateway's way: one GraphQL request. */
 async function viaGateway(query: string, token: string): Promise<void> {

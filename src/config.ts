@@ -38,6 +38,13 @@ export interface UpstreamConfig {
   retryMaxDelayMs: number;
   /** `UPSTREAM_TOKEN_REFRESH_MARGIN_SECONDS`: renew the service token this long before expiry. @default 60 */
   tokenRefreshMarginSeconds: number;
+  /**
+   * `UPSTREAM_RATE_LIMIT`: calls per token per window the gateway sends; more wait for room instead
+   * of drawing 429s. 0 turns it off. @default 100 (ISC's limit; in sandbox mode, `SANDBOX_RATE_LIMIT`)
+   */
+  rateLimit: number;
+  /** `UPSTREAM_RATE_LIMIT_WINDOW_MS`: the window of `rateLimit`. @default 10000 */
+  rateLimitWindowMs: number;
 }
 
 export interface SandboxConfig {
@@ -177,6 +184,7 @@ export const loadConfig = (env: Env = process.env, argv: readonly string[] = [])
     problems.push('GATEWAY_ALLOW_SERVICE_ACCOUNT=true needs SAIL_CLIENT_ID and SAIL_CLIENT_SECRET');
   }
 
+  const sandboxRateLimit = read.int('SANDBOX_RATE_LIMIT', 100, 0, 1_000_000);
   const config: Config = {
     port: read.int('PORT', 4000, 0, 65_535),
     host: read.raw('HOST') ?? '127.0.0.1',
@@ -193,13 +201,15 @@ export const loadConfig = (env: Env = process.env, argv: readonly string[] = [])
       retryMinDelayMs: read.int('UPSTREAM_RETRY_MIN_DELAY_MS', 250, 0, 60_000),
       retryMaxDelayMs: read.int('UPSTREAM_RETRY_MAX_DELAY_MS', 4000, 0, 600_000),
       tokenRefreshMarginSeconds: read.int('UPSTREAM_TOKEN_REFRESH_MARGIN_SECONDS', 60, 0, 3600),
+      rateLimit: read.int('UPSTREAM_RATE_LIMIT', mode === 'sandbox' ? sandboxRateLimit : 100, 0, 1_000_000),
+      rateLimitWindowMs: read.int('UPSTREAM_RATE_LIMIT_WINDOW_MS', 10_000, 1, 3_600_000),
     },
     serviceAccount,
     allowServiceAccount,
     sandbox: {
       seed: read.int('SANDBOX_SEED', 1, 0, 2 ** 31 - 1),
       scale: readScale(read.raw('SANDBOX_SCALE'), problems),
-      rateLimit: read.int('SANDBOX_RATE_LIMIT', 100, 0, 1_000_000),
+      rateLimit: sandboxRateLimit,
     },
     limits: {
       maxDepth: read.int('GRAPHQL_MAX_DEPTH', 12, 1, 100),

@@ -13,6 +13,7 @@ import { schema } from './schema/index.ts';
 import { useReadableErrors } from './schema/use-readable-errors.ts';
 import type { UpstreamApi } from './upstream/api.ts';
 import { createClientCredentialsTokenProvider, type TokenProvider } from './upstream/auth.ts';
+import { createCallThrottle } from './upstream/call-throttle.ts';
 import { createUpstreamApi } from './upstream/create-upstream-api.ts';
 import type { UpstreamCallLog } from './upstream/http-client.ts';
 import { createUpstreamDispatcher } from './upstream/transport.ts';
@@ -56,6 +57,12 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     });
   const log = deps.log ?? ((line: string) => console.log(line));
   const serviceAccount = deps.serviceAccount === undefined ? config.serviceAccount : deps.serviceAccount;
+  // One for the gateway: callers sharing a token (the service account) share its rate limit.
+  const throttle = createCallThrottle({
+    limit: config.upstream.rateLimit,
+    windowMs: config.upstream.rateLimitWindowMs,
+    maxWaitMs: config.upstream.maxRetryAfterMs,
+  });
   const serviceTokens: TokenProvider | null =
     serviceAccount && config.allowServiceAccount
       ? createClientCredentialsTokenProvider({
@@ -81,6 +88,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       dispatcher,
       signal: request.signal,
       onCall,
+      throttle,
     };
     const header = request.headers.get('authorization');
     if (header !== null) {

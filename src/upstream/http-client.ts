@@ -5,6 +5,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { Dispatcher, FormData } from 'undici';
+import type { CallThrottle } from './call-throttle.ts';
 import { createUpstreamErrorFromFailure, createUpstreamErrorFromResponse } from './error-response.ts';
 import { UpstreamBadRequestError, UpstreamError } from './errors.ts';
 import { redactSecrets } from './redact.ts';
@@ -53,6 +54,8 @@ export interface UpstreamHttpOptions {
   onCall?: (entry: UpstreamCallLog) => void;
   /** Overrides the dispatcher's retry policy for these calls (needs `createUpstreamDispatcher`'s retry). */
   retry?: UpstreamRetryOptions;
+  /** Holds calls past the per-token rate limit until the window has room (shared by all requests). */
+  throttle?: CallThrottle;
 }
 
 export interface UpstreamAnswer {
@@ -136,6 +139,7 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
     const path = `${prefix}/${call.version}${call.path}`;
     const label = labelOf(call);
     const token = await options.getToken();
+    await options.throttle?.acquire(token, options.signal);
     const headers: Record<string, string> = {
       authorization: `Bearer ${token}`,
       accept: call.accept ?? 'application/json',

@@ -38,6 +38,8 @@ export async function startGateway(options: GatewayTestOptions = {}): Promise<Te
   const env: Record<string, string> = {
     SAIL_BASE_URL: sandbox.url,
     LOG_LEVEL: 'silent',
+    // Like the sandbox's, the gateway's own rate limit is off unless a test turns it on.
+    UPSTREAM_RATE_LIMIT: '0',
     GATEWAY_ALLOW_SERVICE_ACCOUNT: options.serviceAccount ? 'true' : 'false',
     // Short waits: the sandbox's Retry-After is small, and tests must not hang on a long one.
     UPSTREAM_MAX_RETRY_AFTER_MS: '5000',

@@ -56,6 +56,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...tenant, GATEWAY_ALLOW_SERVICE_ACCOUNT: 'yes' }).allowServiceAccount).toBe(true);
   });
 
+  it('limits upstream calls per token as ISC does, or as the sandbox is told to', () => {
+    expect(loadConfig(tenant).upstream).toMatchObject({ rateLimit: 100, rateLimitWindowMs: 10_000 });
+    expect(loadConfig({ SANDBOX_RATE_LIMIT: '0' }).upstream.rateLimit).toBe(0);
+    expect(loadConfig({ ...tenant, UPSTREAM_RATE_LIMIT: '40' }).upstream.rateLimit).toBe(40);
+    expect(problemsOf({ UPSTREAM_RATE_LIMIT: '-1' })[0]).toMatch(/UPSTREAM_RATE_LIMIT/);
+  });
+
   it('keeps a path prefix of the base URL', () => {
     const config = loadConfig({ SAIL_BASE_URL: 'https://gw.example.com/isc/' });
     expect(config.upstream.baseUrl).toBe('https://gw.example.com/isc');

@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startGateway, type TestGateway } from '../../helpers/gateway.ts';
+
+/** 1 approvals list + one read per distinct request: well past 10 calls. */
+const INBOX = `{ nonEmployeeApprovals(first: 24) { edges { node { request { firstName } } } } }`;
+/** The sandbox lets a token make 10 calls a second, a small copy of ISC's 100 per 10 s. */
+const SANDBOX_LIMIT = { rateLimit: 10, rateLimitWindowMs: 1000 };
+
+let t: TestGateway | undefined;
+afterEach(() => t?.close());
+
+describe('the per-token rate limit', () => {
+  it('holds calls past the limit until the window has room: the upstream answers no 429', async () => {
+    t = await startGateway({
+      sandbox: SANDBOX_LIMIT,
+      env: { UPSTREAM_RATE_LIMIT: '10', UPSTREAM_RATE_LIMIT_WINDOW_MS: '1000' },
+    });
+    const token = await t.sandbox.tokenFor('admin');
+    await t.sandbox.resetStats();
+    const result = await t.gql(INBOX, {}, { token });
+    expect(result.errors).toBeUndefined();
+    const stats = await t.sandbox.stats();
+    expect(stats.total).toBeGreaterThan(10);
+    expect(stats.byStatus['429']).toBeUndefined();
+  });
+
+  it('without it, the same query draws 429s from the upstream', async () => {
+    t = await startGateway({ sandbox: SANDBOX_LIMIT, env: { UPSTREAM_RATE_LIMIT: '0' } });
+    const token = await t.sandbox.tokenFor('admin');
+    await t.sandbox.resetStats();
+    await t.gql(INBOX, {}, { token });
+    expect((await t.sandbox.stats()).byStatus['429']).toBeGreaterThan(0);
+  });
+
+  it('answers RATE_LIMITED, with no upstream call, when the wait would pass the cap', async () => {
+    t = await startGateway({
+      env: {
+        UPSTREAM_RATE_LIMIT: '2',
+        UPSTREAM_RATE_LIMIT_WINDOW_MS: '60000',
+        UPSTREAM_MAX_RETRY_AFTER_MS: '1000',
+      },
+    });
+    const token = await t.sandbox.tokenFor('admin');
+    await t.sandbox.resetStats();
+    const result = await t.gql(INBOX, {}, { token });
+    expect(result.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+    expect((await t.sandbox.stats()).total).toBe(2);
+  });
+});
