@@ -1,10 +1,8 @@
 import type { ListParams, Page, Sorter } from '../upstream/api.ts';
 import { f } from '../upstream/filters.ts';
+import { MAX_LIST_LIMIT } from '../upstream/wire/collections.ts';
 import { toError } from './by-id.ts';
 import type { AccountKey, RecordEntity, SourceEntity } from './entities.ts';
-
-/** Records pages hold at most 250 items. */
-export const RECORDS_PER_PAGE = 250;
 
 const BY_ACCOUNT_NAME: readonly Sorter[] = [{ field: 'accountName', direction: 'ASC' }];
 
@@ -77,8 +75,8 @@ async function findOnSource(
   const filters = f.eq('sourceId', sourceId);
   const page = (index: number) =>
     deps.listRecords({
-      limit: RECORDS_PER_PAGE,
-      offset: index * RECORDS_PER_PAGE,
+      limit: MAX_LIST_LIMIT,
+      offset: index * MAX_LIST_LIMIT,
       filters,
       sorters: BY_ACCOUNT_NAME,
     });
@@ -87,7 +85,7 @@ async function findOnSource(
     const first = await deps.listRecords({ limit: 1, offset: 0, count: true, filters });
     count = first.totalCount ?? 0;
   }
-  const pages = Math.ceil(count / RECORDS_PER_PAGE);
+  const pages = Math.ceil(count / MAX_LIST_LIMIT);
   if (pages === 0) return new Map();
   if (names.length * probesFor(pages) >= pages) return readAll(page, pages, names);
   try {

@@ -2,11 +2,9 @@ import DataLoader from 'dataloader';
 import type { ListParams, Page, UpstreamApi } from '../upstream/api.ts';
 import { f } from '../upstream/filters.ts';
 import type { AccountDetailLevel, Entitlement } from '../upstream/wire/accounts.ts';
+import { MAX_LIST_LIMIT } from '../upstream/wire/collections.ts';
 import { createByIdLoader, toError } from './by-id.ts';
 import type { AccountEntity, AccountKey } from './entities.ts';
-
-/** The accounts list takes at most 250 items per page, so at most 250 native identities per call. */
-export const ACCOUNTS_PER_CALL = 250;
 
 /** A lookup by (ISC source, native identity), asked at a detail level (FULL when absent). */
 export interface AccountLookupKey extends AccountKey {
@@ -53,7 +51,7 @@ export function createAccountLoaders(api: UpstreamApi): AccountLoaders {
     return { items, totalCount: page.totalCount };
   }
 
-  // Grouped by (source, detail level): one call per 250 distinct native identities of a group.
+  // Grouped by (source, detail level): a page holds MAX_LIST_LIMIT accounts, so as many names per call.
   const accountByNativeIdentity = new DataLoader<AccountLookupKey, AccountEntity | null, string>(
     async (keys) => {
       const groups = new Map<
@@ -74,14 +72,14 @@ export function createAccountLoaders(api: UpstreamApi): AccountLoaders {
       const calls: Promise<void>[] = [];
       for (const { sourceId, detailLevel, names } of groups.values()) {
         const distinct = [...new Set(names)];
-        for (let start = 0; start < distinct.length; start += ACCOUNTS_PER_CALL) {
-          const chunk = distinct.slice(start, start + ACCOUNTS_PER_CALL);
+        for (let start = 0; start < distinct.length; start += MAX_LIST_LIMIT) {
+          const chunk = distinct.slice(start, start + MAX_LIST_LIMIT);
           const wanted = new Set(chunk);
           const keyOf = (nativeIdentity: string) =>
             accountKeyString({ sourceId, nativeIdentity, detailLevel });
           calls.push(
             listAccounts({
-              limit: ACCOUNTS_PER_CALL,
+              limit: MAX_LIST_LIMIT,
               offset: 0,
               detailLevel,
               filters: f.and(f.eq('sourceId', sourceId), f.in('nativeIdentity', chunk)),

@@ -1,14 +1,14 @@
 import type { ArgBuilder } from '@pothos/core';
 import { type FilterExpression, f } from '../../upstream/filters.ts';
-import { ACCOUNT_SORTERS } from '../../upstream/wire/collections.ts';
+import { ACCOUNT_SORTERS, MAX_LIST_LIMIT } from '../../upstream/wire/collections.ts';
 import { createBadUserInputError } from '../bad-user-input.ts';
 import { builder } from '../builder.ts';
 import { createOrderByInput } from '../pagination/order-by.ts';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
-/** At most this many values in one `in`: an accounts page holds 250. */
-export const MAX_IN_VALUES = 250;
+/** At most this many values in one `in`: an accounts page holds no more. */
+const MAX_IN_VALUES = MAX_LIST_LIMIT;
 
 export const AccountOriginEnum = builder.enumType('AccountOrigin', {
   description: 'How the account came to be: read from its source, or created by ISC.',

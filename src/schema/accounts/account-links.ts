@@ -4,6 +4,7 @@ import { createAccountRecordFinder } from '../../loaders/account-records.ts';
 import type { AccountEntity, AccountKey, RecordEntity, SourceEntity } from '../../loaders/entities.ts';
 import { ALL_SOURCES_PARAMS } from '../../loaders/sources.ts';
 import type { AccountDetailLevel } from '../../upstream/wire/accounts.ts';
+import { MAX_LIST_LIMIT } from '../../upstream/wire/collections.ts';
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { resolveListConnection } from '../lists.ts';
@@ -48,7 +49,7 @@ builder.objectField(NonEmployeeRecordRef, 'account', (t) =>
     nullable: true,
     description:
       "The record's account: on the source's ISC source, under the record's account name; null when there is " +
-      'none yet. The accounts of a whole page are one call per 250.',
+      `none yet. The accounts of a whole page are one call per ${MAX_LIST_LIMIT}.`,
     resolve: (record, _args, ctx, info) => loadAccountOfRecord(record, ctx, accountDetailFor(info)),
   }),
 );
@@ -69,7 +70,8 @@ builder.objectFields(AccountRef, (t) => ({
     description:
       'The non-employee record behind this account, if any. Records filter only on source, so it is found by ' +
       'binary search over the source sorted by account name: the sources list plus at most ⌈log2(pages + 1)⌉ ' +
-      'pages of 250 per account, shared by the accounts of one request and never more than the source has pages.',
+      `pages of ${MAX_LIST_LIMIT} per account, shared by the accounts of one request and never more than ` +
+      'the source has pages.',
     resolve: (account, _args, ctx) =>
       account.sourceId
         ? recordOfAccount(ctx).load({ sourceId: account.sourceId, nativeIdentity: account.nativeIdentity })

@@ -1,16 +1,16 @@
 import type { RecordEntity } from '../../loaders/entities.ts';
 import type { Sorter } from '../../upstream/api.ts';
 import { f } from '../../upstream/filters.ts';
+import { MAX_LIST_LIMIT } from '../../upstream/wire/collections.ts';
+import { MAX_RECORDS_PER_SOURCE } from '../../upstream/wire/nelm-limits.ts';
 import { createBadUserInputError } from '../bad-user-input.ts';
 import { builder } from '../builder.ts';
 import { NonEmployeeRecordRef, NonEmployeeSourceRef } from '../refs.ts';
 import { accountDetailFor } from './account-detail.ts';
 import { loadAccountOfRecord } from './account-links.ts';
 
-const PAGE = 250;
-/** A source holds at most 20,000 records. */
-const MAX_EXPIRED = 20_000;
-const DEFAULT_EXPIRED = 250;
+/** One records page by default. */
+const DEFAULT_EXPIRED = MAX_LIST_LIMIT;
 const BY_END_DATE: readonly Sorter[] = [{ field: 'endDate', direction: 'ASC' }];
 
 const endsBefore = (record: RecordEntity, instant: number) =>
@@ -22,8 +22,9 @@ builder.objectField(NonEmployeeSourceRef, 'expiredRecords', (t) =>
     description:
       'Records whose end date has passed, earliest first, optionally only those whose account is still enabled ' +
       '(or already disabled). Reads the records sorted by `endDate` and stops at the first that has not ended: ' +
-      '⌊E/250⌋ + 1 record pages for E ended records, plus one accounts call per page when `accountEnabled` is ' +
-      'given (one per 250 records); records without an account are then left out.',
+      `⌊E/${MAX_LIST_LIMIT}⌋ + 1 record pages for E ended records, plus one accounts call per page when ` +
+      `\`accountEnabled\` is given (one per ${MAX_LIST_LIMIT} records); records without an account are ` +
+      'then left out.',
     args: {
       accountEnabled: t.arg.boolean({
         description:
@@ -34,17 +35,15 @@ builder.objectField(NonEmployeeSourceRef, 'expiredRecords', (t) =>
         description: 'The instant end dates are compared with; now by default.',
       }),
       first: t.arg.int({
-        description: `At most this many records (1 to ${MAX_EXPIRED}, default ${DEFAULT_EXPIRED}).`,
+        description: `At most this many records (1 to ${MAX_RECORDS_PER_SOURCE}, default ${DEFAULT_EXPIRED}).`,
       }),
     },
     resolve: async (source, args, ctx, info) => {
       const first = args.first ?? DEFAULT_EXPIRED;
-      if (!Number.isInteger(first) || first < 1 || first > MAX_EXPIRED) {
+      if (!Number.isInteger(first) || first < 1 || first > MAX_RECORDS_PER_SOURCE) {
         throw createBadUserInputError(
-          `Argument "first" must be between 1 and ${MAX_EXPIRED} (got ${first}).`,
-          {
-            argumentName: 'first',
-          },
+          `Argument "first" must be between 1 and ${MAX_RECORDS_PER_SOURCE} (got ${first}).`,
+          { argumentName: 'first' },
         );
       }
       if (!source.id) return [];
@@ -53,8 +52,13 @@ builder.objectField(NonEmployeeSourceRef, 'expiredRecords', (t) =>
       // The same detail level as the records' own `account` field asks, so that field reuses these reads.
       const detailLevel = accountDetailFor(info, ['account']);
       const kept: RecordEntity[] = [];
-      for (let offset = 0; ; offset += PAGE) {
-        const page = await ctx.loaders.listRecords({ limit: PAGE, offset, filters, sorters: BY_END_DATE });
+      for (let offset = 0; ; offset += MAX_LIST_LIMIT) {
+        const page = await ctx.loaders.listRecords({
+          limit: MAX_LIST_LIMIT,
+          offset,
+          filters,
+          sorters: BY_END_DATE,
+        });
         const ended = page.items.filter((record) => endsBefore(record, instant));
         if (args.accountEnabled == null) {
           kept.push(...ended);
@@ -66,7 +70,7 @@ builder.objectField(NonEmployeeSourceRef, 'expiredRecords', (t) =>
           kept.push(...ended.filter((_, index) => accounts[index]?.disabled === wantDisabled));
         }
         if (kept.length >= first) return kept.slice(0, first);
-        if (ended.length < page.items.length || page.items.length < PAGE) return kept;
+        if (ended.length < page.items.length || page.items.length < MAX_LIST_LIMIT) return kept;
       }
     },
   }),

@@ -1,6 +1,7 @@
 import type { AccountEntity } from '../../loaders/entities.ts';
 import { f } from '../../upstream/filters.ts';
 import type { BulkIdentitiesAccountsResponse } from '../../upstream/wire/accounts.ts';
+import { MAX_LIST_LIMIT } from '../../upstream/wire/collections.ts';
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { ValidationError } from '../errors.ts';
@@ -10,9 +11,8 @@ import { AccountRef } from '../refs.ts';
 import { AccountTaskCompletionEnum, type TaskCompletion, WAIT_DESCRIPTION } from './account-task.ts';
 import { DEFAULT_POLL, pollUntil } from './task-polling.ts';
 
-/** Identities per bulk call: while waiting, their accounts are one list call per 250 identities. */
-export const MAX_IDENTITIES = 250;
-const PAGE = 250;
+/** Identities per bulk call: while waiting, their accounts are read `identityId in (...)`, a page's worth at a time. */
+const MAX_IDENTITIES = MAX_LIST_LIMIT;
 const IDENTITY_INPUT: InputShape = { root: ['input'], fields: ['identityId', 'identityIds'] };
 
 type AccountsByIdentity = Map<string, AccountEntity[]>;
@@ -23,12 +23,17 @@ async function accountsOf(ctx: GatewayContext, identityIds: readonly string[]): 
   for (let start = 0; start < identityIds.length; start += MAX_IDENTITIES) {
     const chunk = identityIds.slice(start, start + MAX_IDENTITIES);
     const filters = chunk.length === 1 ? f.eq('identityId', chunk[0]) : f.in('identityId', chunk);
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await ctx.loaders.listAccounts({ limit: PAGE, offset, filters, detailLevel: 'FULL' });
+    for (let offset = 0; ; offset += MAX_LIST_LIMIT) {
+      const page = await ctx.loaders.listAccounts({
+        limit: MAX_LIST_LIMIT,
+        offset,
+        filters,
+        detailLevel: 'FULL',
+      });
       for (const account of page.items) {
         if (account.identityId) byIdentity.get(account.identityId)?.push(account);
       }
-      if (page.items.length < PAGE) break;
+      if (page.items.length < MAX_LIST_LIMIT) break;
     }
   }
   return byIdentity;
