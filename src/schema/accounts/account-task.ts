@@ -1,11 +1,15 @@
+import type { InputFieldMap, InputObjectRef } from '@pothos/core';
 import { nullIfNotFound } from '../../loaders/by-id.ts';
 import type { AccountEntity } from '../../loaders/entities.ts';
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
-import { type InputShape, runWrite } from '../mutations/mutation-failures.ts';
+import { inputId } from '../mutations/input-checks.ts';
+import { type InputShape, mutationErrors, runWrite } from '../mutations/mutation-failures.ts';
 import { AccountRef } from '../refs.ts';
-import { forgetAccount } from './account-detail.ts';
-import { DEFAULT_POLL, type PollOptions, pollUntil } from './task-polling.ts';
+import { DEFAULT_POLL, pollUntil } from './task-polling.ts';
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+type InputFields = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
 
 export type TaskCompletion = 'COMPLETED' | 'PENDING';
 
@@ -61,31 +65,97 @@ export function createAccountTaskPayload(name: string, what: string) {
 export const WAIT_DESCRIPTION =
   'Read the account back (at most 8 times over about 9 s) until the change shows; `completion` says whether it did.';
 
-export interface AccountTaskOptions {
-  ctx: GatewayContext;
-  accountId: string;
-  shape: InputShape;
+/** What every account task input carries besides its own fields. */
+interface AccountTaskInput {
+  id: string | number;
+  waitForCompletion?: boolean | null;
+}
+
+/** `<name>`: the account's id, the fields given, and `waitForCompletion`. */
+export function createAccountTaskInput<Fields extends InputFieldMap>(
+  name: string,
+  fields: (t: InputFields) => Fields,
+  description?: string,
+) {
+  return builder.inputType(name, {
+    description,
+    fields: (t) => ({
+      id: t.id({ required: true, description: 'The account: its global id or its ISC id.' }),
+      ...fields(t),
+      waitForCompletion: t.boolean({ defaultValue: false, description: WAIT_DESCRIPTION }),
+    }),
+  });
+}
+
+/** How one task is sent, and how its change shows on the account read back (null: gone). */
+interface AccountTaskPlan {
   submit: () => Promise<{ id?: string } | null>;
-  wait: boolean | null | undefined;
-  /** Whether the account read back (null: gone) shows the change. */
   done: (account: AccountEntity | null) => boolean;
-  poll?: PollOptions;
+}
+
+/** A change with no value to look for (a reload, a move) shows as a new `modified`, read before it is sent. */
+export async function showsNewModified(
+  ctx: GatewayContext,
+  accountId: string,
+  wait: boolean | null | undefined,
+): Promise<AccountTaskPlan['done']> {
+  const before = wait ? (await ctx.loaders.account.load(accountId).catch(() => null))?.modified : undefined;
+  return (account) => account !== null && account.modified !== before;
+}
+
+interface AccountTaskMutation<Input extends AccountTaskInput> {
+  input: InputObjectRef<Types, Input>;
+  description: string;
+  /** What the payload says ISC accepted, e.g. `enable task`. */
+  what: string;
+  /** The input's fields, to place ISC's validation messages. */
+  shape: InputShape;
+  plan: (accountId: string, input: Input, ctx: GatewayContext) => AccountTaskPlan | Promise<AccountTaskPlan>;
+}
+
+/** `<field>(input)`: a task on the account the input names, answering `<Field>Payload` or a typed failure. */
+export function defineAccountTaskMutation<Input extends AccountTaskInput>(
+  field: string,
+  mutation: AccountTaskMutation<Input>,
+): void {
+  const name = field[0].toUpperCase() + field.slice(1);
+  const Payload = createAccountTaskPayload(name, mutation.what);
+  builder.mutationField(field, (t) =>
+    t.field({
+      type: Payload,
+      description: mutation.description,
+      args: { input: t.arg({ type: mutation.input, required: true }) },
+      errors: mutationErrors(name),
+      resolve: async (_root, args, ctx) => {
+        // The shape Pothos infers for a generic input ref stays unresolved; the ref says it is Input.
+        const { input } = args as { input: Input };
+        const accountId = inputId(input.id, 'Account', ['input', 'id']);
+        const plan = await mutation.plan(accountId, input, ctx);
+        return runAccountTask(ctx, accountId, input.waitForCompletion, mutation.shape, plan);
+      },
+    }),
+  );
 }
 
 /** Submits a task on one account, forgets what the request knew of it, and waits if asked. */
-export async function runAccountTask(options: AccountTaskOptions): Promise<AccountTaskResult> {
-  const { ctx, accountId } = options;
-  const task = await runWrite(options.shape, options.submit);
-  forgetAccount(ctx, accountId);
+async function runAccountTask(
+  ctx: GatewayContext,
+  accountId: string,
+  wait: boolean | null | undefined,
+  shape: InputShape,
+  plan: AccountTaskPlan,
+): Promise<AccountTaskResult> {
+  const task = await runWrite(shape, plan.submit);
+  ctx.loaders.clearAccount(accountId);
   const taskId = task?.id ?? null;
   const load = () => ctx.loaders.account.load(accountId);
-  if (!options.wait) return { taskId, completion: 'PENDING', load };
+  if (!wait) return { taskId, completion: 'PENDING', load };
   const outcome = await pollUntil(
     () => nullIfNotFound(ctx.api.getAccount(accountId)),
-    options.done,
-    options.poll ?? DEFAULT_POLL,
+    plan.done,
+    DEFAULT_POLL,
   );
-  forgetAccount(ctx, accountId);
+  ctx.loaders.clearAccount(accountId);
   if (outcome.value) ctx.loaders.account.prime(accountId, outcome.value);
   return {
     taskId,

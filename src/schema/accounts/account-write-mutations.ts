@@ -1,18 +1,19 @@
 import type { AccountEntity } from '../../loaders/entities.ts';
 import { f } from '../../upstream/filters.ts';
-import type { JsonPatchOperation } from '../../upstream/wire/common.ts';
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { ValidationError } from '../errors.ts';
 import { tryDecodeNodeId } from '../ids.ts';
-import { checkSomethingChanges, inputId, requiredText } from '../mutations/input-checks.ts';
+import { checkSomethingChanges, requiredText } from '../mutations/input-checks.ts';
 import { type InputShape, mutationErrors, runWrite } from '../mutations/mutation-failures.ts';
 import { forgetAccount } from './account-detail.ts';
-import { type AccountPatchInput, AccountPatchOperationInput, toAccountPatch } from './account-patch.ts';
+import { AccountPatchOperationInput, toAccountPatch } from './account-patch.ts';
 import {
   type AccountTaskResult,
+  createAccountTaskInput,
   createAccountTaskPayload,
-  runAccountTask,
+  defineAccountTaskMutation,
+  showsNewModified,
   WAIT_DESCRIPTION,
 } from './account-task.ts';
 import { DEFAULT_POLL, pollUntil, showsPatch, statesEndValues } from './task-polling.ts';
@@ -21,7 +22,6 @@ const WRITE_INPUT: InputShape = {
   root: ['input'],
   fields: ['id', 'sourceId', 'attributes', 'nativeIdentity', 'identityId', 'manuallyCorrelated', 'patch'],
 };
-const ACCOUNT_ID_DESCRIPTION = 'The account: its global id or its ISC id.';
 
 const CreateAccountInput = builder.inputType('CreateAccountInput', {
   fields: (t) => ({
@@ -45,36 +45,7 @@ const CreateAccountInput = builder.inputType('CreateAccountInput', {
   }),
 });
 
-const UpdateAccountInput = builder.inputType('UpdateAccountInput', {
-  description: 'The changes, sent as one JSON Patch: the typed fields first, then `patch`.',
-  fields: (t) => ({
-    id: t.id({ required: true, description: ACCOUNT_ID_DESCRIPTION }),
-    identityId: t.string({
-      description: 'Moves the account to this identity; an explicit null uncorrelates it.',
-    }),
-    manuallyCorrelated: t.boolean(),
-    attributes: t.field({
-      type: 'JSON',
-      description: 'Attribute values to set (flat-file sources only); a null value removes the attribute.',
-    }),
-    patch: t.field({
-      type: [AccountPatchOperationInput],
-      description: 'Further JSON Patch operations, as the API takes them.',
-    }),
-    waitForCompletion: t.boolean({ defaultValue: false, description: WAIT_DESCRIPTION }),
-  }),
-});
-
-const DeleteAccountInput = builder.inputType('DeleteAccountInput', {
-  fields: (t) => ({
-    id: t.id({ required: true, description: ACCOUNT_ID_DESCRIPTION }),
-    waitForCompletion: t.boolean({ defaultValue: false, description: WAIT_DESCRIPTION }),
-  }),
-});
-
 const CreateAccountPayload = createAccountTaskPayload('CreateAccount', 'create task');
-const UpdateAccountPayload = createAccountTaskPayload('UpdateAccount', 'update task');
-const DeleteAccountPayload = createAccountTaskPayload('DeleteAccount', 'delete task');
 
 /** The ISC source id: given as is, or the one behind a non-employee source's global id. */
 async function targetSourceId(value: string | number, ctx: GatewayContext): Promise<string> {
@@ -169,48 +140,51 @@ builder.mutationFields((t) => ({
     errors: mutationErrors('CreateAccount'),
     resolve: (_root, { input }, ctx) => createAccount(input, ctx),
   }),
-  updateAccount: t.field({
-    type: UpdateAccountPayload,
-    description:
-      "Changes an account's correlation or (flat-file sources) attributes (v3 `PATCH /accounts/{id}`).",
-    args: { input: t.arg({ type: UpdateAccountInput, required: true }) },
-    errors: mutationErrors('UpdateAccount'),
-    resolve: async (_root, { input }, ctx) => {
-      const id = inputId(input.id, 'Account', ['input', 'id']);
-      const patch: JsonPatchOperation[] = toAccountPatch(input as AccountPatchInput);
-      checkSomethingChanges(patch);
-      // Patches that state no end value (move, copy, test) show as a new `modified`.
-      const stated = statesEndValues(patch);
-      const before =
-        input.waitForCompletion && !stated
-          ? (await ctx.loaders.account.load(id).catch(() => null))?.modified
-          : undefined;
-      return runAccountTask({
-        ctx,
-        accountId: id,
-        shape: WRITE_INPUT,
-        submit: () => ctx.api.updateAccount(id, patch),
-        wait: input.waitForCompletion,
-        done: (account) =>
-          account !== null && (stated ? showsPatch(account, patch) : account.modified !== before),
-      });
-    },
-  }),
-  deleteAccount: t.field({
-    type: DeleteAccountPayload,
-    description: 'Deletes the account, on its source too (v3 `DELETE /accounts/{id}`; flat-file sources).',
-    args: { input: t.arg({ type: DeleteAccountInput, required: true }) },
-    errors: mutationErrors('DeleteAccount'),
-    resolve: (_root, { input }, ctx) => {
-      const id = inputId(input.id, 'Account', ['input', 'id']);
-      return runAccountTask({
-        ctx,
-        accountId: id,
-        shape: WRITE_INPUT,
-        submit: () => ctx.api.deleteAccount(id),
-        wait: input.waitForCompletion,
-        done: (account) => account === null,
-      });
-    },
-  }),
 }));
+
+defineAccountTaskMutation('updateAccount', {
+  input: createAccountTaskInput(
+    'UpdateAccountInput',
+    (t) => ({
+      identityId: t.string({
+        description: 'Moves the account to this identity; an explicit null uncorrelates it.',
+      }),
+      manuallyCorrelated: t.boolean(),
+      attributes: t.field({
+        type: 'JSON',
+        description: 'Attribute values to set (flat-file sources only); a null value removes the attribute.',
+      }),
+      patch: t.field({
+        type: [AccountPatchOperationInput],
+        description: 'Further JSON Patch operations, as the API takes them.',
+      }),
+    }),
+    'The changes, sent as one JSON Patch: the typed fields first, then `patch`.',
+  ),
+  description:
+    "Changes an account's correlation or (flat-file sources) attributes (v3 `PATCH /accounts/{id}`).",
+  what: 'update task',
+  shape: WRITE_INPUT,
+  plan: async (id, input, ctx) => {
+    const patch = toAccountPatch(input);
+    checkSomethingChanges(patch);
+    return {
+      submit: () => ctx.api.updateAccount(id, patch),
+      // Patches that state no end value (move, copy, test) show as a new `modified`.
+      done: statesEndValues(patch)
+        ? (account) => account !== null && showsPatch(account, patch)
+        : await showsNewModified(ctx, id, input.waitForCompletion),
+    };
+  },
+});
+
+defineAccountTaskMutation('deleteAccount', {
+  input: createAccountTaskInput('DeleteAccountInput', () => ({})),
+  description: 'Deletes the account, on its source too (v3 `DELETE /accounts/{id}`; flat-file sources).',
+  what: 'delete task',
+  shape: WRITE_INPUT,
+  plan: (id, _input, ctx) => ({
+    submit: () => ctx.api.deleteAccount(id),
+    done: (account) => account === null,
+  }),
+});
