@@ -45,8 +45,3 @@ export async function loadFullAccount(account: AccountEntity, ctx: GatewayContex
   ctx.loaders.account.clear(account.id).prime(account.id, full);
   return full;
 }
-
-/** After a write: forget the account everywhere this request may hold it. */
-export function forgetAccount(ctx: GatewayContext, accountId: string): void {
-  ctx.loaders.clearAccount(accountId);
-}

@@ -6,7 +6,6 @@ import { ValidationError } from '../errors.ts';
 import { tryDecodeNodeId } from '../ids.ts';
 import { checkSomethingChanges, requiredText } from '../mutations/input-checks.ts';
 import { type InputShape, mutationErrors, runWrite } from '../mutations/mutation-failures.ts';
-import { forgetAccount } from './account-detail.ts';
 import { AccountPatchOperationInput, toAccountPatch } from './account-patch.ts';
 import {
   type AccountTaskResult,
@@ -123,7 +122,7 @@ async function createAccount(
     (found) => found !== null,
     DEFAULT_POLL,
   );
-  if (outcome.value?.id) forgetAccount(ctx, outcome.value.id);
+  if (outcome.value?.id) ctx.loaders.clearAccount(outcome.value.id);
   return {
     taskId: task.id,
     completion: outcome.completed ? 'COMPLETED' : 'PENDING',
