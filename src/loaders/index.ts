@@ -1,6 +1,7 @@
 import type { UpstreamApi } from '../upstream/api.ts';
 import { type AccountLoaders, createAccountLoaders } from './accounts.ts';
 import { createCallCache } from './call-cache.ts';
+import type { ApprovalEntity, RecordEntity, RequestEntity, SourceEntity } from './entities.ts';
 import { createNelmItemLoaders, type NelmItemLoaders } from './nelm-items.ts';
 import { createSourceLoaders, type SourceLoaders } from './sources.ts';
 
@@ -18,6 +19,11 @@ export interface Loaders extends SourceLoaders, NelmItemLoaders, AccountLoaders 
   clearRequest(requestId: string): void;
   clearApproval(approvalId: string): void;
   clearAccount(accountId: string): void;
+  /** After a write that answered the object: forget what it touched, then hold the answer. */
+  replaceSource(sourceId: string, source: SourceEntity): void;
+  replaceRecord(recordId: string, record: RecordEntity): void;
+  replaceRequest(requestId: string, request: RequestEntity): void;
+  replaceApproval(approvalId: string, approval: ApprovalEntity): void;
   /** Forget everything: after a write whose reach is unclear (bulk import, bulk delete). */
   clearAll(): void;
 }
@@ -76,6 +82,23 @@ export function createLoaders(api: UpstreamApi): Loaders {
       accounts.account.clear(accountId);
       accounts.fullAccount.clear(accountId);
       accounts.accountByNativeIdentity.clearAll();
+    },
+    // Forget first: `prime` leaves a key the loader already holds as it was.
+    replaceSource(sourceId, source) {
+      loaders.clearSource(sourceId);
+      sources.source.prime(sourceId, source);
+    },
+    replaceRecord(recordId, record) {
+      loaders.clearRecord(recordId);
+      items.record.prime(recordId, record);
+    },
+    replaceRequest(requestId, request) {
+      loaders.clearRequest(requestId);
+      items.request.prime(requestId, request);
+    },
+    replaceApproval(approvalId, approval) {
+      loaders.clearApproval(approvalId);
+      items.approval.prime(approvalId, approval);
     },
     clearAll() {
       calls.clearAll();

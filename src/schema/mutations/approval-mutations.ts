@@ -57,9 +57,9 @@ const RejectNonEmployeeRequestPayload = decisionPayload('RejectNonEmployeeReques
 
 /** A decision moves the request, its other items, summaries and (on the last approval) the records. */
 function forgetDecided(id: string, decided: NonEmployeeApprovalItem, ctx: GatewayContext): void {
-  ctx.loaders.clearApproval(id);
   if (decided.nonEmployeeRequest?.id) ctx.loaders.clearRequest(decided.nonEmployeeRequest.id);
-  ctx.loaders.approval.prime(id, decided);
+  // After clearRequest, which forgets every approval item.
+  ctx.loaders.replaceApproval(id, decided);
 }
 
 builder.mutationFields((t) => ({

@@ -85,10 +85,7 @@ builder.mutationFields((t) => ({
       const sourceId = inputId(input.sourceId, 'NonEmployeeSource', ['input', 'sourceId']);
       const body = toNonEmployeeBody(input, sourceId);
       const created = await runWrite(RECORD_INPUT, () => ctx.api.createNonEmployeeRecord(body));
-      if (created.id) {
-        ctx.loaders.clearRecord(created.id);
-        ctx.loaders.record.prime(created.id, created);
-      }
+      if (created.id) ctx.loaders.replaceRecord(created.id, created);
       return { record: created };
     },
   }),
@@ -102,8 +99,7 @@ builder.mutationFields((t) => ({
       const patch = toNonEmployeePatch(input);
       checkSomethingChanges(patch);
       const updated = await runWrite(RECORD_INPUT, () => ctx.api.patchNonEmployeeRecord(id, patch));
-      ctx.loaders.clearRecord(id);
-      ctx.loaders.record.prime(id, updated);
+      ctx.loaders.replaceRecord(id, updated);
       return { record: updated };
     },
   }),
@@ -117,8 +113,7 @@ builder.mutationFields((t) => ({
       const sourceId = inputId(input.sourceId, 'NonEmployeeSource', ['input', 'sourceId']);
       const body = toNonEmployeeBody(input, sourceId);
       const replaced = await runWrite(RECORD_INPUT, () => ctx.api.updateNonEmployeeRecord(id, body));
-      ctx.loaders.clearRecord(id);
-      ctx.loaders.record.prime(id, replaced);
+      ctx.loaders.replaceRecord(id, replaced);
       return { record: replaced };
     },
   }),

@@ -51,10 +51,7 @@ builder.mutationFields((t) => ({
       const sourceId = inputId(input.sourceId, 'NonEmployeeSource', ['input', 'sourceId']);
       const body = toNonEmployeeBody(input, sourceId);
       const created = await runWrite(REQUEST_INPUT, () => ctx.api.createNonEmployeeRequest(body));
-      if (created.id) {
-        ctx.loaders.clearRequest(created.id);
-        ctx.loaders.request.prime(created.id, created);
-      }
+      if (created.id) ctx.loaders.replaceRequest(created.id, created);
       return { request: created };
     },
   }),

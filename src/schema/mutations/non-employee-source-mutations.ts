@@ -89,10 +89,7 @@ builder.mutationFields((t) => ({
         ),
       };
       const created = await runWrite(SOURCE_INPUT, () => ctx.api.createNonEmployeeSource(body));
-      if (created.id) {
-        ctx.loaders.clearSource(created.id);
-        ctx.loaders.source.prime(created.id, created);
-      }
+      if (created.id) ctx.loaders.replaceSource(created.id, created);
       return { source: created, cloudExternalId: created.cloudExternalId ?? null };
     },
   }),
@@ -124,8 +121,7 @@ builder.mutationFields((t) => ({
       }
       checkSomethingChanges(patch);
       const updated = await runWrite(SOURCE_INPUT, () => ctx.api.patchNonEmployeeSource(id, patch));
-      ctx.loaders.clearSource(id);
-      ctx.loaders.source.prime(id, updated);
+      ctx.loaders.replaceSource(id, updated);
       return { source: updated };
     },
   }),

@@ -93,6 +93,26 @@ describe('by-id loaders', () => {
   });
 });
 
+describe('replace after a write', () => {
+  it('holds the answer where the loader already had the object, and forgets the lists', async () => {
+    const { api, calls } = createRecordingApi({
+      getNonEmployeeRecord: async (id) => ({ id, accountName: 'before' }),
+      listNonEmployeeRecords: async () => ({ items: [], totalCount: null }),
+    });
+    const loaders = createLoaders(api);
+    expect(await loaders.record.load('r1')).toEqual({ id: 'r1', accountName: 'before' });
+    await loaders.listRecords({ limit: 1 });
+    loaders.replaceRecord('r1', { id: 'r1', accountName: 'after' });
+    expect(await loaders.record.load('r1')).toEqual({ id: 'r1', accountName: 'after' });
+    await loaders.listRecords({ limit: 1 });
+    expect(calls.map((call) => call.method)).toEqual([
+      'getNonEmployeeRecord',
+      'listNonEmployeeRecords',
+      'listNonEmployeeRecords',
+    ]);
+  });
+});
+
 describe('source loader', () => {
   it('answers any number of sources in one tick with one list call (with counts)', async () => {
     const { api, calls } = createRecordingApi({
