@@ -90,6 +90,7 @@ export function accountFilterArgs(arg: ArgBuilder<Types>, options: { sourceId: b
   };
 }
 
+/** Each argument and the field of `GET /v3/accounts` it filters; a unit test holds them to ACCOUNT_FILTERS. */
 const TEXT_FIELDS = [
   ['id', 'id'],
   ['identityId', 'identityId'],

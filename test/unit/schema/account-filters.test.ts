@@ -3,6 +3,7 @@ import { toAccountFilter } from '../../../src/schema/accounts/account-filters.ts
 import { toAccountPatch } from '../../../src/schema/accounts/account-patch.ts';
 import { ValidationError } from '../../../src/schema/errors.ts';
 import { compileFilter, f } from '../../../src/upstream/filters.ts';
+import { ACCOUNT_FILTERS } from '../../../src/upstream/wire/collections.ts';
 
 const compiled = (
   args: Parameters<typeof toAccountFilter>[0],
@@ -29,6 +30,31 @@ describe('account filter arguments', () => {
         'identity.correlated eq true and origin eq "AGGREGATED" and created ge 2024-01-01T00:00:00Z and ' +
         'created lt 2025-01-01T00:00:00Z',
     );
+  });
+
+  it('uses only the fields and operators the accounts list allows (ACCOUNT_FILTERS)', () => {
+    const text = { eq: 'x', in: ['a', 'b'], sw: 'y' };
+    const instant = new Date('2024-01-01T00:00:00Z');
+    const range = { eq: instant, gt: instant, ge: instant, lt: instant, le: instant };
+    const filter = toAccountFilter({
+      id: text,
+      identityId: text,
+      name: text,
+      nativeIdentity: text,
+      sourceId: text,
+      identityName: text,
+      hasEntitlements: true,
+      uncorrelated: false,
+      manuallyCorrelated: true,
+      identityCorrelated: false,
+      origin: ['AGGREGATED', 'PROVISIONED'],
+      created: range,
+      modified: range,
+    });
+    const operands = filter?.op === 'and' ? filter.operands : [];
+    const used = operands.map((operand) => ('field' in operand ? [operand.field, operand.op] : [operand.op]));
+    expect(used).toHaveLength(6 * 3 + 4 + 1 + 2 * 5);
+    for (const [field, op] of used) expect(ACCOUNT_FILTERS[field]?.ops ?? []).toContain(op);
   });
 
   it('keeps user text as a quoted value, never filter syntax', () => {
