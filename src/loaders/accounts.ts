@@ -34,7 +34,7 @@ export interface AccountLoaders {
   ): Promise<Page<Entitlement>>;
 }
 
-export function accountKeyString(key: AccountLookupKey): string {
+function accountKeyString(key: AccountLookupKey): string {
   return JSON.stringify([key.sourceId, key.nativeIdentity, key.detailLevel ?? 'FULL']);
 }
 

@@ -36,7 +36,7 @@ export type ApprovalEntity = NonEmployeeApprovalItem | NonEmployeeApprovalItemDe
 
 export type AccountEntity = Account;
 
-/** A key of the accounts-by-identity loader: the ISC source and the account's native identity. */
+/** An account by where it lives: its ISC source and its native identity there. */
 export interface AccountKey {
   sourceId: string;
   nativeIdentity: string;

@@ -5,8 +5,6 @@ import type { ApprovalEntity, RecordEntity, RequestEntity, SourceEntity } from '
 import { createNelmItemLoaders, type NelmItemLoaders } from './nelm-items.ts';
 import { createSourceLoaders, type SourceLoaders } from './sources.ts';
 
-export type { AccountKey } from './entities.ts';
-
 /**
  * Every loader of one GraphQL operation, bound to one caller's API client. Built per request and
  * never shared, so no cache or batch mixes two callers' data. The `clear*` methods let a write

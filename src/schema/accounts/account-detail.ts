@@ -9,7 +9,7 @@ import { selectsOnly } from '../selection.ts';
  * Account fields a `detailLevel=SLIM` answer carries (or that need only the account's id, source
  * and native identity). A selection within these is read SLIM; any other field asks for FULL.
  */
-export const SLIM_ACCOUNT_FIELDS: ReadonlySet<string> = new Set([
+const SLIM_ACCOUNT_FIELDS: ReadonlySet<string> = new Set([
   '__typename',
   'id',
   'iscId',

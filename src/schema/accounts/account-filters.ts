@@ -15,7 +15,7 @@ export const AccountOriginEnum = builder.enumType('AccountOrigin', {
   values: ['AGGREGATED', 'PROVISIONED'] as const,
 });
 
-export const AccountTextFilter = builder.inputType('AccountTextFilter', {
+const AccountTextFilter = builder.inputType('AccountTextFilter', {
   description: 'Conditions on a text field of accounts; the conditions given must all hold.',
   fields: (t) => ({
     eq: t.string({ description: 'Equal to.' }),
@@ -24,7 +24,7 @@ export const AccountTextFilter = builder.inputType('AccountTextFilter', {
   }),
 });
 
-export const AccountDateTimeFilter = builder.inputType('AccountDateTimeFilter', {
+const AccountDateTimeFilter = builder.inputType('AccountDateTimeFilter', {
   description: 'A range of instants; the bounds given must all hold.',
   fields: (t) => ({
     eq: t.field({ type: 'DateTime' }),

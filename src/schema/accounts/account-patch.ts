@@ -4,9 +4,9 @@ import { ValidationError } from '../errors.ts';
 import { identityId } from '../mutations/input-checks.ts';
 
 /** The spec states no maximum; the gateway keeps one call's body bounded. */
-export const MAX_PATCH_OPERATIONS = 100;
+const MAX_PATCH_OPERATIONS = 100;
 
-export const AccountPatchOpEnum = builder.enumType('AccountPatchOp', {
+const AccountPatchOpEnum = builder.enumType('AccountPatchOp', {
   description: 'A JSON Patch (RFC 6902) operation.',
   values: {
     ADD: { value: 'add' },
