@@ -41,6 +41,30 @@ function accountKeyString(key: AccountLookupKey): string {
 const withDetail = (items: AccountEntity[], detailLevel: AccountDetailLevel): AccountEntity[] =>
   detailLevel === 'SLIM' ? items.map((item) => ({ ...item, detailLevel: 'SLIM' }) as SlimAccount) : items;
 
+/** Native identities wanted on one ISC source at one detail level: one list call per page of them. */
+interface LookupGroup {
+  sourceId: string;
+  detailLevel: AccountDetailLevel;
+  names: Set<string>;
+}
+
+function groupLookups(keys: readonly AccountLookupKey[]): LookupGroup[] {
+  const groups = new Map<string, LookupGroup>();
+  for (const key of keys) {
+    const detailLevel = key.detailLevel ?? 'FULL';
+    const groupKey = JSON.stringify([key.sourceId, detailLevel]);
+    const group = groups.get(groupKey) ?? { sourceId: key.sourceId, detailLevel, names: new Set<string>() };
+    group.names.add(key.nativeIdentity);
+    groups.set(groupKey, group);
+  }
+  return [...groups.values()];
+}
+
+const chunksOf = <T>(items: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, index) =>
+    items.slice(index * size, (index + 1) * size),
+  );
+
 export function createAccountLoaders(api: UpstreamApi): AccountLoaders {
   const account = createByIdLoader((id) => api.getAccount(id));
 
@@ -51,55 +75,41 @@ export function createAccountLoaders(api: UpstreamApi): AccountLoaders {
     return { items, totalCount: page.totalCount };
   }
 
-  // Grouped by (source, detail level): a page holds MAX_LIST_LIMIT accounts, so as many names per call.
+  /** One `sourceId eq X and nativeIdentity in (...)` call, its answers put in `found` under their keys. */
+  async function findByNames(
+    { sourceId, detailLevel }: LookupGroup,
+    names: string[],
+    found: Map<string, AccountEntity | Error>,
+  ): Promise<void> {
+    const keyOf = (nativeIdentity: string) => accountKeyString({ sourceId, nativeIdentity, detailLevel });
+    try {
+      const page = await listAccounts({
+        limit: MAX_LIST_LIMIT,
+        offset: 0,
+        detailLevel,
+        filters: f.and(f.eq('sourceId', sourceId), f.in('nativeIdentity', names)),
+      });
+      // Matched back by key, never by position: the API returns them in its own order.
+      const wanted = new Set(names);
+      for (const item of page.items) {
+        if (item.sourceId === sourceId && wanted.has(item.nativeIdentity)) {
+          found.set(keyOf(item.nativeIdentity), item);
+        }
+      }
+    } catch (error) {
+      for (const name of names) found.set(keyOf(name), toError(error));
+    }
+  }
+
+  // A page holds MAX_LIST_LIMIT accounts, so a group's names go as many to a call.
   const accountByNativeIdentity = new DataLoader<AccountLookupKey, AccountEntity | null, string>(
     async (keys) => {
-      const groups = new Map<
-        string,
-        { sourceId: string; detailLevel: AccountDetailLevel; names: string[] }
-      >();
-      for (const key of keys) {
-        const detailLevel = key.detailLevel ?? 'FULL';
-        const groupKey = JSON.stringify([key.sourceId, detailLevel]);
-        let group = groups.get(groupKey);
-        if (!group) {
-          group = { sourceId: key.sourceId, detailLevel, names: [] };
-          groups.set(groupKey, group);
-        }
-        group.names.push(key.nativeIdentity);
-      }
       const found = new Map<string, AccountEntity | Error>();
-      const calls: Promise<void>[] = [];
-      for (const { sourceId, detailLevel, names } of groups.values()) {
-        const distinct = [...new Set(names)];
-        for (let start = 0; start < distinct.length; start += MAX_LIST_LIMIT) {
-          const chunk = distinct.slice(start, start + MAX_LIST_LIMIT);
-          const wanted = new Set(chunk);
-          const keyOf = (nativeIdentity: string) =>
-            accountKeyString({ sourceId, nativeIdentity, detailLevel });
-          calls.push(
-            listAccounts({
-              limit: MAX_LIST_LIMIT,
-              offset: 0,
-              detailLevel,
-              filters: f.and(f.eq('sourceId', sourceId), f.in('nativeIdentity', chunk)),
-            }).then(
-              (page) => {
-                // Matched back by key, never by position: the API returns them in its own order.
-                for (const item of page.items) {
-                  if (item.sourceId === sourceId && wanted.has(item.nativeIdentity)) {
-                    found.set(keyOf(item.nativeIdentity), item);
-                  }
-                }
-              },
-              (error: unknown) => {
-                for (const nativeIdentity of chunk) found.set(keyOf(nativeIdentity), toError(error));
-              },
-            ),
-          );
-        }
-      }
-      await Promise.all(calls);
+      await Promise.all(
+        groupLookups(keys).flatMap((group) =>
+          chunksOf([...group.names], MAX_LIST_LIMIT).map((names) => findByNames(group, names, found)),
+        ),
+      );
       return keys.map((key) => found.get(accountKeyString(key)) ?? null);
     },
     { cacheKeyFn: accountKeyString },
