@@ -97,6 +97,10 @@ const IdentityAccountsTaskPayload = builder
 const singlePayload = (name: string) =>
   builder.objectRef<SingleToggle>(`${name}Payload`).implement({ interfaces: [IdentityAccountsTaskPayload] });
 
+/** A 2xx entry of the 207 answer: ISC took the identity's task. */
+const isAccepted = (entry: BulkIdentitiesAccountsResponse) =>
+  (entry.statusCode ?? 0) >= 200 && (entry.statusCode ?? 0) < 300;
+
 interface IdentityResult {
   entry: BulkIdentitiesAccountsResponse;
   toggle: IdentityToggle;
@@ -110,9 +114,7 @@ const IdentityAccountsResult = builder.objectRef<IdentityResult>('IdentityAccoun
       description: '202 when accepted; otherwise why not (404: no such identity).',
       resolve: ({ entry }) => entry.statusCode ?? 0,
     }),
-    accepted: t.boolean({
-      resolve: ({ entry }) => (entry.statusCode ?? 0) >= 200 && (entry.statusCode ?? 0) < 300,
-    }),
+    accepted: t.boolean({ resolve: ({ entry }) => isAccepted(entry) }),
     message: t.string({ nullable: true, resolve: ({ entry }) => entry.message ?? null }),
     accounts: t.field({
       type: [AccountRef],
@@ -195,16 +197,14 @@ for (const action of ['enable', 'disable'] as const) {
         const entries = await runWrite(IDENTITY_INPUT, () =>
           disabled ? ctx.api.disableAccountsForIdentities(ids) : ctx.api.enableAccountsForIdentities(ids),
         );
-        const accepted = entries
-          .filter((entry) => entry.id && (entry.statusCode ?? 0) >= 200 && (entry.statusCode ?? 0) < 300)
-          .map((entry) => entry.id as string);
-        const toggle = await settle(ctx, accepted, disabled, input.waitForCompletion);
+        const accepted = new Set(entries.filter(isAccepted).flatMap((entry) => (entry.id ? [entry.id] : [])));
+        const toggle = await settle(ctx, [...accepted], disabled, input.waitForCompletion);
         const rejected: IdentityToggle = { completion: 'PENDING', accounts: async () => new Map() };
         return {
           completion: toggle.completion,
           results: entries.map((entry) => ({
             entry,
-            toggle: entry.id && accepted.includes(entry.id) ? toggle : rejected,
+            toggle: entry.id && accepted.has(entry.id) ? toggle : rejected,
           })),
         };
       },
