@@ -1,45 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createCallCache } from '../../../src/loaders/call-cache.ts';
 import { createLoaders } from '../../../src/loaders/index.ts';
-import type { ListParams, UpstreamApi } from '../../../src/upstream/api.ts';
+import type { ListParams } from '../../../src/upstream/api.ts';
 import { UpstreamNotFoundError, UpstreamUnavailableError } from '../../../src/upstream/errors.ts';
 import { compileFilter, type FilterExpression } from '../../../src/upstream/filters.ts';
-import type { Account } from '../../../src/upstream/wire/accounts.ts';
-
-/** An in-memory UpstreamApi with only what a test needs, logging every call it gets. */
-function createRecordingApi(methods: Partial<UpstreamApi>) {
-  const calls: { method: string; args: unknown[] }[] = [];
-  const api = new Proxy(methods as UpstreamApi, {
-    get(target, property) {
-      const method = Reflect.get(target, property) as ((...args: unknown[]) => unknown) | undefined;
-      if (typeof property !== 'string') return undefined;
-      return (...args: unknown[]) => {
-        calls.push({ method: property, args });
-        if (!method) return Promise.reject(new Error(`unexpected call ${property}`));
-        return method(...args);
-      };
-    },
-  });
-  return { api, calls };
-}
-
-function account(sourceId: string, nativeIdentity: string): Account {
-  return {
-    id: `acc-${nativeIdentity}`,
-    name: nativeIdentity,
-    sourceId,
-    sourceName: null,
-    attributes: null,
-    authoritative: false,
-    disabled: false,
-    locked: false,
-    nativeIdentity,
-    systemAccount: false,
-    uncorrelated: false,
-    manuallyCorrelated: false,
-    hasEntitlements: false,
-  };
-}
+import { createRecordingApi, listAccountsByName } from './recording-api.ts';
 
 describe('createCallCache', () => {
   it('makes an identical call once, whatever the order of its parameters', async () => {
@@ -145,24 +110,11 @@ describe('source loader', () => {
 
 describe('accounts by native identity', () => {
   it('batches by source with `in`, at most 250 names a call, and matches by key not position', async () => {
-    const present = new Set<string>();
+    // Reverse order and a missing account: the loader must not rely on positions.
     const { api, calls } = createRecordingApi({
-      listAccounts: async (params: ListParams) => {
-        const filter = params.filters as FilterExpression & { op: 'and' };
-        const [sourceFilter, namesFilter] = filter.operands as unknown as [
-          { value: string },
-          { values: readonly string[] },
-        ];
-        // Reverse order and a missing account: the loader must not rely on positions.
-        const items = [...namesFilter.values]
-          .filter((name) => present.has(String(name)))
-          .reverse()
-          .map((name) => account(sourceFilter.value, String(name)));
-        return { items, totalCount: null };
-      },
+      listAccounts: listAccountsByName((name) => !name.endsWith('7')),
     });
     const names = Array.from({ length: 600 }, (_, index) => `user.${index}`);
-    for (const name of names) if (!name.endsWith('7')) present.add(name);
     const loaders = createLoaders(api);
     const results = await Promise.all([
       ...names.map((nativeIdentity) =>

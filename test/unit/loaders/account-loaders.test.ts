@@ -1,47 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { createAccountRecordFinder } from '../../../src/loaders/account-records.ts';
-import { createAccountLoaders, isSlimAccount } from '../../../src/loaders/accounts.ts';
+import {
+  type AccountListParams,
+  createAccountLoaders,
+  isSlimAccount,
+} from '../../../src/loaders/accounts.ts';
 import type { RecordEntity, SourceEntity } from '../../../src/loaders/entities.ts';
-import type { ListParams, Page, UpstreamApi } from '../../../src/upstream/api.ts';
+import type { ListParams, Page } from '../../../src/upstream/api.ts';
 import { compileFilter, type FilterExpression } from '../../../src/upstream/filters.ts';
-import type { Account } from '../../../src/upstream/wire/accounts.ts';
+import { createRecordingApi, listAccountsByName } from './recording-api.ts';
 
-function account(sourceId: string, nativeIdentity: string): Account {
-  return {
-    id: `acc-${sourceId}-${nativeIdentity}`,
-    name: nativeIdentity,
-    sourceId,
-    sourceName: null,
-    attributes: { accountName: nativeIdentity },
-    authoritative: false,
-    disabled: nativeIdentity.endsWith('3'),
-    locked: false,
-    nativeIdentity,
-    systemAccount: false,
-    uncorrelated: false,
-    manuallyCorrelated: false,
-    hasEntitlements: false,
-  };
-}
-
-/** Answers listAccounts from the `sourceId eq` and `nativeIdentity in` of its filter, in reverse order. */
+/** Accounts answered by name, in reverse order; every list and get logged. */
 function createAccountsApi() {
-  const lists: (ListParams & { detailLevel?: string })[] = [];
+  const lists: AccountListParams[] = [];
   const gets: string[] = [];
-  const api = {
-    async listAccounts(params: ListParams & { detailLevel?: string }) {
+  const answer = listAccountsByName();
+  const { api } = createRecordingApi({
+    listAccounts: (params: AccountListParams) => {
       lists.push(params);
-      const [source, names] = (
-        params.filters as unknown as { operands: { value?: string; values?: string[] }[] }
-      ).operands;
-      const items = (names.values ?? []).map((name) => account(source.value as string, name)).reverse();
-      return { items, totalCount: null };
+      return answer(params);
     },
-    async getAccount(id: string) {
+    getAccount: async (id: string) => {
       gets.push(id);
       throw new Error(`unexpected get ${id}`);
     },
-  } as unknown as UpstreamApi;
+  });
   return { api, lists, gets };
 }
 
