@@ -1,43 +1,21 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: GraphQL answers are JSON, checked by the assertions
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Account } from '../../../src/upstream/wire/accounts.ts';
 import type { NonEmployeeSource } from '../../../src/upstream/wire/nelm.ts';
 import { startGateway, type TestGateway } from '../../helpers/gateway.ts';
+import { type AccountTestKit, createAccountTestKit } from './account-test-kit.ts';
 
 let t: TestGateway;
-let admin: string;
+let measure: AccountTestKit['measure'];
+let accountsOn: AccountTestKit['accountsOn'];
 let sources: NonEmployeeSource[];
 
 beforeAll(async () => {
   t = await startGateway({ sandbox: { scale: { sources: 3, recordsPerSource: 600 } } });
-  admin = await t.sandbox.tokenFor('admin');
-  const response = await t.sandbox.api('/v3/non-employee-sources', { token: admin });
-  sources = (await response.json()) as NonEmployeeSource[];
+  const kit = createAccountTestKit(t, await t.sandbox.tokenFor('admin'));
+  ({ measure, accountsOn } = kit);
+  sources = await kit.rest<NonEmployeeSource[]>('/v3/non-employee-sources');
 });
 afterAll(() => t.close());
-
-/** Runs a query; its data and the API calls that reached the sandbox, by route. */
-async function measure(query: string, variables: Record<string, unknown> = {}) {
-  await t.sandbox.resetStats();
-  const result = await t.gql(query, variables, { token: admin });
-  expect(result.errors).toBeUndefined();
-  const stats = await t.sandbox.stats();
-  return { data: result.data as Record<string, any>, byRoute: stats.byRoute, total: stats.total };
-}
-
-/** Every account of an ISC source, read straight from the sandbox. */
-async function accountsOnSource(iscSourceId: string): Promise<Map<string, Account>> {
-  const byName = new Map<string, Account>();
-  for (let offset = 0; ; offset += 250) {
-    const filters = encodeURIComponent(`sourceId eq "${iscSourceId}"`);
-    const response = await t.sandbox.api(`/v3/accounts?filters=${filters}&limit=250&offset=${offset}`, {
-      token: admin,
-    });
-    const page = (await response.json()) as Account[];
-    for (const account of page) byName.set(account.nativeIdentity, account);
-    if (page.length < 250) return byName;
-  }
-}
 
 const PAGE_QUERY = `query($id: ID!, $after: String) {
   nonEmployeeSource(id: $id) {
@@ -55,7 +33,7 @@ describe('the accounts of records, counted at the sandbox', () => {
     expect(Object.keys(byRoute).filter((route) => route.includes('accounts'))).toEqual(['GET /v3/accounts']);
 
     // Matched by key: each record's account is the one the sandbox holds under its account name.
-    const expected = await accountsOnSource(source.sourceId as string);
+    const expected = await accountsOn(source.sourceId as string);
     for (const { node } of edges) {
       const account = expected.get(node.accountName);
       expect(account).toBeDefined();

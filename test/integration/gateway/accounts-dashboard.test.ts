@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../../src/upstream/wire/accounts.ts';
 import type { NonEmployeeRecord, NonEmployeeSource } from '../../../src/upstream/wire/nelm.ts';
 import { startGateway, type TestGateway } from '../../helpers/gateway.ts';
+import { createAccountTestKit } from './account-test-kit.ts';
 
 const RECORDS = 1200;
 let t: TestGateway;
@@ -15,31 +16,14 @@ const asOf = new Date().toISOString();
 beforeAll(async () => {
   t = await startGateway({ sandbox: { scale: { sources: 2, recordsPerSource: RECORDS } } });
   admin = await t.sandbox.tokenFor('admin');
-  [source] = await rest<NonEmployeeSource[]>('/v3/non-employee-sources?limit=1');
-  records = await readAll<NonEmployeeRecord>(
+  const kit = createAccountTestKit(t, admin);
+  [source] = await kit.rest<NonEmployeeSource[]>('/v3/non-employee-sources?limit=1');
+  records = await kit.readAll<NonEmployeeRecord>(
     `/v3/non-employee-records?filters=${encodeURIComponent(`sourceId eq "${source.id}"`)}`,
   );
-  const list = await readAll<Account>(
-    `/v3/accounts?filters=${encodeURIComponent(`sourceId eq "${source.sourceId}"`)}`,
-  );
-  accounts = new Map(list.map((account) => [account.nativeIdentity, account]));
+  accounts = await kit.accountsOn(source.sourceId as string);
 });
 afterAll(() => t.close());
-
-async function rest<T>(path: string): Promise<T> {
-  const response = await t.sandbox.api(path, { token: admin });
-  expect(response.status).toBe(200);
-  return (await response.json()) as T;
-}
-
-async function readAll<T>(path: string): Promise<T[]> {
-  const all: T[] = [];
-  for (let offset = 0; ; offset += 250) {
-    const page = await rest<T[]>(`${path}&limit=250&offset=${offset}`);
-    all.push(...page);
-    if (page.length < 250) return all;
-  }
-}
 
 /** The ended records of the source, earliest end first, as a client reading everything would find them. */
 const ended = () =>

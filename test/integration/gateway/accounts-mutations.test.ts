@@ -1,44 +1,27 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: GraphQL answers are JSON, checked by the assertions
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeNodeId } from '../../../src/schema/ids.ts';
-import type { Account } from '../../../src/upstream/wire/accounts.ts';
 import type { NonEmployeeSource } from '../../../src/upstream/wire/nelm.ts';
 import { startGateway, type TestGateway } from '../../helpers/gateway.ts';
+import { type AccountTestKit, createAccountPool, createAccountTestKit } from './account-test-kit.ts';
 
 let t: TestGateway;
 let admin: string;
+let mutate: AccountTestKit['mutate'];
 let source: NonEmployeeSource;
 /** Accounts of the first source, handed out so that no two tests touch the same one. */
-let pool: Account[];
+let take: ReturnType<typeof createAccountPool>;
 
 beforeAll(async () => {
   t = await startGateway();
   admin = await t.sandbox.tokenFor('admin');
-  [source] = await rest<NonEmployeeSource[]>('/v3/non-employee-sources?limit=1');
-  pool = await rest<Account[]>(
-    `/v3/accounts?limit=250&filters=${encodeURIComponent(`sourceId eq "${source.sourceId}"`)}`,
-  );
+  const kit = createAccountTestKit(t, admin);
+  mutate = kit.mutate;
+  const first = await kit.firstSourceAccounts();
+  source = first.source;
+  take = createAccountPool(first.accounts);
 });
 afterAll(() => t.close());
-
-async function rest<T>(path: string): Promise<T> {
-  const response = await t.sandbox.api(path, { token: admin });
-  expect(response.status).toBe(200);
-  return (await response.json()) as T;
-}
-
-/** An account of the pool matching `test`, never handed out twice. */
-function take(test: (account: Account) => boolean = () => true): Account {
-  const index = pool.findIndex(test);
-  expect(index).toBeGreaterThanOrEqual(0);
-  return pool.splice(index, 1)[0];
-}
-
-async function mutate(query: string, variables: Record<string, unknown>, token = admin) {
-  const result = await t.gql(query, variables, { token });
-  expect(result.errors).toBeUndefined();
-  return Object.values(result.data as Record<string, any>)[0];
-}
 
 const TASK_FIELDS = `__typename ... on Error { message code }
   ... on AccountTaskPayload { taskId completion account { iscId disabled locked modified } }`;
@@ -191,65 +174,6 @@ describe('create, update and delete', () => {
   });
 });
 
-describe('identity-level enable and disable (beta)', () => {
-  const SINGLE = `__typename ... on Error { message code }
-    ... on IdentityAccountsTaskPayload { taskId identityId completion accounts { iscId disabled } }`;
-
-  it('disables and enables every account of one identity', async () => {
-    const account = take((a) => !!a.identityId && !a.disabled);
-    const disabled = await mutate(
-      `mutation($input: DisableAccountsForIdentityInput!) { r: disableAccountsForIdentity(input: $input) { ${SINGLE} } }`,
-      { input: { identityId: account.identityId, waitForCompletion: true } },
-    );
-    expect(disabled).toMatchObject({
-      __typename: 'DisableAccountsForIdentityPayload',
-      identityId: account.identityId,
-      completion: 'COMPLETED',
-      accounts: [{ iscId: account.id, disabled: true }],
-    });
-    const enabled = await mutate(
-      `mutation($input: EnableAccountsForIdentityInput!) { r: enableAccountsForIdentity(input: $input) { ${SINGLE} } }`,
-      { input: { identityId: account.identityId, waitForCompletion: true } },
-    );
-    expect(enabled).toMatchObject({
-      completion: 'COMPLETED',
-      accounts: [{ iscId: account.id, disabled: false }],
-    });
-  });
-
-  it('bulk disable answers one result per identity (207)', async () => {
-    const [a, b] = [take((x) => !!x.identityId && !x.disabled), take((x) => !!x.identityId && !x.disabled)];
-    await t.sandbox.resetStats();
-    const result = await mutate(
-      `mutation($input: DisableAccountsForIdentitiesInput!) { r: disableAccountsForIdentities(input: $input) {
-        __typename ... on Error { message }
-        ... on DisableAccountsForIdentitiesPayload { completion
-          results { identityId statusCode accepted message accounts { iscId disabled } } } } }`,
-      { input: { identityIds: [a.identityId, 'no-such-identity', b.identityId], waitForCompletion: true } },
-    );
-    expect(result.__typename).toBe('DisableAccountsForIdentitiesPayload');
-    expect(result.completion).toBe('COMPLETED');
-    const byIdentity = new Map(result.results.map((entry: any) => [entry.identityId, entry]));
-    expect(byIdentity.get(a.identityId)).toMatchObject({
-      statusCode: 202,
-      accepted: true,
-      message: null,
-      accounts: [{ iscId: a.id, disabled: true }],
-    });
-    expect(byIdentity.get(b.identityId)).toMatchObject({
-      accepted: true,
-      accounts: [{ iscId: b.id, disabled: true }],
-    });
-    expect(byIdentity.get('no-such-identity')).toMatchObject({
-      statusCode: 404,
-      accepted: false,
-      accounts: [],
-    });
-    expect((byIdentity.get('no-such-identity') as any).message).toContain('no-such-identity');
-    expect((await t.sandbox.stats()).byRoute['POST /beta/identities-accounts/disable']).toBe(1);
-  });
-});
-
 describe('expected failures are typed results', () => {
   it('an unknown account is NotFoundError; a caller without rights ForbiddenError', async () => {
     const unknown = await mutate(task('disableAccount', 'DisableAccountInput'), {
@@ -315,59 +239,5 @@ describe('expected failures are typed results', () => {
     );
     expect(refused.__typename).toBe('ValidationError');
     expect(refused.message).toContain('nativeIdentity');
-  });
-});
-
-describe('API versions', () => {
-  let v2025: TestGateway;
-  beforeAll(async () => {
-    v2025 = await startGateway({ env: { SAIL_API_VERSION: 'v2025' } });
-  });
-  afterAll(() => v2025.close());
-
-  it('with SAIL_API_VERSION=v2025: NELM on v2025, accounts on v3, the beta-only operations on beta', async () => {
-    const token = await v2025.sandbox.tokenFor('admin');
-    const read = await v2025.gql(
-      `{ nonEmployeeSources(first: 1) { edges { node { iscId records(first: 2) {
-        edges { node { account { iscId identityId } } } } } } } }`,
-      {},
-      { token },
-    );
-    expect(read.errors).toBeUndefined();
-    const [first, second] = (read.data as any).nonEmployeeSources.edges[0].node.records.edges.map(
-      (edge: any) => edge.node.account,
-    );
-    await v2025.sandbox.resetStats();
-    const result = await v2025.gql(
-      `mutation($a: ID!, $b: ID!, $identity: String!) {
-        d: disableAccount(input: { id: $a }) { __typename }
-        r: removeAccount(input: { id: $b }) { __typename }
-        i: enableAccountsForIdentities(input: { identityIds: [$identity] }) { __typename }
-        s: disableAccountsForIdentity(input: { identityId: $identity }) { __typename } }`,
-      { a: first.iscId, b: second.iscId, identity: first.identityId },
-      { token },
-    );
-    expect(result.errors).toBeUndefined();
-    expect(Object.values(result.data ?? {}).map((value: any) => value.__typename)).toEqual([
-      'DisableAccountPayload',
-      'RemoveAccountPayload',
-      'EnableAccountsForIdentitiesPayload',
-      'DisableAccountsForIdentityPayload',
-    ]);
-    const after = await v2025.gql(
-      `query($id: String!) { nonEmployeeSources(first: 1) { totalCount }
-        accounts(id: { eq: $id }, first: 1) { totalCount } }`,
-      { id: first.iscId },
-      { token },
-    );
-    expect(after.errors).toBeUndefined();
-    expect((await v2025.sandbox.stats()).byRoute).toEqual({
-      'POST /v3/accounts/:id/disable': 1,
-      'POST /beta/accounts/:id/remove': 1,
-      'POST /beta/identities-accounts/enable': 1,
-      'POST /beta/identities-accounts/:id/disable': 1,
-      'GET /v2025/non-employee-sources': 1,
-      'GET /v3/accounts': 1,
-    });
   });
 });

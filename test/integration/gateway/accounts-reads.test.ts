@@ -4,9 +4,12 @@ import { encodeNodeId } from '../../../src/schema/ids.ts';
 import type { Account, Entitlement } from '../../../src/upstream/wire/accounts.ts';
 import type { NonEmployeeSource } from '../../../src/upstream/wire/nelm.ts';
 import { startGateway, type TestGateway } from '../../helpers/gateway.ts';
+import { type AccountTestKit, createAccountTestKit } from './account-test-kit.ts';
 
 let t: TestGateway;
 let admin: string;
+let rest: AccountTestKit['rest'];
+let measure: AccountTestKit['measure'];
 let source: NonEmployeeSource;
 let iscSourceId: string;
 /** The first 250 accounts of the source, straight from the sandbox. */
@@ -18,26 +21,12 @@ const RECORDS = 2000;
 beforeAll(async () => {
   t = await startGateway({ sandbox: { scale: { sources: 2, recordsPerSource: RECORDS } } });
   admin = await t.sandbox.tokenFor('admin');
-  [source] = await rest<NonEmployeeSource[]>('/v3/non-employee-sources?limit=1');
+  const kit = createAccountTestKit(t, admin);
+  ({ rest, measure } = kit);
+  ({ source, accounts } = await kit.firstSourceAccounts());
   iscSourceId = source.sourceId as string;
-  accounts = await rest<Account[]>(
-    `/v3/accounts?limit=250&filters=${encodeURIComponent(`sourceId eq "${iscSourceId}"`)}`,
-  );
 });
 afterAll(() => t.close());
-
-async function rest<T>(path: string): Promise<T> {
-  const response = await t.sandbox.api(path, { token: admin });
-  expect(response.status).toBe(200);
-  return (await response.json()) as T;
-}
-
-async function measure(query: string, variables: Record<string, unknown> = {}) {
-  await t.sandbox.resetStats();
-  const result = await t.gql(query, variables, { token: admin });
-  expect(result.errors).toBeUndefined();
-  return { data: result.data as Record<string, any>, byRoute: (await t.sandbox.stats()).byRoute };
-}
 
 describe('the accounts connection', () => {
   it('filters by native identity with `in`, and by source', async () => {
