@@ -1,5 +1,6 @@
 import type { ArgBuilder } from '@pothos/core';
 import { type FilterExpression, f } from '../../upstream/filters.ts';
+import type { AccountOrigin } from '../../upstream/wire/accounts.ts';
 import { ACCOUNT_SORTERS, MAX_LIST_LIMIT } from '../../upstream/wire/collections.ts';
 import { createBadUserInputError } from '../bad-user-input.ts';
 import { builder } from '../builder.ts';
@@ -12,7 +13,7 @@ const MAX_IN_VALUES = MAX_LIST_LIMIT;
 
 export const AccountOriginEnum = builder.enumType('AccountOrigin', {
   description: 'How the account came to be: read from its source, or created by ISC.',
-  values: ['AGGREGATED', 'PROVISIONED'] as const,
+  values: ['AGGREGATED', 'PROVISIONED'] as const satisfies readonly NonNullable<AccountOrigin>[],
 });
 
 const AccountTextFilter = builder.inputType('AccountTextFilter', {
@@ -64,7 +65,7 @@ export interface AccountFilterArgs {
   uncorrelated?: boolean | null;
   manuallyCorrelated?: boolean | null;
   identityCorrelated?: boolean | null;
-  origin?: readonly ('AGGREGATED' | 'PROVISIONED')[] | null;
+  origin?: readonly NonNullable<AccountOrigin>[] | null;
   created?: DateTimeFilter | null;
   modified?: DateTimeFilter | null;
 }

@@ -6,6 +6,8 @@ import { identityId } from '../mutations/input-checks.ts';
 /** The spec states no maximum; the gateway keeps one call's body bounded. */
 const MAX_PATCH_OPERATIONS = 100;
 
+type PatchOp = JsonPatchOperation['op'];
+
 const AccountPatchOpEnum = builder.enumType('AccountPatchOp', {
   description: 'A JSON Patch (RFC 6902) operation.',
   values: {
@@ -15,7 +17,7 @@ const AccountPatchOpEnum = builder.enumType('AccountPatchOp', {
     MOVE: { value: 'move' },
     COPY: { value: 'copy' },
     TEST: { value: 'test' },
-  } as const,
+  } as const satisfies Record<string, { value: PatchOp }>,
 });
 
 export const AccountPatchOperationInput = builder.inputType('AccountPatchOperationInput', {
@@ -31,8 +33,6 @@ export const AccountPatchOperationInput = builder.inputType('AccountPatchOperati
     value: t.field({ type: 'JSON', description: 'The value of `add`, `replace` and `test`.' }),
   }),
 });
-
-type PatchOp = JsonPatchOperation['op'];
 
 export interface AccountPatchInput {
   identityId?: string | null;
