@@ -17,6 +17,8 @@ export interface Loaders extends SourceLoaders, NelmItemLoaders, AccountLoaders 
   clearRequest(requestId: string): void;
   clearApproval(approvalId: string): void;
   clearAccount(accountId: string): void;
+  /** Forget every account: after a write that changes accounts by identity, not by id. */
+  clearAccounts(): void;
   /** After a write that answered the object: forget what it touched, then hold the answer. */
   replaceSource(sourceId: string, source: SourceEntity): void;
   replaceRecord(recordId: string, record: RecordEntity): void;
@@ -79,6 +81,11 @@ export function createLoaders(api: UpstreamApi): Loaders {
     clearAccount(accountId) {
       accounts.account.clear(accountId);
       accounts.fullAccount.clear(accountId);
+      accounts.accountByNativeIdentity.clearAll();
+    },
+    clearAccounts() {
+      accounts.account.clearAll();
+      accounts.fullAccount.clearAll();
       accounts.accountByNativeIdentity.clearAll();
     },
     // Forget first: `prime` leaves a key the loader already holds as it was.

@@ -55,8 +55,7 @@ async function settle(
   disabled: boolean,
   wait: boolean | null | undefined,
 ): Promise<IdentityToggle> {
-  ctx.loaders.account.clearAll();
-  ctx.loaders.accountByNativeIdentity.clearAll();
+  ctx.loaders.clearAccounts();
   let read: Promise<AccountsByIdentity> | undefined;
   const lazy = () => {
     read ??= accountsOf(ctx, identityIds);
