@@ -4,7 +4,7 @@ import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { ValidationError } from '../errors.ts';
 import { tryDecodeNodeId } from '../ids.ts';
-import { checkSomethingChanges, requiredText } from '../mutations/input-checks.ts';
+import { checkData, checkSomethingChanges, requiredText } from '../mutations/input-checks.ts';
 import { type InputShape, mutationErrors, runWrite } from '../mutations/mutation-failures.ts';
 import { AccountPatchOperationInput, toAccountPatch } from './account-patch.ts';
 import {
@@ -66,20 +66,6 @@ async function targetSourceId(value: string | number, ctx: GatewayContext): Prom
   return source.sourceId;
 }
 
-function stringAttributes(value: unknown): Record<string, string> {
-  const path = ['input', 'attributes'];
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ValidationError('"input.attributes" must be an object of strings.', path);
-  }
-  const attributes: Record<string, string> = {};
-  for (const [key, item] of Object.entries(value)) {
-    if (typeof item !== 'string')
-      throw new ValidationError(`"input.attributes.${key}" must be a string.`, [...path, key]);
-    attributes[key] = item;
-  }
-  return attributes;
-}
-
 /** The created account, found by (source, native identity). */
 const findCreated = async (ctx: GatewayContext, sourceId: string, nativeIdentity: string) =>
   (
@@ -100,7 +86,7 @@ async function createAccount(
   ctx: GatewayContext,
 ): Promise<AccountTaskResult> {
   const sourceId = await targetSourceId(input.sourceId, ctx);
-  const attributes = stringAttributes(input.attributes);
+  const attributes = checkData(input.attributes, ['input', 'attributes'], 'attribute name');
   if (attributes.sourceId !== undefined && attributes.sourceId !== sourceId) {
     throw new ValidationError('"input.attributes.sourceId" differs from "input.sourceId".', [
       'input',

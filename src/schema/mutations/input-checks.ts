@@ -44,12 +44,13 @@ export function checkDateOrder(start: Date, end: Date, endPath: string[]): void 
 }
 
 /** Custom attribute values: a JSON object of strings keyed by technical name. */
-export function checkData(value: unknown, path: string[]): Record<string, string> {
+export function checkData(
+  value: unknown,
+  path: string[],
+  keyedBy = 'technical name',
+): Record<string, string> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ValidationError(
-      `"${fieldName(path)}" must be an object of strings keyed by technical name.`,
-      path,
-    );
+    throw new ValidationError(`"${fieldName(path)}" must be an object of strings keyed by ${keyedBy}.`, path);
   }
   const data: Record<string, string> = {};
   for (const [key, item] of Object.entries(value)) {
