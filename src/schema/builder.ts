@@ -41,3 +41,6 @@ builder.addScalarType('Date', DateResolver);
 builder.addScalarType('JSON', JSONResolver);
 
 builder.queryType({});
+
+/** The builder's resolved types, for helpers that take Pothos field or input builders. */
+export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;

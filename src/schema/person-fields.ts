@@ -1,6 +1,4 @@
-import type { builder } from './builder.ts';
-
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+import type { BuilderTypes } from './builder.ts';
 
 /** What a record and a request both say about the non-employee. */
 interface PersonShape {
@@ -17,7 +15,7 @@ interface PersonShape {
 
 /** The fields `NonEmployeeRecord` and `NonEmployeeRequest` share, defined alike on both. */
 export function personFields<Shape extends PersonShape>(
-  t: PothosSchemaTypes.ObjectFieldBuilder<Types, Shape>,
+  t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, Shape>,
 ) {
   return {
     accountName: t.string({ resolve: (person) => person.accountName ?? '' }),

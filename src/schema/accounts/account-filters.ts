@@ -3,10 +3,8 @@ import { type FilterExpression, f } from '../../upstream/filters.ts';
 import type { AccountOrigin } from '../../upstream/wire/accounts.ts';
 import { ACCOUNT_SORTERS, MAX_LIST_LIMIT } from '../../upstream/wire/collections.ts';
 import { createBadUserInputError } from '../bad-user-input.ts';
-import { builder } from '../builder.ts';
+import { type BuilderTypes, builder } from '../builder.ts';
 import { createOrderByInput } from '../pagination/order-by.ts';
-
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
 /** At most this many values in one `in`: an accounts page holds no more. */
 const MAX_IN_VALUES = MAX_LIST_LIMIT;
@@ -71,7 +69,7 @@ export interface AccountFilterArgs {
 }
 
 /** The arguments every accounts list takes: what the spec lets `filters` say. */
-export function accountFilterArgs(arg: ArgBuilder<Types>, options: { sourceId: boolean }) {
+export function accountFilterArgs(arg: ArgBuilder<BuilderTypes>, options: { sourceId: boolean }) {
   return {
     id: arg({ type: AccountTextFilter, description: 'The ISC id of the account.' }),
     identityId: arg({ type: AccountTextFilter, description: 'The identity the account belongs to.' }),

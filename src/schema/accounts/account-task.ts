@@ -1,15 +1,14 @@
 import type { InputFieldMap, InputObjectRef } from '@pothos/core';
 import { nullIfNotFound } from '../../loaders/by-id.ts';
 import type { AccountEntity } from '../../loaders/entities.ts';
-import { builder } from '../builder.ts';
+import { type BuilderTypes, builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { inputId } from '../mutations/input-checks.ts';
 import { type InputShape, mutationErrors, runWrite } from '../mutations/mutation-failures.ts';
 import { AccountRef } from '../refs.ts';
 import { DEFAULT_POLL, pollUntil } from './task-polling.ts';
 
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
-type InputFields = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
+type InputFields = PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'InputObject'>;
 
 export type TaskCompletion = 'COMPLETED' | 'PENDING';
 
@@ -104,7 +103,7 @@ export async function showsNewModified(
 }
 
 interface AccountTaskMutation<Input extends AccountTaskInput> {
-  input: InputObjectRef<Types, Input>;
+  input: InputObjectRef<BuilderTypes, Input>;
   description: string;
   /** What the payload says ISC accepted, e.g. `enable task`. */
   what: string;

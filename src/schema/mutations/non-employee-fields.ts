@@ -1,10 +1,9 @@
 import type { JsonPatchOperation } from '../../upstream/wire/common.ts';
 import { NON_EMPLOYEE_PERSON_FIELDS, type NonEmployeeRequestBody } from '../../upstream/wire/nelm.ts';
-import type { builder } from '../builder.ts';
+import type { BuilderTypes } from '../builder.ts';
 import { checkData, checkDateOrder, checkEmail, presentOrAbsent, requiredText } from './input-checks.ts';
 
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
-type InputFields = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
+type InputFields = PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'InputObject'>;
 
 /** The texts checked only for blankness (the email has its own check). */
 const TEXT_FIELDS = NON_EMPLOYEE_PERSON_FIELDS.filter((field) => field !== 'email');
