@@ -6,18 +6,12 @@ import { builder } from '../builder.ts';
 import { AccountConnection } from '../connections.ts';
 import type { GatewayContext } from '../context.ts';
 import { resolveListConnection } from '../lists.ts';
-import type { ConnectionArgs, OffsetConnection } from '../pagination/offset-connection.ts';
+import type { ConnectionArgs } from '../pagination/offset-connection.ts';
 import { toSorters } from '../pagination/order-by.ts';
 import { AccountRef, NonEmployeeSourceRef } from '../refs.ts';
 import { sourceLiteField } from '../source-lite.ts';
 import { accountDetailFor } from './account-detail.ts';
 import { AccountOrder, accountFilterArgs, toAccountFilter } from './account-filters.ts';
-
-const EMPTY: OffsetConnection<AccountEntity> = {
-  edges: [],
-  pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
-  totalCount: 0,
-};
 
 /** A page of `GET /v3/accounts`: SLIM when the nodes' selection needs nothing more. */
 function resolveAccounts(
@@ -59,7 +53,13 @@ builder.objectField(NonEmployeeSourceRef, 'accounts', (t) =>
       args: { ...accountFilterArgs(t.arg, { sourceId: false }), orderBy: t.arg({ type: [AccountOrder] }) },
       resolve: async (source, args, ctx, info) => {
         const iscSourceId = await sourceLiteField(source, 'sourceId', ctx);
-        if (!iscSourceId) return EMPTY;
+        // No ISC source yet: an empty list, whose arguments are still checked like any other's.
+        if (!iscSourceId) {
+          return resolveListConnection({ endpoint: 'accounts', sorters: [] }, args, info, async () => ({
+            items: [] as AccountEntity[],
+            totalCount: 0,
+          }));
+        }
         const filters = toAccountFilter(args, [f.eq('sourceId', iscSourceId)]);
         return resolveAccounts(filters, toSorters(args.orderBy), args, ctx, info);
       },
