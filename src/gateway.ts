@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Dispatcher } from 'undici';
 import type { Config } from './config.ts';
@@ -137,6 +138,8 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     },
     maskedErrors: { maskError: maskGatewayError },
     graphiql: config.graphiql ? { title: 'Non-employee lifecycle', defaultTabs: EXAMPLE_TABS } : false,
+    // GraphiQL's assets served from this package, not a CDN: it works behind a firewall too.
+    renderGraphiQL,
     logging: config.logLevel === 'silent' ? false : config.logLevel,
     plugins: [
       EnvelopArmorPlugin({
