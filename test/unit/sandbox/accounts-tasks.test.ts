@@ -29,7 +29,9 @@ describe('accounts routes', () => {
     const account = await byName('user0.1');
     await call('POST', '/accounts/:id/unlock', { id: account.id! }, { body: {} });
     await call('POST', '/accounts/:id/remove', { id: account.id! }, { version: 'beta' });
+    expect(harness.module.pendingTasks()).toBe(2);
     harness.module.reset();
+    expect(harness.module.pendingTasks()).toBe(0);
     vi.advanceTimersByTime(1_000);
     expect(await byName('user0.1')).toEqual(account);
   });

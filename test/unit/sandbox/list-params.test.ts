@@ -58,8 +58,16 @@ describe('collection parameters', () => {
     expect(
       parseListParams(query('filters=sourceId eq "s" and nativeIdentity in ("a","b")'), accounts).filter,
     ).toMatchObject({ kind: 'and' });
-    expect(parseListParams(query('filters=created ge 2024-01-01T00:00:00Z'), accounts).filter).toBeDefined();
-    expect(parseListParams(query('filters=recommendation.method isnull'), accounts).filter).toBeDefined();
+    expect(parseListParams(query('filters=created ge 2024-01-01T00:00:00Z'), accounts).filter).toMatchObject({
+      kind: 'compare',
+      field: 'created',
+      op: 'ge',
+      value: { type: 'date', epochMs: Date.UTC(2024, 0, 1) },
+    });
+    expect(parseListParams(query('filters=recommendation.method isnull'), accounts).filter).toEqual({
+      kind: 'isnull',
+      field: 'recommendation.method',
+    });
     expect(failure('filters=name co "x"', accounts)).toMatch(/operator 'co'/);
     expect(failure('filters=uncorrelated eq "true"', accounts)).toMatch(/boolean/);
   });

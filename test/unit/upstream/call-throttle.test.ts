@@ -47,6 +47,6 @@ describe('call throttle', () => {
     const controller = new AbortController();
     const waiting = throttle.acquire('token', controller.signal);
     controller.abort(new Error('client went away'));
-    await expect(waiting).rejects.toThrow();
+    await expect(waiting).rejects.toMatchObject({ name: 'AbortError' });
   });
 });

@@ -62,7 +62,7 @@ describe('compileFilter', () => {
     expect(body[0]).toBe('"');
     let i = 1;
     let decoded = '';
-    while (body[i] !== '"') {
+    while (i < body.length && body[i] !== '"') {
       if (body[i] === '\\') i++;
       decoded += body[i];
       i++;
