@@ -138,16 +138,23 @@ describe('official SDK against the sandbox: reading accounts and their state tas
       user.accounts.enableAccount({ id: accountId, accountToggleRequest: {} }),
     );
 
+    // Unlocking shows only on an account that is locked: the seed locks a few.
+    const sourceAccounts = await admin.accounts.listAccounts({
+      filters: `sourceId eq "${iscSourceId}"`,
+      limit: 250,
+    });
+    const lockedId = sourceAccounts.data.find((a) => a.locked)?.id;
+    expect(lockedId).toEqual(expect.any(String));
     await contract.succeeds(
       'unlockAccount',
       202,
-      () => admin.accounts.unlockAccount({ id: accountId, accountUnlockRequest: { unlockIDNAccount: true } }),
+      () => admin.accounts.unlockAccount({ id: lockedId!, accountUnlockRequest: { unlockIDNAccount: true } }),
       ACCOUNTS_ASYNC_RESULT,
     );
     expect(
       (
         await eventually(
-          () => read(accountId),
+          () => read(lockedId!),
           (r) => !r.data.locked,
         )
       ).data.locked,
