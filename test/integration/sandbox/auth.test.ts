@@ -27,16 +27,25 @@ describe('sandbox auth', () => {
     expect(typeof body.access_token).toBe('string');
   });
 
+  /** Whom the token a response carries was issued to (its claims; a call could outlive the 1 s ttl). */
+  const issuedTo = async (response: Response) => {
+    expect(response.status).toBe(200);
+    const { access_token: token } = (await response.json()) as { access_token: string };
+    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+    return { clientId: claims.client_id, identityId: claims.identity_id };
+  };
+  const admin = () => ({ clientId: sandbox.admin.clientId, identityId: sandbox.admin.identityId });
+
   it('issues a token from a urlencoded form', async () => {
     const response = await fetch(tokenUrl(), { method: 'POST', body: new URLSearchParams(credentials()) });
-    expect(response.status).toBe(200);
+    expect(await issuedTo(response)).toEqual(admin());
   });
 
   it('issues a token from a multipart form, as the official SDK sends it', async () => {
     const form = new FormData();
     for (const [name, value] of Object.entries(credentials())) form.append(name, value);
     const response = await fetch(tokenUrl(), { method: 'POST', body: form });
-    expect(response.status).toBe(200);
+    expect(await issuedTo(response)).toEqual(admin());
   });
 
   it('refuses a wrong secret with invalid_client', async () => {

@@ -66,7 +66,10 @@ describe('sandbox control plane', () => {
     await sandbox.setFaults({ unavailableRate: 1 });
     const response = await sandbox.api('/v3/non-employee-sources', { token });
     expect(response.status).toBe(503);
-    expect(((await response.json()) as { detailCode?: string }).detailCode).toBeTruthy();
+    expect(await response.json()).toMatchObject({
+      detailCode: '503.0 Injected fault',
+      messages: [{ text: 'The service is unavailable.' }],
+    });
   });
 
   it('hangs when asked: the request is counted and never answered', async () => {
