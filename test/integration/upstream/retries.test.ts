@@ -40,8 +40,11 @@ describe('upstream retries against sandbox faults', () => {
     await sandbox.setFaults({
       failNext: [{ status: 'drop' }, { status: 503 }, { status: 429, retryAfterSeconds: 1 }],
     });
+    const started = performance.now();
     const page = await api.listNonEmployeeSources({ limit: 5 });
-    expect(page.items.length).toBeGreaterThan(0);
+    // Not earlier than the 429 asked: a lower bound only, the speed itself is not under test.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(990);
+    expect(page.items).toHaveLength(5);
     const stats = await sandbox.stats();
     expect(stats.total).toBe(4);
     expect(stats.byStatus).toEqual({ dropped: 1, '503': 1, '429': 1, '200': 1 });
