@@ -37,16 +37,22 @@ describe('reads', () => {
     expect(connection.totalCount).toBe(rows.length);
     const nodes = connection.edges.map((edge: { node: Record<string, any> }) => edge.node);
     expect(nodes.map((node: { iscId: string }) => node.iscId)).toEqual(rows.map((row) => row.id));
-    nodes.forEach((node: Record<string, any>, index: number) => {
+    for (const [index, node] of nodes.entries()) {
       expect(node.name).toBe(rows[index].name);
       expect(node.nonEmployeeCount).toBe(rows[index].nonEmployeeCount);
       expect(node.approvers).toEqual(rows[index].approvers);
       expect(node.id).toBe(encodeNodeId('NonEmployeeSource', rows[index].id));
-      expect(node.schemaAttributes.slice(0, 8).every((a: { system: boolean }) => a.system)).toBe(true);
+      const attributes = await rest<{ id: string; technicalName: string; system: boolean }[]>(
+        `/v3/non-employee-sources/${rows[index].id}/schema-attributes`,
+      );
+      expect(attributes.length).toBeGreaterThanOrEqual(8);
+      expect(
+        node.schemaAttributes.map((a: Record<string, any>) => [a.iscId, a.technicalName, a.system]),
+      ).toEqual(attributes.map((a) => [a.id, a.technicalName, a.system]));
       expect(
         node.schemaAttributes.every((a: { source: { iscId: string } }) => a.source.iscId === node.iscId),
       ).toBe(true);
-    });
+    }
   });
 
   it('reads a source by global id and by ISC id, and its records and requests', async () => {
@@ -62,6 +68,15 @@ describe('reads', () => {
     expect(source.name).toBe(row.name);
     expect(source.records.edges).toHaveLength(3);
     for (const edge of source.records.edges) expect(edge.node.source.iscId).toBe(row.id);
+    const requests = await rest<{ id: string }[]>(
+      `/v3/non-employee-requests?requested-for=me&limit=3&filters=${encodeURIComponent(`sourceId eq "${row.id}"`)}`,
+    );
+    expect(requests.length).toBeGreaterThan(0);
+    expect(source.requests.edges.map((edge: { node: any }) => edge.node)).toEqual(
+      requests.map((request) =>
+        expect.objectContaining({ iscId: request.id, source: { iscId: row.id, name: row.name } }),
+      ),
+    );
   });
 
   it('reads a record with every field, its source and its account', async () => {
@@ -129,13 +144,28 @@ describe('reads', () => {
       iscId: approval.id,
       request: { iscId: approval.nonEmployeeRequest.id },
     });
-    expect(result.data?.nonEmployeeRequest.requester.id).toBe(approval.nonEmployeeRequest.requester.id);
+    const request = await rest<Record<string, any>>(
+      `/v3/non-employee-requests/${approval.nonEmployeeRequest.id}`,
+    );
+    expect(result.data?.nonEmployeeRequest).toEqual({
+      iscId: request.id,
+      // The full request carries no requester: it comes from the approval item's lite request.
+      requester: { id: approval.nonEmployeeRequest.requester.id },
+      completionDate: request.completionDate ?? null,
+      created: request.created,
+    });
     const summary = await rest<Record<string, number>>('/v3/non-employee-requests/summary/me');
     expect(result.data?.nonEmployeeRequestSummary).toEqual({
       approved: summary.approved ?? 0,
       rejected: summary.rejected ?? 0,
       pending: summary.pending ?? 0,
       nonEmployeeCount: summary.nonEmployeeCount ?? 0,
+    });
+    const approvals = await rest<Record<string, number>>('/v3/non-employee-approvals/summary/me');
+    expect(result.data?.nonEmployeeApprovalSummary).toEqual({
+      approved: approvals.approved ?? 0,
+      pending: approvals.pending ?? 0,
+      rejected: approvals.rejected ?? 0,
     });
   });
 
