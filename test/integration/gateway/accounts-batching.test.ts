@@ -77,6 +77,7 @@ describe('the accounts of records, counted at the sandbox', () => {
       { a: sources[0].id, b: sources[1].id, c: sources[2].id },
     );
     for (const alias of ['a', 'b', 'c']) {
+      expect(data[alias].records.edges).toHaveLength(200);
       expect(
         data[alias].records.edges.every((edge: any) => typeof edge.node.account.locked === 'boolean'),
       ).toBe(true);
@@ -91,6 +92,7 @@ describe('the accounts of records, counted at the sandbox', () => {
       { id: sources[2].id },
     );
     const edges = data.nonEmployeeSource.records.edges;
+    expect(edges).toHaveLength(250);
     expect(
       edges.every((edge: any) => edge.node.account.attributes?.accountName === edge.node.accountName),
     ).toBe(true);
