@@ -1,5 +1,6 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: GraphQL answers are JSON, checked by the assertions
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schema } from '../../../src/schema/index.ts';
 import { startGateway, type TestGateway } from '../../helpers/gateway.ts';
 import { UNKNOWN_ID } from './mutation-fixtures.ts';
 
@@ -106,6 +107,42 @@ const WRITES = (ownerId: string): Write[] => [
     mutation: 'importNonEmployeeRecords',
     route: 'POST /v3/non-employee-sources/:id/non-employee-bulk-upload',
   },
+  {
+    mutation: 'createAccount',
+    route: 'POST /v3/accounts',
+    input: { sourceId: UNKNOWN_ID, attributes: { accountName: 'faulty.account' } },
+  },
+  {
+    mutation: 'updateAccount',
+    route: 'PATCH /v3/accounts/:id',
+    input: { id: UNKNOWN_ID, attributes: { title: 'x' } },
+  },
+  { mutation: 'deleteAccount', route: 'DELETE /v3/accounts/:id', input: { id: UNKNOWN_ID } },
+  { mutation: 'disableAccount', route: 'POST /v3/accounts/:id/disable', input: { id: UNKNOWN_ID } },
+  { mutation: 'enableAccount', route: 'POST /v3/accounts/:id/enable', input: { id: UNKNOWN_ID } },
+  { mutation: 'unlockAccount', route: 'POST /v3/accounts/:id/unlock', input: { id: UNKNOWN_ID } },
+  { mutation: 'reloadAccount', route: 'POST /v3/accounts/:id/reload', input: { id: UNKNOWN_ID } },
+  { mutation: 'removeAccount', route: 'POST /beta/accounts/:id/remove', input: { id: UNKNOWN_ID } },
+  {
+    mutation: 'enableAccountsForIdentity',
+    route: 'POST /beta/identities-accounts/:id/enable',
+    input: { identityId: UNKNOWN_ID },
+  },
+  {
+    mutation: 'disableAccountsForIdentity',
+    route: 'POST /beta/identities-accounts/:id/disable',
+    input: { identityId: UNKNOWN_ID },
+  },
+  {
+    mutation: 'enableAccountsForIdentities',
+    route: 'POST /beta/identities-accounts/enable',
+    input: { identityIds: [UNKNOWN_ID] },
+  },
+  {
+    mutation: 'disableAccountsForIdentities',
+    route: 'POST /beta/identities-accounts/disable',
+    input: { identityIds: [UNKNOWN_ID] },
+  },
 ];
 
 let t: TestGateway;
@@ -143,6 +180,12 @@ async function send(write: Write): Promise<any> {
 }
 
 describe('writes under upstream faults', () => {
+  it('covers every mutation of the schema', () => {
+    const names = Object.keys(schema.getMutationType()?.getFields() ?? {}).sort();
+    expect(names.length).toBeGreaterThan(0);
+    expect(writes.map((write) => write.mutation).sort()).toEqual(names);
+  });
+
   it('answers every mutation rate limited upstream with RateLimitedError and its retryAfter, after one call', async () => {
     await t.sandbox.setFaults({ rateLimitRate: 1, retryAfterSeconds: 7 });
     try {
