@@ -221,11 +221,16 @@ describe('schema attribute mutations', () => {
   it('deletes every custom attribute and keeps the system ones; NotFound and Forbidden typed', async () => {
     const source = await newSource();
     for (const technicalName of ['a1', 'a2']) {
-      await t.gql(
+      const created = await t.gql(
         CREATE_ATTRIBUTE,
         { input: { sourceId: source.iscId, type: 'DATE', label: technicalName, technicalName } },
         { token: admin },
       );
+      expect(
+        created.data?.createNonEmployeeSchemaAttribute.nonEmployeeSource.schemaAttributes.at(-1),
+      ).toEqual({
+        technicalName,
+      });
     }
     const result = await t.gql(
       DELETE_CUSTOM_ATTRIBUTES,
