@@ -79,7 +79,7 @@ describe('NELM operations against the sandbox', () => {
     await api.deleteNonEmployeeSource(id);
     const gone = await api.getNonEmployeeSource(id).catch((e: unknown) => e);
     expect(gone).toBeInstanceOf(UpstreamNotFoundError);
-    expect((gone as UpstreamNotFoundError).trackingId).toBeTruthy();
+    expect((gone as UpstreamNotFoundError).trackingId).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it('manages schema attributes: system ones first, a conflict on a duplicate name', async () => {
