@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeNodeId } from '../../../src/schema/ids.ts';
 import { startGateway, type TestGateway } from '../../helpers/gateway.ts';
+import type { DemoClient } from '../../helpers/sandbox.ts';
 
 let t: TestGateway;
 let admin: string;
@@ -16,6 +17,42 @@ async function rest<T>(path: string): Promise<T> {
   const response = await t.sandbox.api(path, { token: admin });
   expect(response.status).toBe(200);
   return (await response.json()) as T;
+}
+
+/** A request by the admin on a new source, rejected by its one approver. */
+async function rejectOneRequest(approver: DemoClient) {
+  const created = await t.sandbox.api('/v3/non-employee-sources', {
+    token: admin,
+    body: {
+      name: 'Rejected once',
+      description: 'One rejected request',
+      owner: { id: t.sandbox.client('source-owner').identityId },
+      approvers: [{ id: approver.identityId }],
+    },
+  });
+  expect(created.status).toBe(200);
+  const source = (await created.json()) as { id: string };
+  const asked = await t.sandbox.api('/v3/non-employee-requests', {
+    token: admin,
+    body: {
+      sourceId: source.id,
+      accountName: 'rejected.once',
+      firstName: 'Rejected',
+      lastName: 'Once',
+      email: 'rejected.once@example.com',
+      phone: '5125550100',
+      manager: 'jonas.lindqvist',
+      startDate: '2030-01-06T00:00:00Z',
+      endDate: '2030-12-31T00:00:00Z',
+    },
+  });
+  expect(asked.status).toBe(200);
+  const [item] = ((await asked.json()) as { approvalItems: { id: string }[] }).approvalItems;
+  const rejected = await t.sandbox.api(`/v3/non-employee-approvals/${item.id}/reject`, {
+    token: await t.sandbox.tokenFor(approver),
+    body: { comment: 'No' },
+  });
+  expect(rejected.status).toBe(200);
 }
 
 const SOURCE_FIELDS = `id iscId name description sourceId nonEmployeeCount created modified
@@ -133,9 +170,7 @@ describe('reads', () => {
     const result = await t.gql(
       `query($approval: ID!, $request: ID!) {
         nonEmployeeApproval(id: $approval) { iscId request { iscId } }
-        nonEmployeeRequest(id: $request) { iscId requester { id } completionDate created }
-        nonEmployeeRequestSummary { approved rejected pending nonEmployeeCount }
-        nonEmployeeApprovalSummary(requestedFor: "me") { approved pending rejected } }`,
+        nonEmployeeRequest(id: $request) { iscId requester { id } completionDate created } }`,
       { approval: approval.id, request: approval.nonEmployeeRequest.id },
       { token: admin },
     );
@@ -154,18 +189,36 @@ describe('reads', () => {
       completionDate: request.completionDate ?? null,
       created: request.created,
     });
-    const summary = await rest<Record<string, number>>('/v3/non-employee-requests/summary/me');
-    expect(result.data?.nonEmployeeRequestSummary).toEqual({
-      approved: summary.approved ?? 0,
-      rejected: summary.rejected ?? 0,
-      pending: summary.pending ?? 0,
-      nonEmployeeCount: summary.nonEmployeeCount ?? 0,
-    });
-    const approvals = await rest<Record<string, number>>('/v3/non-employee-approvals/summary/me');
-    expect(result.data?.nonEmployeeApprovalSummary).toEqual({
-      approved: approvals.approved ?? 0,
-      pending: approvals.pending ?? 0,
-      rejected: approvals.rejected ?? 0,
+
+    // The seed counts as many approved as rejected requests: one more rejection tells them apart.
+    const approver = t.sandbox.client('approver', 0);
+    await rejectOneRequest(approver);
+    const summaries = await t.gql(
+      `query($approver: String!) {
+        nonEmployeeRequestSummary { approved rejected pending nonEmployeeCount }
+        nonEmployeeApprovalSummary(requestedFor: $approver) { approved pending rejected } }`,
+      { approver: approver.identityId },
+      { token: admin },
+    );
+    expect(summaries.errors).toBeUndefined();
+    const requests = await rest<Record<string, number>>('/v3/non-employee-requests/summary/me');
+    const approvals = await rest<Record<string, number>>(
+      `/v3/non-employee-approvals/summary/${approver.identityId}`,
+    );
+    expect(new Set([requests.approved, requests.rejected, requests.pending]).size).toBe(3);
+    expect(new Set([approvals.approved, approvals.rejected, approvals.pending]).size).toBe(3);
+    expect(summaries.data).toEqual({
+      nonEmployeeRequestSummary: {
+        approved: requests.approved,
+        rejected: requests.rejected,
+        pending: requests.pending,
+        nonEmployeeCount: requests.nonEmployeeCount,
+      },
+      nonEmployeeApprovalSummary: {
+        approved: approvals.approved,
+        pending: approvals.pending,
+        rejected: approvals.rejected,
+      },
     });
   });
 
