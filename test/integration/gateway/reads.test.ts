@@ -131,10 +131,16 @@ describe('reads', () => {
       iscId: record.id,
       accountName: record.accountName,
       firstName: record.firstName,
+      lastName: record.lastName,
       email: record.email,
+      phone: record.phone,
+      manager: record.manager,
       sourceId: record.sourceId,
       data: record.data,
       startDate: record.startDate,
+      endDate: record.endDate,
+      created: record.created,
+      modified: record.modified,
     });
     expect(node.source.iscId).toBe(record.sourceId);
     expect(node.account).toMatchObject({
