@@ -161,6 +161,26 @@ describe('reads', () => {
     expect(result.errors).toBeUndefined();
     const edges = result.data?.nonEmployeeApprovals.edges;
     expect(edges.length).toBeGreaterThan(0);
+    const items = await rest<Record<string, any>[]>('/v3/non-employee-approvals?limit=10');
+    expect(
+      edges.map(({ node }: { node: any }) => [
+        node.iscId,
+        node.approvalStatus,
+        node.approvalOrder,
+        node.comment,
+        node.accountName,
+        node.approver.id,
+      ]),
+    ).toEqual(
+      items.map((item) => [
+        item.id,
+        item.approvalStatus,
+        item.approvalOrder,
+        item.comment ?? null,
+        item.accountName,
+        item.approver.id,
+      ]),
+    );
     for (const { node } of edges) {
       expect(node.request.accountName).toBe(node.accountName);
       expect(node.request.requester).toMatchObject({ type: 'IDENTITY' });
