@@ -1,4 +1,9 @@
-import type { ApprovalStatus, BulkUploadStatus, SchemaAttributeType } from '../../upstream/wire/nelm.ts';
+import type {
+  ApprovalStatus,
+  BulkUploadStatus,
+  NonEmployeePersonTexts,
+  SchemaAttributeType,
+} from '../../upstream/wire/nelm.ts';
 
 /** Internal rows of the NELM store. Times are epoch milliseconds; views turn them into ISO strings. */
 
@@ -33,13 +38,7 @@ export interface SourceRow {
 }
 
 /** What a record and a request both hold about the non-employee. */
-export interface PersonRow {
-  accountName: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  phone: string;
-  manager: string;
+export interface PersonRow extends NonEmployeePersonTexts {
   startDate: number;
   endDate: number;
 }

@@ -1,5 +1,9 @@
 import type { JsonPatchOperation } from '../../upstream/wire/common.ts';
-import { NON_EMPLOYEE_PERSON_FIELDS, type NonEmployeeRequestBody } from '../../upstream/wire/nelm.ts';
+import {
+  NON_EMPLOYEE_PERSON_FIELDS,
+  type NonEmployeePersonTexts,
+  type NonEmployeeRequestBody,
+} from '../../upstream/wire/nelm.ts';
 import type { BuilderTypes } from '../builder.ts';
 import { checkData, checkDateOrder, checkEmail, presentOrAbsent, requiredText } from './input-checks.ts';
 
@@ -8,13 +12,7 @@ type InputFields = PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'InputObjec
 /** The texts checked only for blankness (the email has its own check). */
 const TEXT_FIELDS = NON_EMPLOYEE_PERSON_FIELDS.filter((field) => field !== 'email');
 
-export interface NonEmployeeFieldsInput {
-  accountName: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  phone: string;
-  manager: string;
+export interface NonEmployeeFieldsInput extends NonEmployeePersonTexts {
   startDate: Date;
   endDate: Date;
   data?: unknown;

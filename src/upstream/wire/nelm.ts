@@ -83,17 +83,24 @@ export interface NonEmployeeSourceRequestBody {
   accountManagers?: IdnUserRef[];
 }
 
+/** The text fields that describe the person on records, requests and their bodies, in the spec's order. */
+export const NON_EMPLOYEE_PERSON_FIELDS = [
+  'accountName',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'manager',
+] as const;
+
+/** Those texts, each a string. */
+export type NonEmployeePersonTexts = { [Field in (typeof NON_EMPLOYEE_PERSON_FIELDS)[number]]: string };
+
 /** Custom attribute values keyed by technical name. */
 export type NonEmployeeData = Record<string, string>;
 
-export interface NonEmployeeRecord {
+export interface NonEmployeeRecord extends Partial<NonEmployeePersonTexts> {
   id?: string;
-  accountName?: string;
-  firstName?: string;
-  lastName?: string;
-  email?: string;
-  phone?: string;
-  manager?: string;
   sourceId?: string;
   data?: NonEmployeeData;
   startDate?: string;
@@ -103,28 +110,12 @@ export interface NonEmployeeRecord {
 }
 
 /** Body of record create/replace and of request create. */
-export interface NonEmployeeRequestBody {
-  accountName: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  phone: string;
-  manager: string;
+export interface NonEmployeeRequestBody extends NonEmployeePersonTexts {
   sourceId: string;
   data?: NonEmployeeData;
   startDate: string;
   endDate: string;
 }
-
-/** The text fields of `NonEmployeeRequestBody` that describe the person, in the spec's order. */
-export const NON_EMPLOYEE_PERSON_FIELDS = [
-  'accountName',
-  'firstName',
-  'lastName',
-  'email',
-  'phone',
-  'manager',
-] as const;
 
 /** The fields of a record a client sets: all of them are what a record's JSON Patch may change. */
 export const NON_EMPLOYEE_RECORD_FIELDS = [
@@ -151,13 +142,7 @@ export interface NonEmployeeRequestLite {
 }
 
 /** What every shape of a request says about it. */
-interface NonEmployeeRequestFields {
-  accountName?: string;
-  firstName?: string;
-  lastName?: string;
-  email?: string;
-  phone?: string;
-  manager?: string;
+interface NonEmployeeRequestFields extends Partial<NonEmployeePersonTexts> {
   data?: NonEmployeeData;
   approvalStatus?: ApprovalStatus;
   comment?: string;
