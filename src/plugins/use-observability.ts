@@ -38,6 +38,10 @@ export function useObservability(deps: ObservationDeps): Plugin & ObservabilityH
     onRequest({ request }) {
       observe(request);
     },
+    onRequestParse({ request }) {
+      // From here on it is a GraphQL request, even if its body turns out unreadable.
+      observe(request).graphql = { operationName: null, operationType: null };
+    },
     onParams({ request, params }) {
       const observation = observe(request);
       observation.graphql = { operationName: params.operationName ?? null, operationType: null };

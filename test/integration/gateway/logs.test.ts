@@ -56,6 +56,18 @@ describe('logs', () => {
     expect(kept.headers.get('x-request-id')).toBe('client-req-42');
     expect(linesOf('client-req-42').map((line) => line.msg)).toContain('graphql request');
 
+    const unreadable = await t.gateway.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'client-req-43' },
+      body: '{"query": ',
+    });
+    expect(unreadable.status).toBe(400);
+    expect(linesOf('client-req-43').find((line) => line.msg === 'graphql request')).toMatchObject({
+      outcome: 'error',
+      status: 400,
+      upstreamCalls: 0,
+    });
+
     const odd = `x${'y'.repeat(200)}`;
     const replaced = await post({ query: '{ __typename }' }, { 'x-request-id': odd });
     expect(replaced.headers.get('x-request-id')).not.toBe(odd);
