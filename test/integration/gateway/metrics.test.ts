@@ -104,6 +104,26 @@ describe('/metrics', () => {
   });
 });
 
+describe('throttle waits', () => {
+  it('counts the calls the gateway held back for its own rate limit, and their seconds', async () => {
+    const limited = await startGateway({
+      env: { UPSTREAM_RATE_LIMIT: '2', UPSTREAM_RATE_LIMIT_WINDOW_MS: '200' },
+    });
+    try {
+      const bearer = await limited.sandbox.tokenFor('admin');
+      const result = await limited.gql(SOURCE_RECORDS, {}, { token: bearer });
+      expect(result.errors).toBeUndefined();
+      const text = await (await limited.gateway.fetch('http://gateway.test/metrics')).text();
+      // 4 calls at 2 per window: the last two wait for the next window.
+      expect(sample(text, 'gateway_upstream_throttle_wait_seconds_count')).toBeGreaterThanOrEqual(1);
+      expect(sample(text, 'gateway_upstream_throttle_wait_seconds_sum')).toBeGreaterThan(0);
+      expect(sample(text, 'gateway_upstream_rate_limited_total')).toBe(0);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('METRICS=false', () => {
   it('serves no /metrics', async () => {
     const off = await startGateway({ env: { METRICS: 'false' } });
