@@ -36,7 +36,7 @@ export interface GatewayDeps {
   dispatcher?: Dispatcher;
   /** Where log lines go (tests pass one writing to a stream they read). @default pino on stdout, per `LOG_LEVEL`/`LOG_FORMAT` */
   logger?: Logger;
-  /** Makes the spans; overrides `OTEL_EXPORTER_OTLP_ENDPOINT` (tests pass one with an in-memory exporter). */
+  /** Makes the spans instead of the OTLP exporter `OTEL_EXPORTER_OTLP_ENDPOINT` sets up (e.g. a host app's tracer). */
   tracer?: Tracer;
   /** Extra Yoga plugins (routes such as CSV exports). */
   plugins?: Plugin<GatewayContext>[];
