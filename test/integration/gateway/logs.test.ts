@@ -74,6 +74,27 @@ describe('logs', () => {
     expect(logs.text()).not.toContain(odd);
   });
 
+  it('logs the upstream calls of a CSV export under its request id', async () => {
+    const sources = await post(
+      { query: '{ nonEmployeeSources(first: 1) { edges { node { iscId } } } }' },
+      { authorization: `Bearer ${token}` },
+    );
+    const { data } = (await sources.json()) as {
+      data: { nonEmployeeSources: { edges: { node: { iscId: string } }[] } };
+    };
+    const id = data.nonEmployeeSources.edges[0].node.iscId;
+    const csv = await t.gateway.fetch(`http://gateway.test/exports/non-employee-sources/${id}/records.csv`, {
+      headers: { authorization: `Bearer ${token}`, 'x-request-id': 'export-1' },
+    });
+    expect(csv.status).toBe(200);
+    await csv.text();
+    expect(csv.headers.get('x-request-id')).toBe('export-1');
+    expect(linesOf('export-1').find((line) => line.msg === 'upstream call')).toMatchObject({
+      route: '/non-employee-sources/{sourceId}/non-employees/download',
+      status: 200,
+    });
+  });
+
   it('logs every 429 of a storm at warn, with its request id', async () => {
     await t.sandbox.resetStats();
     await t.sandbox.setFaults({ rateLimitRate: 1, retryAfterSeconds: 0 });
