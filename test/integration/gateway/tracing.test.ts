@@ -1,4 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway } from '../../helpers/gateway.ts';
 import { attributeOf, type OtlpReceiver, startOtlpReceiver } from '../../helpers/otlp-receiver.ts';
@@ -109,5 +114,29 @@ describe('tracing over OTLP/HTTP', () => {
       await t.close();
     }
     expect(receiver.spans.filter((span) => span.traceId === caller.traceId)).toHaveLength(0);
+  });
+
+  it('uses a tracer handed in, and starts a trace of its own when the caller sent none', async () => {
+    const exporter = new InMemorySpanExporter();
+    const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+    const t = await startGateway({ deps: { tracer: provider.getTracer('test') } });
+    try {
+      const token = await t.sandbox.tokenFor('admin');
+      await t.sandbox.resetStats();
+      await t.gql(QUERY, {}, { token });
+      const stats = await t.sandbox.stats();
+      const spans = exporter.getFinishedSpans();
+      const [operation] = spans.filter((span) => span.name === 'query TracedSources');
+      expect(operation.parentSpanContext).toBeUndefined();
+      const traceId = operation.spanContext().traceId;
+      expect(
+        spans.filter((span) => span.parentSpanContext?.spanId === operation.spanContext().spanId),
+      ).toHaveLength(stats.total);
+      expect(stats.traceparents).toHaveLength(stats.total);
+      for (const header of stats.traceparents) expect(header.split('-')[1]).toBe(traceId);
+    } finally {
+      await t.close();
+      await provider.shutdown();
+    }
   });
 });
