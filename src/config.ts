@@ -69,6 +69,16 @@ export interface LimitsConfig {
   maxUpstreamCalls: number;
 }
 
+export const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface TracingConfig {
+  /** `OTEL_EXPORTER_OTLP_ENDPOINT`: OTLP/HTTP collector root; spans go to `<it>/v1/traces`. @default null (off) */
+  endpoint: string | null;
+  /** `OTEL_SERVICE_NAME`: the `service.name` of every span. @default 'nelm-graphql-gateway' */
+  serviceName: string;
+}
+
 export interface Config {
   /** `PORT` (`--port`). @default 4000 */
   port: number;
@@ -89,8 +99,13 @@ export interface Config {
   limits: LimitsConfig;
   /** `GRAPHIQL`: serve GraphiQL on GET /graphql. @default true */
   graphiql: boolean;
-  /** `LOG_LEVEL`: `debug` adds one line per upstream call (method, path, status, duration). @default 'info' */
-  logLevel: 'silent' | 'info' | 'debug';
+  /** `LOG_LEVEL`: `debug` adds one line per upstream call (method, route, status, duration). @default 'info' */
+  logLevel: LogLevel;
+  /** `LOG_FORMAT`: `json` lines, or `pretty` for people. @default 'pretty' on a TTY, else 'json' */
+  logFormat: 'json' | 'pretty';
+  /** `METRICS`: serve Prometheus metrics on GET /metrics. @default true */
+  metrics: boolean;
+  tracing: TracingConfig;
   /** One line for the startup banner; never a secret. */
   describe(): string;
 }
@@ -131,6 +146,16 @@ const readBaseUrl = (value: string | undefined, problems: string[]): string | nu
   const version = /\/(v3|beta|v2024|v2025|v2)$/.exec(path);
   if (version) problems.push(`SAIL_BASE_URL is the API root without a version: drop "/${version[1]}"`);
   return problems.length > before ? null : `${url.origin}${path}`;
+};
+
+const readOtlpEndpoint = (value: string | undefined, problems: string[]): string | null => {
+  if (value === undefined) return null;
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    problems.push(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL, got ${JSON.stringify(value)}`);
+    return null;
+  }
+  return value.replace(/\/+$/, '');
 };
 
 const SCALE = /^(small|org|(\d+)x(\d+))$/;
@@ -219,7 +244,17 @@ export const loadConfig = (env: Env = process.env, argv: readonly string[] = [])
       maxUpstreamCalls: read.int('GRAPHQL_MAX_UPSTREAM_CALLS', 100, 1, 10_000),
     },
     graphiql: read.bool('GRAPHIQL', true),
-    logLevel: read.oneOf('LOG_LEVEL', ['silent', 'info', 'debug'] as const, 'info'),
+    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    logFormat: read.oneOf(
+      'LOG_FORMAT',
+      ['json', 'pretty'] as const,
+      process.stdout.isTTY ? 'pretty' : 'json',
+    ),
+    metrics: read.bool('METRICS', true),
+    tracing: {
+      endpoint: readOtlpEndpoint(read.raw('OTEL_EXPORTER_OTLP_ENDPOINT'), problems),
+      serviceName: read.raw('OTEL_SERVICE_NAME') ?? 'nelm-graphql-gateway',
+    },
     describe: () => describeConfig(config),
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -1,12 +1,21 @@
 import { setMaxListeners } from 'node:events';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import type { Tracer } from '@opentelemetry/api';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Dispatcher } from 'undici';
 import type { Config } from './config.ts';
 import { useCsvExports } from './exports/csv-export-route.ts';
 import { createBudgetedApi, createUnauthenticatedApi } from './loaders/guarded-api.ts';
 import { createLoaders } from './loaders/index.ts';
+import { createLogger, type Logger } from './observability/logger.ts';
+import { createGatewayMetrics } from './observability/metrics.ts';
+import { currentLogger } from './observability/request-observation.ts';
+import { createOtlpTracing } from './observability/tracing.ts';
+import { observeThrottle } from './observability/upstream-call-observer.ts';
+import { createYogaLogger } from './observability/yoga-logger.ts';
+import { useMetricsEndpoint } from './plugins/use-metrics-endpoint.ts';
+import { useObservability } from './plugins/use-observability.ts';
 import type { CallerInfo, GatewayContext } from './schema/context.ts';
 import { maskGatewayError } from './schema/error-masking.ts';
 import { EXAMPLE_TABS } from './schema/example-operations.ts';
@@ -16,7 +25,6 @@ import type { UpstreamApi } from './upstream/api.ts';
 import { createClientCredentialsTokenProvider, type TokenProvider } from './upstream/auth.ts';
 import { createCallThrottle } from './upstream/call-throttle.ts';
 import { createUpstreamApi } from './upstream/create-upstream-api.ts';
-import type { UpstreamCallLog } from './upstream/http-client.ts';
 import { createUpstreamDispatcher } from './upstream/transport.ts';
 
 export interface GatewayDeps {
@@ -26,8 +34,10 @@ export interface GatewayDeps {
   serviceAccount?: { clientId: string; clientSecret: string } | null;
   /** The transport; built from the config when absent (and then closed with the gateway). */
   dispatcher?: Dispatcher;
-  /** Where debug lines go. @default console.log */
-  log?: (line: string) => void;
+  /** Where log lines go (tests pass one writing to a stream they read). @default pino on stdout, per `LOG_LEVEL`/`LOG_FORMAT` */
+  logger?: Logger;
+  /** Makes the spans instead of the OTLP exporter `OTEL_EXPORTER_OTLP_ENDPOINT` sets up (e.g. a host app's tracer). */
+  tracer?: Tracer;
   /** Extra Yoga plugins (routes such as CSV exports). */
   plugins?: Plugin<GatewayContext>[];
 }
@@ -56,7 +66,15 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         maxDelayMs: config.upstream.retryMaxDelayMs,
       },
     });
-  const log = deps.log ?? ((line: string) => console.log(line));
+  const logger = deps.logger ?? createLogger({ level: config.logLevel, format: config.logFormat });
+  const metrics = config.metrics ? createGatewayMetrics() : null;
+  const { endpoint, serviceName } = config.tracing;
+  const tracing = !deps.tracer && endpoint ? createOtlpTracing({ endpoint, serviceName }) : null;
+  const observability = useObservability({
+    log: logger,
+    metrics,
+    tracer: deps.tracer ?? tracing?.tracer ?? null,
+  });
   const serviceAccount = deps.serviceAccount === undefined ? config.serviceAccount : deps.serviceAccount;
   // One for the gateway: callers sharing a token (the service account) share its rate limit.
   const throttle = createCallThrottle({
@@ -74,22 +92,18 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
           refreshMarginSeconds: config.upstream.tokenRefreshMarginSeconds,
         })
       : null;
-  const onCall =
-    config.logLevel === 'debug'
-      ? (entry: UpstreamCallLog) =>
-          log(`upstream ${entry.method} ${entry.path} ${entry.status} ${Math.round(entry.durationMs)}ms`)
-      : undefined;
 
   const apiFor = (request: Request): { api: UpstreamApi; caller: CallerInfo } => {
     // One GraphQL request fans out to many upstream calls, each listening for its abort.
     setMaxListeners(0, request.signal);
+    const observation = observability.observationOf(request);
     const common = {
       baseUrl,
       apiVersion: config.upstream.apiVersion,
       dispatcher,
       signal: request.signal,
-      onCall,
-      throttle,
+      observer: observation?.upstream,
+      throttle: observation ? observeThrottle(throttle, observation.log, metrics) : throttle,
     };
     const header = request.headers.get('authorization');
     if (header !== null) {
@@ -124,6 +138,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   const disposeTransport: Plugin<GatewayContext> = {
     onDispose: async () => {
       if (ownsDispatcher) await dispatcher.close();
+      await tracing?.shutdown();
     },
   };
 
@@ -140,8 +155,10 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     graphiql: config.graphiql ? { title: 'Non-employee lifecycle', defaultTabs: EXAMPLE_TABS } : false,
     // GraphiQL's assets served from this package, not a CDN: it works behind a firewall too.
     renderGraphiQL,
-    logging: config.logLevel === 'silent' ? false : config.logLevel,
+    logging: createYogaLogger(logger),
     plugins: [
+      observability,
+      ...(metrics ? [useMetricsEndpoint({ registry: metrics.registry })] : []),
       EnvelopArmorPlugin({
         maxDepth: { n: config.limits.maxDepth },
         maxAliases: { n: config.limits.maxAliases },
@@ -151,7 +168,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         costLimit: { enabled: false },
         blockFieldSuggestion: { enabled: false },
       }),
-      useReadableErrors(config.logLevel === 'silent' ? () => {} : log),
+      useReadableErrors((line) => currentLogger(logger).warn(line)),
       useCsvExports(),
       disposeTransport,
       ...(deps.plugins ?? []),

@@ -9,8 +9,8 @@ import { UpstreamRateLimitedError } from './errors.ts';
  * it keeps a hash of each token and the times of its calls, never the token or any data.
  */
 export interface CallThrottle {
-  /** Resolves when a call with this token may go; rejects RATE_LIMITED past `maxWaitMs`. */
-  acquire(token: string, signal?: AbortSignal): Promise<void>;
+  /** Resolves, with the milliseconds it held the call (0: none), when a call with this token may go; rejects RATE_LIMITED past `maxWaitMs`. */
+  acquire(token: string, signal?: AbortSignal): Promise<number>;
 }
 
 export interface CallThrottleOptions {
@@ -55,12 +55,12 @@ export function createCallThrottle(options: CallThrottleOptions): CallThrottle {
   };
 
   const waitForRoom = async (window: TokenWindow, queuedAt: number, signal?: AbortSignal) => {
-    for (;;) {
+    for (let slept = false; ; slept = true) {
       const at = now();
       expire(window, at);
       if (window.sent.length < limit) {
         window.sent.push(at);
-        return;
+        return slept ? at - queuedAt : 0;
       }
       const wait = window.sent[0] + windowMs - at;
       if (at + wait - queuedAt > maxWaitMs) {
@@ -75,7 +75,7 @@ export function createCallThrottle(options: CallThrottleOptions): CallThrottle {
 
   return {
     acquire(token, signal) {
-      if (limit <= 0) return Promise.resolve();
+      if (limit <= 0) return Promise.resolve(0);
       const key = createHash('sha256').update(token).digest('base64url');
       let window = windows.get(key);
       if (!window) {
@@ -90,7 +90,10 @@ export function createCallThrottle(options: CallThrottleOptions): CallThrottle {
       const settled = turn.finally(() => {
         current.waiting -= 1;
       });
-      current.tail = settled.catch(() => undefined);
+      current.tail = settled.then(
+        () => undefined,
+        () => undefined,
+      );
       return settled;
     },
   };

@@ -5,11 +5,13 @@
  */
 import type { Readable } from 'node:stream';
 import type { Dispatcher, FormData } from 'undici';
+import type { UpstreamCallObserver } from './call-observer.ts';
 import type { CallThrottle } from './call-throttle.ts';
 import { createUpstreamErrorFromFailure, createUpstreamErrorFromResponse } from './error-response.ts';
 import { UpstreamBadRequestError, UpstreamError } from './errors.ts';
 import { redactSecrets } from './redact.ts';
 import { createRetryCallback, type UpstreamRetryOptions } from './retry-policy.ts';
+import { routeTemplateOf } from './route-template.ts';
 import type { ApiVersion, JsonPatchOperation } from './wire/common.ts';
 
 export type UpstreamApiVersion = ApiVersion;
@@ -56,6 +58,8 @@ export interface UpstreamHttpOptions {
   retry?: UpstreamRetryOptions;
   /** Holds calls past the per-token rate limit until the window has room (shared by all requests). */
   throttle?: CallThrottle;
+  /** Sees every call and its attempts (logs, metrics, trace context). */
+  observer?: UpstreamCallObserver;
 }
 
 export interface UpstreamAnswer {
@@ -140,7 +144,9 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
     const label = labelOf(call);
     const token = await options.getToken();
     await options.throttle?.acquire(token, options.signal);
+    const observation = options.observer?.start({ method: call.method, route: routeTemplateOf(call.path) });
     const headers: Record<string, string> = {
+      ...observation?.headers,
       authorization: `Bearer ${token}`,
       accept: call.accept ?? 'application/json',
     };
@@ -156,11 +162,13 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
     }
 
     const started = performance.now();
-    const log = (status: number) =>
+    const log = (status: number) => {
+      observation?.end(status);
       options.onCall?.({ method: call.method, path, status, durationMs: performance.now() - started });
+    };
     let answer: Dispatcher.ResponseData;
     try {
-      const request: Dispatcher.RequestOptions & { retryOptions?: object } = {
+      const request: Dispatcher.RequestOptions & { retryOptions?: object; onAttempt?: unknown } = {
         origin,
         path: path + toQueryString(call.query),
         method: call.method,
@@ -168,6 +176,7 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
         body,
         signal: options.signal,
         retryOptions,
+        onAttempt: observation?.onAttempt,
       };
       answer = await options.dispatcher.request(request);
     } catch (error) {

@@ -4,6 +4,7 @@
  * read-only retry policy. Handed to `createUpstreamApi` and the token provider; never global.
  */
 import { Agent, type Dispatcher, interceptors } from 'undici';
+import { createAttemptObserverInterceptor } from './attempt-observer.ts';
 import {
   createRetryCallback,
   RETRY_ERROR_CODES,
@@ -45,8 +46,10 @@ export const createUpstreamDispatcher = (options: UpstreamDispatcherOptions = {}
     keepAliveTimeout: o.keepAliveTimeoutMs,
     keepAliveMaxTimeout: Math.max(o.keepAliveTimeoutMs, 60_000),
   });
-  if (options.retry === false) return agent;
-  return agent.compose(
+  // Innermost, so it sees each attempt the retry interceptor makes.
+  const observed = agent.compose(createAttemptObserverInterceptor());
+  if (options.retry === false) return observed;
+  return observed.compose(
     interceptors.retry({
       retry: createRetryCallback(options.retry ?? {}),
       // The callback decides; these lists only keep undici's own checks in line with it.

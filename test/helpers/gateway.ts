@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: GraphQL answers are JSON, checked by the assertions
 import type { ExecutionResult } from 'graphql';
 import { loadConfig } from '../../src/config.ts';
-import { createGateway, type Gateway } from '../../src/gateway.ts';
+import { createGateway, type Gateway, type GatewayDeps } from '../../src/gateway.ts';
 import { type SandboxOptions, startSandbox, type TestSandbox } from './sandbox.ts';
 
 export interface GatewayTestOptions {
@@ -11,6 +11,8 @@ export interface GatewayTestOptions {
   serviceAccount?: boolean;
   /** Extra configuration variables (e.g. `GRAPHQL_MAX_UPSTREAM_CALLS`). */
   env?: Record<string, string>;
+  /** Gateway dependencies (a logger writing to a test stream, a tracer). */
+  deps?: GatewayDeps;
 }
 
 export interface GqlOptions {
@@ -48,7 +50,7 @@ export async function startGateway(options: GatewayTestOptions = {}): Promise<Te
       : {}),
     ...options.env,
   };
-  const gateway = createGateway(loadConfig(env));
+  const gateway = createGateway(loadConfig(env), options.deps);
 
   const gql = async <T>(query: string, variables: Record<string, unknown> = {}, call: GqlOptions = {}) => {
     const headers: Record<string, string> = { 'content-type': 'application/json', ...call.headers };

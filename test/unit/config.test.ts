@@ -124,7 +124,7 @@ describe('loadConfig', () => {
       'SAIL_API_VERSION must be one of v3, beta, v2024, v2025, got "v4"',
       'UPSTREAM_TIMEOUT_MS must be a whole number from 100 to 600000, got "-5"',
       'SANDBOX_SCALE must be small, org or <sources>x<records> (at most 50x20000), got "51x10"',
-      'LOG_LEVEL must be one of silent, info, debug, got "loud"',
+      'LOG_LEVEL must be one of silent, error, warn, info, debug, got "loud"',
     ]);
   });
 
@@ -155,6 +155,27 @@ describe('loadConfig', () => {
   it('never echoes the secret in a problem', () => {
     const problems = problemsOf({ SAIL_CLIENT_SECRET: SECRET, PORT: 'x' });
     expect(problems.join('\n')).not.toContain(SECRET);
+  });
+
+  it('reads the observability settings: metrics on, tracing off, unless told otherwise', () => {
+    expect(loadConfig({ LOG_FORMAT: 'json' })).toMatchObject({
+      logFormat: 'json',
+      metrics: true,
+      tracing: { endpoint: null, serviceName: 'nelm-graphql-gateway' },
+    });
+    const config = loadConfig({
+      METRICS: 'false',
+      LOG_LEVEL: 'warn',
+      LOG_FORMAT: 'pretty',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/',
+      OTEL_SERVICE_NAME: 'nelm-edge',
+    });
+    expect(config).toMatchObject({ metrics: false, logLevel: 'warn', logFormat: 'pretty' });
+    expect(config.tracing).toEqual({ endpoint: 'http://collector:4318', serviceName: 'nelm-edge' });
+    expect(problemsOf({ LOG_FORMAT: 'xml', OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toEqual([
+      'LOG_FORMAT must be one of json, pretty, got "xml"',
+      'OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL, got "collector:4318"',
+    ]);
   });
 });
 

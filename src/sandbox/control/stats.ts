@@ -8,14 +8,23 @@ export interface SandboxStats {
   byStatus: Record<string, number>;
   /** `POST /oauth/token` calls, apart from the API's total. */
   tokenRequests: number;
+  /** The `traceparent` headers of the last API requests that sent one, oldest first. */
+  traceparents: string[];
 }
 
+/** How many `traceparent` headers the stats keep. */
+const TRACEPARENTS_KEPT = 50;
+
 export function createStats() {
-  let stats: SandboxStats = { total: 0, byRoute: {}, byStatus: {}, tokenRequests: 0 };
+  let stats: SandboxStats = { total: 0, byRoute: {}, byStatus: {}, tokenRequests: 0, traceparents: [] };
   return {
-    request(routeKey: string | undefined) {
+    request(routeKey: string | undefined, traceparent?: string | string[]) {
       stats.total++;
       if (routeKey) stats.byRoute[routeKey] = (stats.byRoute[routeKey] ?? 0) + 1;
+      if (typeof traceparent === 'string') {
+        stats.traceparents.push(traceparent.slice(0, 128));
+        if (stats.traceparents.length > TRACEPARENTS_KEPT) stats.traceparents.shift();
+      }
     },
     outcome(status: number | 'dropped' | 'hung') {
       const key = String(status);
@@ -28,7 +37,7 @@ export function createStats() {
       return structuredClone(stats);
     },
     reset() {
-      stats = { total: 0, byRoute: {}, byStatus: {}, tokenRequests: 0 };
+      stats = { total: 0, byRoute: {}, byStatus: {}, tokenRequests: 0, traceparents: [] };
     },
   };
 }

@@ -40,7 +40,7 @@ export function createRequestListener(deps: ListenerDeps) {
     const method = req.method ?? 'GET';
     const split = splitVersion(url.pathname);
     const match = split ? deps.router.match(method, split.version, split.path) : { kind: 'none' as const };
-    deps.stats.request(match.kind === 'none' ? undefined : match.key);
+    deps.stats.request(match.kind === 'none' ? undefined : match.key, req.headers.traceparent);
     res.on('finish', () => deps.stats.outcome(res.statusCode));
 
     const body = await readBody(req);

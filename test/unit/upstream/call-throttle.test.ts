@@ -21,7 +21,7 @@ describe('call throttle', () => {
   it('counts each token apart', async () => {
     const throttle = createCallThrottle({ limit: 1, windowMs: 60_000, marginMs: 0, maxWaitMs: 10 });
     await throttle.acquire('token-a');
-    await expect(throttle.acquire('token-b')).resolves.toBeUndefined();
+    await expect(throttle.acquire('token-b')).resolves.toBe(0);
     await expect(throttle.acquire('token-a')).rejects.toBeInstanceOf(UpstreamRateLimitedError);
   });
 
@@ -34,6 +34,12 @@ describe('call throttle', () => {
     expect(refused).toBeInstanceOf(UpstreamRateLimitedError);
     expect((refused as UpstreamRateLimitedError).retryAfterSeconds).toBe(30);
     expect(String((refused as Error).message)).not.toContain(token);
+  });
+
+  it('resolves with how long it held a call: 0 when there was room', async () => {
+    const throttle = createCallThrottle({ limit: 1, windowMs: 100, marginMs: 0, maxWaitMs: 5000 });
+    await expect(throttle.acquire('token')).resolves.toBe(0);
+    expect(await throttle.acquire('token')).toBeGreaterThanOrEqual(99);
   });
 
   it('lets everything through when the limit is 0', async () => {

@@ -1,0 +1,68 @@
+/**
+ * Request ids, logs, metrics and spans for every request: one observation per HTTP request,
+ * current for everything that runs on its behalf, finished as its response leaves. Goes first
+ * among the plugins so that it sees requests other plugins answer early.
+ */
+import { getOperationAST } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { REQUEST_ID_HEADER } from '../observability/request-id.ts';
+import {
+  createRequestObservation,
+  type ObservationDeps,
+  type RequestObservation,
+  runObserved,
+} from '../observability/request-observation.ts';
+
+export interface ObservabilityHandle {
+  /** The observation of a request this plugin is watching (the context factory hands its upstream observer on). */
+  observationOf(request: Request): RequestObservation | undefined;
+}
+
+export function useObservability(deps: ObservationDeps): Plugin & ObservabilityHandle {
+  const observations = new WeakMap<Request, RequestObservation>();
+  const observe = (request: Request): RequestObservation => {
+    let observation = observations.get(request);
+    if (!observation) {
+      observation = createRequestObservation(request, deps);
+      observations.set(request, observation);
+    }
+    return observation;
+  };
+
+  return {
+    observationOf: (request) => observations.get(request),
+    instrumentation: {
+      // Around the whole request, so every log line written on its behalf carries its id.
+      request: ({ request }, wrapped) => runObserved(observe(request), wrapped),
+    },
+    onRequest({ request }) {
+      observe(request);
+    },
+    onRequestParse({ request }) {
+      // From here on it is a GraphQL request, even if its body turns out unreadable.
+      observe(request).graphql = { operationName: null, operationType: null };
+    },
+    onParams({ request, params }) {
+      const observation = observe(request);
+      observation.graphql = { operationName: params.operationName ?? null, operationType: null };
+    },
+    onExecute({ args }) {
+      const request = (args.contextValue as { request?: Request }).request;
+      const graphql = request ? observations.get(request)?.graphql : undefined;
+      if (!graphql) return;
+      const operation = getOperationAST(args.document, args.operationName);
+      graphql.operationName = operation?.name?.value ?? graphql.operationName;
+      graphql.operationType = operation?.operation ?? null;
+    },
+    onResultProcess({ request, result }) {
+      const graphql = observations.get(request)?.graphql;
+      if (graphql) graphql.result = result;
+    },
+    onResponse({ request, response }) {
+      const observation = observations.get(request);
+      if (!observation) return;
+      response.headers.set(REQUEST_ID_HEADER, observation.id);
+      observation.finish(response.status);
+    },
+  };
+}
