@@ -3,7 +3,9 @@ import { startGateway, type TestGateway } from '../../helpers/gateway.ts';
 
 const LISTED = 'https://app.example.test';
 const OTHER = 'https://evil.example.test';
-const CREATE = `mutation { createNonEmployeeSource(input: { name: "Planted", owner: { id: "x" } }) { __typename } }`;
+/** Valid, so only the CSRF check stands between it and a new source. */
+const create = () =>
+  `mutation { createNonEmployeeSource(input: { name: "Planted", description: "x", owner: "${t.sandbox.admin.identityId}" }) { __typename } }`;
 const RECORDS = `{ nonEmployeeRecords(first: 1) { edges { node { email } } } }`;
 
 let t: TestGateway;
@@ -37,28 +39,33 @@ afterAll(() => t.close());
 describe('CSRF prevention', () => {
   it('refuses a form POST carrying a mutation with 403 before any upstream call', async () => {
     await t.sandbox.resetStats();
-    const response = await post(new URLSearchParams({ query: CREATE }));
+    const response = await post(new URLSearchParams({ query: create() }));
     expect(response.status).toBe(403);
     const body = await response.json();
     expect(body.errors[0].extensions).toEqual({ code: 'CSRF_HEADER_REQUIRED' });
     expect((await t.sandbox.stats()).total).toBe(0);
+    // The control: with the header the same form runs, so the check above is what stopped it.
+    const sent = await post(new URLSearchParams({ query: create() }), { 'x-graphql-csrf': '1' });
+    expect((await sent.json()).data.createNonEmployeeSource.__typename).toBe(
+      'CreateNonEmployeeSourcePayload',
+    );
   });
 
-  it('refuses a multipart POST without the header, and runs it with the header', async () => {
-    const form = () => {
+  it('refuses a multipart POST carrying a mutation without the header, and runs one with the header', async () => {
+    const form = (query: string) => {
       const data = new FormData();
-      data.append('operations', JSON.stringify({ query: RECORDS }));
+      data.append('operations', JSON.stringify({ query }));
       data.append('map', '{}');
       return data;
     };
     await t.sandbox.resetStats();
-    const refused = await post(form());
+    const refused = await post(form(create()));
     expect(refused.status).toBe(403);
     expect((await refused.json()).errors[0].extensions.code).toBe('CSRF_HEADER_REQUIRED');
     expect((await t.sandbox.stats()).total).toBe(0);
 
     for (const header of ['x-graphql-csrf', 'apollo-require-preflight']) {
-      const accepted = await post(form(), { [header]: '1' });
+      const accepted = await post(form(RECORDS), { [header]: '1' });
       expect(accepted.status).toBe(200);
       expect((await accepted.json()).data.nonEmployeeRecords.edges).toHaveLength(1);
     }
@@ -66,7 +73,7 @@ describe('CSRF prevention', () => {
 
   it('refuses a text/plain POST and a GET without the header; JSON POSTs pass', async () => {
     await t.sandbox.resetStats();
-    const plain = await post(JSON.stringify({ query: CREATE }), { 'content-type': 'text/plain' });
+    const plain = await post(JSON.stringify({ query: create() }), { 'content-type': 'text/plain' });
     expect(plain.status).toBe(403);
     const get = await t.gateway.fetch(`http://gateway.test/graphql?query=${encodeURIComponent(RECORDS)}`, {
       headers: { accept: 'application/json' },
