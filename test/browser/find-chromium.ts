@@ -1,7 +1,9 @@
 import { accessSync, constants } from 'node:fs';
 
-/** Where Debian's `chromium` package puts the browser; `CHROMIUM_PATH` overrides. */
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+/** Where Debian's `chromium` package puts the browser; `CHROMIUM_PATH`, when set, is the only place looked at. */
+const CANDIDATES = process.env.CHROMIUM_PATH
+  ? [process.env.CHROMIUM_PATH]
+  : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
 export const INSTALL_HINT = 'install it with `apt-get install -y chromium` (or set CHROMIUM_PATH)';
 
