@@ -1,6 +1,7 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { parseCsvExportPath } from '../exports/export-paths.ts';
+import { jsonResponse } from './json-response.ts';
 
 /** Headers a page can only send after a CORS preflight; any one of them proves the caller passed it. */
 export const CSRF_HEADERS = [
@@ -35,11 +36,8 @@ export function useCsrfPrevention(options: CsrfPreventionOptions = {}): Plugin {
     onRequest({ request, url, endResponse }) {
       if (request.method === 'OPTIONS' || !parseCsvExportPath(url.pathname)) return;
       if (requestHeaders.some((name) => request.headers.has(name))) return;
-      const { message, extensions } = refusal(requestHeaders);
-      const body = JSON.stringify({ errors: [{ message, extensions: { code: extensions.code } }] });
-      endResponse(
-        new Response(body, { status: 403, headers: { 'content-type': 'application/json; charset=utf-8' } }),
-      );
+      const { message } = refusal(requestHeaders);
+      endResponse(jsonResponse(403, { errors: [{ message, extensions: { code: CSRF_CODE } }] }));
     },
     onRequestParse(payload) {
       try {
