@@ -106,6 +106,15 @@ export interface Config {
   /** `METRICS`: serve Prometheus metrics on GET /metrics. @default true */
   metrics: boolean;
   tracing: TracingConfig;
+  /**
+   * `CORS_ORIGINS`: comma-separated origins (`https://app.example.com`) that browsers may call
+   * from, with credentials. @default [] (no cross-origin access at all)
+   */
+  corsOrigins: string[];
+  /** `GRAPHQL_INTROSPECTION`: answer `__schema`/`__type` and suggest field names. @default true */
+  introspection: boolean;
+  /** `SHUTDOWN_TIMEOUT_MS`: how long SIGTERM/SIGINT wait for requests in flight. @default 10000 */
+  shutdownTimeoutMs: number;
   /** One line for the startup banner; never a secret. */
   describe(): string;
 }
@@ -156,6 +165,29 @@ const readOtlpEndpoint = (value: string | undefined, problems: string[]): string
     return null;
   }
   return value.replace(/\/+$/, '');
+};
+
+/** A browser's `Origin` is scheme, host and port only; anything else would never match one. */
+const readOrigins = (value: string | undefined, problems: string[]): string[] => {
+  if (value === undefined) return [];
+  const origins: string[] = [];
+  for (const entry of value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    let url: URL | null = null;
+    try {
+      url = new URL(entry);
+    } catch {}
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== entry.replace(/\/$/, '')) {
+      problems.push(
+        `CORS_ORIGINS takes origins like https://app.example.com (scheme, host, port; no path or *), got ${JSON.stringify(entry)}`,
+      );
+      continue;
+    }
+    origins.push(url.origin);
+  }
+  return origins;
 };
 
 const SCALE = /^(small|org|(\d+)x(\d+))$/;
@@ -255,6 +287,9 @@ export const loadConfig = (env: Env = process.env, argv: readonly string[] = [])
       endpoint: readOtlpEndpoint(read.raw('OTEL_EXPORTER_OTLP_ENDPOINT'), problems),
       serviceName: read.raw('OTEL_SERVICE_NAME') ?? 'nelm-graphql-gateway',
     },
+    corsOrigins: readOrigins(read.raw('CORS_ORIGINS'), problems),
+    introspection: read.bool('GRAPHQL_INTROSPECTION', true),
+    shutdownTimeoutMs: read.int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     describe: () => describeConfig(config),
   };
   if (problems.length > 0) throw new ConfigError(problems);

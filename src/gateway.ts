@@ -1,5 +1,4 @@
 import { setMaxListeners } from 'node:events';
-import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { Tracer } from '@opentelemetry/api';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
@@ -14,8 +13,15 @@ import { currentLogger } from './observability/request-observation.ts';
 import { createOtlpTracing } from './observability/tracing.ts';
 import { observeThrottle } from './observability/upstream-call-observer.ts';
 import { createYogaLogger } from './observability/yoga-logger.ts';
+import { createCorsAllowlist, useCorsAllowlist } from './plugins/use-cors-allowlist.ts';
+import { useCsrfPrevention } from './plugins/use-csrf-prevention.ts';
+import { useHealth } from './plugins/use-health.ts';
+import { useIntrospectionSwitch } from './plugins/use-introspection-switch.ts';
 import { useMetricsEndpoint } from './plugins/use-metrics-endpoint.ts';
+import { useNotFound } from './plugins/use-not-found.ts';
 import { useObservability } from './plugins/use-observability.ts';
+import { useQueryLimits } from './plugins/use-query-limits.ts';
+import { useReadiness } from './plugins/use-readiness.ts';
 import type { CallerInfo, GatewayContext } from './schema/context.ts';
 import { maskGatewayError } from './schema/error-masking.ts';
 import { EXAMPLE_TABS } from './schema/example-operations.ts';
@@ -25,6 +31,7 @@ import type { UpstreamApi } from './upstream/api.ts';
 import { createClientCredentialsTokenProvider, type TokenProvider } from './upstream/auth.ts';
 import { createCallThrottle } from './upstream/call-throttle.ts';
 import { createUpstreamApi } from './upstream/create-upstream-api.ts';
+import { createReadinessProbe } from './upstream/readiness-probe.ts';
 import { createUpstreamDispatcher } from './upstream/transport.ts';
 
 export interface GatewayDeps {
@@ -40,6 +47,8 @@ export interface GatewayDeps {
   tracer?: Tracer;
   /** Extra Yoga plugins (routes such as CSV exports). */
   plugins?: Plugin<GatewayContext>[];
+  /** True once shutdown has begun: `/ready` answers 503 from then on. @default () => false */
+  isShuttingDown?: () => boolean;
 }
 
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
@@ -82,16 +91,17 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     windowMs: config.upstream.rateLimitWindowMs,
     maxWaitMs: config.upstream.maxRetryAfterMs,
   });
-  const serviceTokens: TokenProvider | null =
-    serviceAccount && config.allowServiceAccount
-      ? createClientCredentialsTokenProvider({
-          baseUrl,
-          clientId: serviceAccount.clientId,
-          clientSecret: serviceAccount.clientSecret,
-          dispatcher,
-          refreshMarginSeconds: config.upstream.tokenRefreshMarginSeconds,
-        })
-      : null;
+  const accountTokens: TokenProvider | null = serviceAccount
+    ? createClientCredentialsTokenProvider({
+        baseUrl,
+        clientId: serviceAccount.clientId,
+        clientSecret: serviceAccount.clientSecret,
+        dispatcher,
+        refreshMarginSeconds: config.upstream.tokenRefreshMarginSeconds,
+      })
+    : null;
+  // `/ready` checks the service account even where callers may not use it.
+  const serviceTokens = config.allowServiceAccount ? accountTokens : null;
 
   const apiFor = (request: Request): { api: UpstreamApi; caller: CallerInfo } => {
     // One GraphQL request fans out to many upstream calls, each listening for its abort.
@@ -146,6 +156,9 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    cors: createCorsAllowlist(config.corsOrigins),
+    // Yoga's own check answers every URL that ends in its path; no request URL ends in a NUL, so it is off (see useHealth).
+    healthCheckEndpoint: '\u0000',
     context: ({ request }) => {
       const { api, caller } = apiFor(request);
       const budgeted = createBudgetedApi(api, config.limits.maxUpstreamCalls);
@@ -159,15 +172,21 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     plugins: [
       observability,
       ...(metrics ? [useMetricsEndpoint({ registry: metrics.registry })] : []),
-      EnvelopArmorPlugin({
-        maxDepth: { n: config.limits.maxDepth },
-        maxAliases: { n: config.limits.maxAliases },
-        maxTokens: { n: config.limits.maxTokens },
-        maxDirectives: { n: config.limits.maxDirectives },
-        // The upstream-call budget bounds the real cost; a static cost guess would refuse honest queries.
-        costLimit: { enabled: false },
-        blockFieldSuggestion: { enabled: false },
+      useCsrfPrevention(),
+      useCorsAllowlist(config.corsOrigins),
+      useQueryLimits({ limits: config.limits, fieldSuggestions: config.introspection }),
+      useIntrospectionSwitch(config.introspection),
+      useHealth(),
+      useReadiness({
+        probe: createReadinessProbe({
+          baseUrl,
+          apiVersion: config.upstream.apiVersion,
+          dispatcher,
+          tokens: accountTokens,
+        }),
+        isShuttingDown: deps.isShuttingDown,
       }),
+      useNotFound('/graphql'),
       useReadableErrors((line) => currentLogger(logger).warn(line)),
       useCsvExports(),
       disposeTransport,

@@ -5,6 +5,7 @@ import { createGateway } from './gateway.ts';
 import { formatDemoClients } from './sandbox/demo-clients-banner.ts';
 import { parseScale } from './sandbox/options.ts';
 import { createSandbox, type Sandbox } from './sandbox/sandbox.ts';
+import { createDrain } from './server-drain.ts';
 
 /**
  * `npm start`: validate the configuration, start the sandbox in-process when no tenant is
@@ -37,15 +38,33 @@ async function main(): Promise<void> {
     serviceAccount = { clientId: sandbox.admin.clientId, clientSecret: sandbox.admin.clientSecret };
   }
 
-  const gateway = createGateway(config, { baseUrl: baseUrl ?? undefined, serviceAccount });
-  const server = createServer(gateway);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
+  let stopping = false;
+  const gateway = createGateway(config, {
+    baseUrl: baseUrl ?? undefined,
+    serviceAccount,
+    isShuttingDown: () => stopping,
   });
+  const server = createServer(gateway);
+  const drain = createDrain(server);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    const where = `${config.host}:${config.port}`;
+    if (code === 'EADDRINUSE')
+      console.error(`gateway: ${where} is already in use; set PORT (or --port) to a free port`);
+    else if (code === 'EACCES')
+      console.error(`gateway: not allowed to listen on ${where}; use a port above 1023`);
+    else console.error(`gateway: cannot listen on ${where}: ${(error as Error).message}`);
+    // Nothing is served: leave now rather than keep the sandbox and the upstream pool alive.
+    process.exit(1);
+  }
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   console.log(`gateway: http://${host}:${port}/graphql${config.graphiql ? ' (GraphiQL in a browser)' : ''}`);
@@ -61,28 +80,29 @@ async function main(): Promise<void> {
     for (const line of formatDemoClients(sandbox.clients, '         ')) console.log(line);
   }
 
-  let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: shutting down`);
-    // Stop accepting, let requests in flight finish, then release the upstream and the sandbox.
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    await closed;
+    console.log(
+      `${signal}: shutting down (waiting up to ${config.shutdownTimeoutMs} ms for requests in flight)`,
+    );
+    // /ready answers 503 from here; requests in flight finish, then the upstream and the sandbox go.
+    const drained = await drain.drain(config.shutdownTimeoutMs);
     await gateway.dispose();
     await sandbox?.close();
+    if (!drained) {
+      console.error(`${signal}: requests still in flight after ${config.shutdownTimeoutMs} ms were cut`);
+      process.exitCode = 1;
+    }
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      const timer = setTimeout(() => process.exit(1), 10_000).unref();
-      stop(signal).then(
-        () => clearTimeout(timer),
-        (error: unknown) => {
-          console.error(error);
-          process.exit(1);
-        },
-      );
+      // A second guard, should closing the upstream or the sandbox itself hang.
+      setTimeout(() => process.exit(1), config.shutdownTimeoutMs + 5000).unref();
+      stop(signal).catch((error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      });
     });
   }
 }

@@ -184,4 +184,19 @@ describe('loadConfig flags', () => {
     expect(problemsOf({}, ['--port'])).toEqual(['Flag --port needs a value']);
     expect(problemsOf({}, ['serve'])).toEqual(['Unexpected argument serve']);
   });
+
+  it('reads the browser and shutdown settings, refusing origins that a browser never sends', () => {
+    expect(loadConfig({})).toMatchObject({ corsOrigins: [], introspection: true, shutdownTimeoutMs: 10_000 });
+    const config = loadConfig({
+      CORS_ORIGINS: ' https://app.example.com/, http://localhost:5173 ',
+      GRAPHQL_INTROSPECTION: 'false',
+      SHUTDOWN_TIMEOUT_MS: '2500',
+    });
+    expect(config.corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    expect(config.introspection).toBe(false);
+    expect(config.shutdownTimeoutMs).toBe(2500);
+    const problems = problemsOf({ CORS_ORIGINS: '*,https://app.example.com/path,app.example.com' });
+    expect(problems).toHaveLength(3);
+    for (const problem of problems) expect(problem).toMatch(/^CORS_ORIGINS takes origins like/);
+  });
 });

@@ -21,7 +21,11 @@ let admin: string;
 let user: string;
 let sourceId: string;
 
-const auth = (token?: string): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
+/** A bearer when given, and the CSRF header that uploads and downloads need. */
+const auth = (token?: string): Record<string, string> => ({
+  'x-graphql-csrf': '1',
+  ...(token ? { authorization: `Bearer ${token}` } : {}),
+});
 
 /** The GraphQL multipart request: `operations`, then `map`, then the file part. */
 async function upload(source: string, csv: string, token?: string): Promise<any> {
@@ -240,7 +244,7 @@ describe('the CSV export route', () => {
         `{ nonEmployeeSources(first: 1) { edges { node { schemaTemplateExportUrl } } } }`,
       );
       const link = sources.data?.nonEmployeeSources.edges[0].node.schemaTemplateExportUrl;
-      const response = await withService.gateway.fetch(link);
+      const response = await withService.gateway.fetch(link, { headers: auth() });
       expect(response.status).toBe(200);
       expect((await response.text()).startsWith('accountName,')).toBe(true);
     } finally {

@@ -169,7 +169,7 @@ async function send(write: Write): Promise<any> {
     form.append('0', new File(['accountName\nx'], 'people.csv', { type: 'text/csv' }));
     const response = await t.gateway.fetch('http://gateway.test/graphql', {
       method: 'POST',
-      headers: { authorization: `Bearer ${admin}` },
+      headers: { authorization: `Bearer ${admin}`, 'x-graphql-csrf': '1' },
       body: form,
     });
     return response.json();
