@@ -84,7 +84,7 @@ describe('logs', () => {
     };
     const id = data.nonEmployeeSources.edges[0].node.iscId;
     const csv = await t.gateway.fetch(`http://gateway.test/exports/non-employee-sources/${id}/records.csv`, {
-      headers: { authorization: `Bearer ${token}`, 'x-request-id': 'export-1' },
+      headers: { authorization: `Bearer ${token}`, 'x-request-id': 'export-1', 'x-graphql-csrf': '1' },
     });
     expect(csv.status).toBe(200);
     await csv.text();
