@@ -7,11 +7,10 @@ import type { Config } from './config.ts';
 import { useCsvExports } from './exports/csv-export-route.ts';
 import { createBudgetedApi, createUnauthenticatedApi } from './loaders/guarded-api.ts';
 import { createLoaders } from './loaders/index.ts';
+import { maskGatewayError, useReadableErrors } from './plugins/use-readable-errors.ts';
 import type { CallerInfo, GatewayContext } from './schema/context.ts';
-import { maskGatewayError } from './schema/error-masking.ts';
 import { EXAMPLE_TABS } from './schema/example-operations.ts';
 import { schema } from './schema/index.ts';
-import { useReadableErrors } from './schema/use-readable-errors.ts';
 import type { UpstreamApi } from './upstream/api.ts';
 import { createClientCredentialsTokenProvider, type TokenProvider } from './upstream/auth.ts';
 import { createCallThrottle } from './upstream/call-throttle.ts';
@@ -151,7 +150,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         costLimit: { enabled: false },
         blockFieldSuggestion: { enabled: false },
       }),
-      useReadableErrors(config.logLevel === 'silent' ? () => {} : log),
+      useReadableErrors({ log: config.logLevel === 'silent' ? () => {} : log }),
       useCsvExports(),
       disposeTransport,
       ...(deps.plugins ?? []),

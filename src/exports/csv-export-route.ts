@@ -1,20 +1,12 @@
 import type { Plugin, YogaServer } from 'graphql-yoga';
-import { isBadUserInputError } from '../schema/bad-user-input.ts';
 import type { GatewayContext } from '../schema/context.ts';
+import { isBadUserInputError } from '../schema/errors/bad-user-input.ts';
+import { READ_ERRORS } from '../schema/errors/read-errors.ts';
 import { parseIdArgument } from '../schema/ids.ts';
 import type { CsvDownload } from '../upstream/api.ts';
-import { isUpstreamError, type UpstreamError, UpstreamRateLimitedError } from '../upstream/errors.ts';
+import { ErrorCode } from '../upstream/error-codes.ts';
+import { isUpstreamError, type UpstreamError } from '../upstream/errors.ts';
 import { type CsvExportKind, parseCsvExportPath } from './export-paths.ts';
-
-const STATUS_BY_CODE: Record<string, number> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  LIMIT_EXCEEDED: 400,
-  RATE_LIMITED: 429,
-};
 
 const isGatewayContext = (value: unknown): value is GatewayContext =>
   typeof value === 'object' && value !== null && 'api' in value && 'loaders' in value;
@@ -30,8 +22,8 @@ function errorResponse(status: number, code: string, message: string, extra: Rec
 }
 
 function upstreamFailure(error: UpstreamError): Response {
-  const status = STATUS_BY_CODE[error.code] ?? 502;
-  const retryAfter = error instanceof UpstreamRateLimitedError ? error.retryAfterSeconds : null;
+  const status = READ_ERRORS[error.code].httpStatus;
+  const retryAfter = error.retryAfterSeconds;
   return errorResponse(status, error.code, error.message, {
     trackingId: error.trackingId,
     ...(retryAfter === null ? {} : { retryAfter }),
@@ -67,7 +59,13 @@ export function useCsvExports(): Plugin<GatewayContext> {
         sourceId = parseIdArgument(target.sourceId, 'NonEmployeeSource', 'sourceId');
       } catch (error) {
         if (!isBadUserInputError(error)) throw error;
-        endResponse(errorResponse(400, 'BAD_USER_INPUT', error.message));
+        endResponse(
+          errorResponse(
+            READ_ERRORS[ErrorCode.BadUserInput].httpStatus,
+            ErrorCode.BadUserInput,
+            error.message,
+          ),
+        );
         return;
       }
       const ctx: unknown = await yoga

@@ -1,5 +1,5 @@
 import { builder } from './builder.ts';
-import './errors.ts';
+import './errors/error-types.ts';
 import './connections.ts';
 import './non-employee-source.ts';
 import './schema-attribute.ts';

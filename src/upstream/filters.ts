@@ -4,6 +4,7 @@
  * value, so user input never becomes filter syntax.
  */
 import type { Sorter } from './api.ts';
+import { ErrorCode } from './error-codes.ts';
 
 export type FilterValue = string | number | boolean | Date;
 
@@ -18,7 +19,7 @@ type ComparisonOp = Extract<FilterExpression, { value: FilterValue }>['op'];
 
 /** A filter or sorter that cannot be expressed safely; a programming or input mistake, never sent. */
 export class FilterCompileError extends Error {
-  readonly code = 'BAD_USER_INPUT';
+  readonly code = ErrorCode.BadUserInput;
   override name = 'FilterCompileError';
 }
 

@@ -1,6 +1,6 @@
 import type { JsonPatchOperation } from '../../upstream/wire/common.ts';
 import { builder } from '../builder.ts';
-import { ValidationError } from '../errors.ts';
+import { ValidationError } from '../errors/error-classes.ts';
 import { identityId } from '../mutations/input-checks.ts';
 
 /** The spec states no maximum; the gateway keeps one call's body bounded. */

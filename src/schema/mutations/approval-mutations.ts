@@ -2,9 +2,9 @@ import type { ApprovalEntity, RequestEntity } from '../../loaders/entities.ts';
 import type { NonEmployeeApprovalItem } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
+import { type InputShape, runWrite } from '../errors/mutation-results.ts';
 import { NonEmployeeApprovalRef, NonEmployeeRequestRef } from '../refs.ts';
 import { checkComment, inputId, requiredComment } from './input-checks.ts';
-import { type InputShape, mutationErrors, runWrite } from './mutation-failures.ts';
 
 const DECISION_INPUT: InputShape = { root: ['input'], fields: ['id', 'comment'] };
 const APPROVAL_ID_DESCRIPTION = 'The approval item: its global id or its ISC id.';
@@ -68,7 +68,7 @@ builder.mutationFields((t) => ({
     description:
       'Approves as the requested approver: the next approver is notified, or, after the last one, the record is created.',
     args: { input: t.arg({ type: ApproveNonEmployeeRequestInput, required: true }) },
-    errors: mutationErrors('ApproveNonEmployeeRequest'),
+    errors: {},
     resolve: async (_root, { input }, ctx) => {
       const id = inputId(input.id, 'NonEmployeeApproval', ['input', 'id']);
       const comment = checkComment(input.comment, ['input', 'comment']);
@@ -81,7 +81,7 @@ builder.mutationFields((t) => ({
     type: RejectNonEmployeeRequestPayload,
     description: 'Rejects as the requested approver, with a comment: the request ends REJECTED.',
     args: { input: t.arg({ type: RejectNonEmployeeRequestInput, required: true }) },
-    errors: mutationErrors('RejectNonEmployeeRequest'),
+    errors: {},
     resolve: async (_root, { input }, ctx) => {
       const id = inputId(input.id, 'NonEmployeeApproval', ['input', 'id']);
       const comment = requiredComment(input.comment, ['input', 'comment']);

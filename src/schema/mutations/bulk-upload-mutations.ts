@@ -1,9 +1,9 @@
 import { BULK_UPLOAD_STATUSES, type NonEmployeeBulkUploadJob } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
-import { ValidationError } from '../errors.ts';
+import { ValidationError } from '../errors/error-classes.ts';
+import { type InputShape, runWrite } from '../errors/mutation-results.ts';
 import { NonEmployeeSourceRef } from '../refs.ts';
 import { inputId } from './input-checks.ts';
-import { type InputShape, mutationErrors, runWrite } from './mutation-failures.ts';
 
 /** A source holds at most 20,000 records; a CSV of them stays well under this. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -72,7 +72,7 @@ builder.mutationField('importNonEmployeeRecords', (t) =>
       sourceId: t.arg.id({ required: true, description: 'The source: its global id or its ISC id.' }),
       file: t.arg({ type: FileScalar, required: true, description: 'The CSV file.' }),
     },
-    errors: mutationErrors('ImportNonEmployeeRecords'),
+    errors: {},
     resolve: async (_root, args, ctx) => {
       const sourceId = inputId(args.sourceId, 'NonEmployeeSource', ['sourceId']);
       const file: unknown = args.file;

@@ -1,6 +1,6 @@
 import { MAX_COMMENT_LENGTH } from '../../upstream/wire/nelm-limits.ts';
-import { isBadUserInputError } from '../bad-user-input.ts';
-import { LimitExceededError, ValidationError } from '../errors.ts';
+import { isBadUserInputError } from '../errors/bad-user-input.ts';
+import { LimitExceededError, ValidationError } from '../errors/error-classes.ts';
 import { parseIdArgument } from '../ids.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -1,10 +1,10 @@
 import type { RecordEntity } from '../../loaders/entities.ts';
 import { NON_EMPLOYEE_RECORD_FIELDS } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
-import { ValidationError } from '../errors.ts';
+import { ValidationError } from '../errors/error-classes.ts';
+import { type InputShape, runWrite } from '../errors/mutation-results.ts';
 import { NonEmployeeRecordRef } from '../refs.ts';
 import { checkSomethingChanges, inputId } from './input-checks.ts';
-import { type InputShape, mutationErrors, runWrite } from './mutation-failures.ts';
 import {
   nonEmployeeInputFields,
   nonEmployeePatchFields,
@@ -80,7 +80,7 @@ builder.mutationFields((t) => ({
     type: CreateNonEmployeeRecordPayload,
     description: 'Creates a record directly on a source (no approval), and its account.',
     args: { input: t.arg({ type: CreateNonEmployeeRecordInput, required: true }) },
-    errors: mutationErrors('CreateNonEmployeeRecord'),
+    errors: {},
     resolve: async (_root, { input }, ctx) => {
       const sourceId = inputId(input.sourceId, 'NonEmployeeSource', ['input', 'sourceId']);
       const body = toNonEmployeeBody(input, sourceId);
@@ -93,7 +93,7 @@ builder.mutationFields((t) => ({
     type: UpdateNonEmployeeRecordPayload,
     description: 'Changes the fields given of a record (JSON Patch).',
     args: { input: t.arg({ type: UpdateNonEmployeeRecordInput, required: true }) },
-    errors: mutationErrors('UpdateNonEmployeeRecord'),
+    errors: {},
     resolve: async (_root, { input }, ctx) => {
       const id = inputId(input.id, 'NonEmployeeRecord', ['input', 'id']);
       const patch = toNonEmployeePatch(input);
@@ -107,7 +107,7 @@ builder.mutationFields((t) => ({
     type: ReplaceNonEmployeeRecordPayload,
     description: 'Replaces every field of a record (PUT).',
     args: { input: t.arg({ type: ReplaceNonEmployeeRecordInput, required: true }) },
-    errors: mutationErrors('ReplaceNonEmployeeRecord'),
+    errors: {},
     resolve: async (_root, { input }, ctx) => {
       const id = inputId(input.id, 'NonEmployeeRecord', ['input', 'id']);
       const sourceId = inputId(input.sourceId, 'NonEmployeeSource', ['input', 'sourceId']);
@@ -121,7 +121,7 @@ builder.mutationFields((t) => ({
     type: DeleteNonEmployeeRecordPayload,
     description: 'Deletes one record.',
     args: { input: t.arg({ type: DeleteNonEmployeeRecordInput, required: true }) },
-    errors: mutationErrors('DeleteNonEmployeeRecord'),
+    errors: {},
     resolve: async (_root, { input }, ctx) => {
       const id = inputId(input.id, 'NonEmployeeRecord', ['input', 'id']);
       await runWrite(RECORD_INPUT, () => ctx.api.deleteNonEmployeeRecord(id));
@@ -133,7 +133,7 @@ builder.mutationFields((t) => ({
     type: DeleteNonEmployeeRecordsPayload,
     description: `Deletes up to ${MAX_BULK_DELETE_IDS} records in one call; all or none (an unknown id deletes nothing).`,
     args: { input: t.arg({ type: DeleteNonEmployeeRecordsInput, required: true }) },
-    errors: mutationErrors('DeleteNonEmployeeRecords'),
+    errors: {},
     resolve: async (_root, { input }, ctx) => {
       if (input.ids.length === 0) throw new ValidationError('Give at least one record id.', ['input', 'ids']);
       if (input.ids.length > MAX_BULK_DELETE_IDS) {

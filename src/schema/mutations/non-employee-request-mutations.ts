@@ -1,9 +1,9 @@
 import type { RequestEntity } from '../../loaders/entities.ts';
 import { NON_EMPLOYEE_RECORD_FIELDS } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
+import { type InputShape, runWrite } from '../errors/mutation-results.ts';
 import { NonEmployeeRequestRef } from '../refs.ts';
 import { inputId } from './input-checks.ts';
-import { type InputShape, mutationErrors, runWrite } from './mutation-failures.ts';
 import { nonEmployeeInputFields, toNonEmployeeBody } from './non-employee-fields.ts';
 import { createDeletePayload } from './payloads.ts';
 
@@ -46,7 +46,7 @@ builder.mutationFields((t) => ({
     type: CreateNonEmployeeRequestPayload,
     description: 'Asks for a new non-employee record on a source.',
     args: { input: t.arg({ type: CreateNonEmployeeRequestInput, required: true }) },
-    errors: mutationErrors('CreateNonEmployeeRequest'),
+    errors: {},
     resolve: async (_root, { input }, ctx) => {
       const sourceId = inputId(input.sourceId, 'NonEmployeeSource', ['input', 'sourceId']);
       const body = toNonEmployeeBody(input, sourceId);
@@ -59,7 +59,7 @@ builder.mutationFields((t) => ({
     type: DeleteNonEmployeeRequestPayload,
     description: 'Deletes a request and its approval items.',
     args: { input: t.arg({ type: DeleteNonEmployeeRequestInput, required: true }) },
-    errors: mutationErrors('DeleteNonEmployeeRequest'),
+    errors: {},
     resolve: async (_root, { input }, ctx) => {
       const id = inputId(input.id, 'NonEmployeeRequest', ['input', 'id']);
       await runWrite(REQUEST_INPUT, () => ctx.api.deleteNonEmployeeRequest(id));

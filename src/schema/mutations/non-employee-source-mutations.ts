@@ -3,6 +3,7 @@ import type { JsonPatchOperation } from '../../upstream/wire/common.ts';
 import type { IdnUserRef } from '../../upstream/wire/nelm.ts';
 import { MAX_ACCOUNT_MANAGERS, MAX_APPROVERS } from '../../upstream/wire/nelm-limits.ts';
 import { builder } from '../builder.ts';
+import { type InputShape, runWrite } from '../errors/mutation-results.ts';
 import { NonEmployeeSourceRef } from '../refs.ts';
 import {
   checkSomethingChanges,
@@ -12,7 +13,6 @@ import {
   presentOrAbsent,
   requiredText,
 } from './input-checks.ts';
-import { type InputShape, mutationErrors, runWrite } from './mutation-failures.ts';
 import { createDeletePayload } from './payloads.ts';
 
 const SOURCE_INPUT: InputShape = {
@@ -76,7 +76,7 @@ builder.mutationFields((t) => ({
     type: CreateNonEmployeeSourcePayload,
     description: 'Creates a non-employee source (at most 50 per org), with its 8 system attributes.',
     args: { input: t.arg({ type: CreateNonEmployeeSourceInput, required: true }) },
-    errors: mutationErrors('CreateNonEmployeeSource'),
+    errors: {},
     resolve: async (_root, { input }, ctx) => {
       const body = {
         name: requiredText(input.name, ['input', 'name']),
@@ -97,7 +97,7 @@ builder.mutationFields((t) => ({
     type: UpdateNonEmployeeSourcePayload,
     description: 'Changes a source with a JSON Patch of the fields given.',
     args: { input: t.arg({ type: UpdateNonEmployeeSourceInput, required: true }) },
-    errors: mutationErrors('UpdateNonEmployeeSource'),
+    errors: {},
     resolve: async (_root, { input }, ctx) => {
       const id = inputId(input.id, 'NonEmployeeSource', ['input', 'id']);
       const patch: JsonPatchOperation[] = [];
@@ -129,7 +129,7 @@ builder.mutationFields((t) => ({
     type: DeleteNonEmployeeSourcePayload,
     description: 'Deletes a source with its schema, records and requests.',
     args: { input: t.arg({ type: DeleteNonEmployeeSourceInput, required: true }) },
-    errors: mutationErrors('DeleteNonEmployeeSource'),
+    errors: {},
     resolve: async (_root, { input }, ctx) => {
       const id = inputId(input.id, 'NonEmployeeSource', ['input', 'id']);
       await runWrite(SOURCE_INPUT, () => ctx.api.deleteNonEmployeeSource(id));

@@ -2,11 +2,11 @@ import type { SchemaAttributeEntity } from '../../loaders/entities.ts';
 import { schemaAttributeKey } from '../../loaders/sources.ts';
 import type { JsonPatchOperation } from '../../upstream/wire/common.ts';
 import { builder } from '../builder.ts';
-import { ValidationError } from '../errors.ts';
+import { ValidationError } from '../errors/error-classes.ts';
+import { type InputShape, runWrite } from '../errors/mutation-results.ts';
 import { NonEmployeeSchemaAttributeRef, NonEmployeeSourceRef } from '../refs.ts';
 import { SchemaAttributeTypeEnum } from '../schema-attribute.ts';
 import { checkSomethingChanges, inputId, presentOrAbsent, requiredText } from './input-checks.ts';
-import { type InputShape, mutationErrors, runWrite } from './mutation-failures.ts';
 import { createDeletePayload } from './payloads.ts';
 
 const ATTRIBUTE_INPUT: InputShape = {
@@ -124,7 +124,7 @@ builder.mutationFields((t) => ({
     type: CreateNonEmployeeSchemaAttributePayload,
     description: 'Adds a custom attribute to a source (at most 10; technical names unique in the source).',
     args: { input: t.arg({ type: CreateNonEmployeeSchemaAttributeInput, required: true }) },
-    errors: mutationErrors('CreateNonEmployeeSchemaAttribute'),
+    errors: {},
     resolve: async (_root, { input }, ctx) => {
       const sourceId = inputId(input.sourceId, 'NonEmployeeSource', ['input', 'sourceId']);
       const body = {
@@ -146,7 +146,7 @@ builder.mutationFields((t) => ({
     type: UpdateNonEmployeeSchemaAttributePayload,
     description: 'Changes an attribute with a JSON Patch of the fields given.',
     args: { input: t.arg({ type: UpdateNonEmployeeSchemaAttributeInput, required: true }) },
-    errors: mutationErrors('UpdateNonEmployeeSchemaAttribute'),
+    errors: {},
     resolve: async (_root, { input }, ctx) => {
       const { sourceId, attributeId } = attributeKey(input.id, input.sourceId);
       const patch: JsonPatchOperation[] = [];
@@ -172,7 +172,7 @@ builder.mutationFields((t) => ({
     type: DeleteNonEmployeeSchemaAttributePayload,
     description: 'Deletes one custom attribute (system attributes stay).',
     args: { input: t.arg({ type: DeleteNonEmployeeSchemaAttributeInput, required: true }) },
-    errors: mutationErrors('DeleteNonEmployeeSchemaAttribute'),
+    errors: {},
     resolve: async (_root, { input }, ctx) => {
       const { sourceId, attributeId } = attributeKey(input.id, input.sourceId);
       await runWrite(ATTRIBUTE_INPUT, () => ctx.api.deleteNonEmployeeSchemaAttribute(sourceId, attributeId));
@@ -188,7 +188,7 @@ builder.mutationFields((t) => ({
     type: DeleteNonEmployeeSourceSchemaAttributesPayload,
     description: 'Deletes every custom attribute of a source; the 8 system attributes stay.',
     args: { input: t.arg({ type: DeleteNonEmployeeSourceSchemaAttributesInput, required: true }) },
-    errors: mutationErrors('DeleteNonEmployeeSourceSchemaAttributes'),
+    errors: {},
     resolve: async (_root, { input }, ctx) => {
       const sourceId = inputId(input.sourceId, 'NonEmployeeSource', ['input', 'sourceId']);
       await runWrite(ATTRIBUTE_INPUT, () => ctx.api.deleteNonEmployeeSourceSchemaAttributes(sourceId));
