@@ -4,9 +4,9 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Dispatcher } from 'undici';
 import type { Config } from './config.ts';
-import { useCsvExports } from './exports/csv-export-route.ts';
 import { createBudgetedApi, createUnauthenticatedApi } from './loaders/guarded-api.ts';
 import { createLoaders } from './loaders/index.ts';
+import { useCsvExports } from './plugins/use-csv-exports.ts';
 import { maskGatewayError, useReadableErrors } from './plugins/use-readable-errors.ts';
 import type { CallerInfo, GatewayContext } from './schema/context.ts';
 import { EXAMPLE_TABS } from './schema/example-operations.ts';
@@ -120,6 +120,10 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     };
   };
 
+  // The API client of one request, budgeted: /graphql's context and the export routes use the same.
+  const requestApi = (request: Request) =>
+    createBudgetedApi(apiFor(request).api, config.limits.maxUpstreamCalls);
+
   const disposeTransport: Plugin<GatewayContext> = {
     onDispose: async () => {
       if (ownsDispatcher) await dispatcher.close();
@@ -151,7 +155,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         blockFieldSuggestion: { enabled: false },
       }),
       useReadableErrors({ log: config.logLevel === 'silent' ? () => {} : log }),
-      useCsvExports(),
+      useCsvExports({ apiFor: requestApi }),
       disposeTransport,
       ...(deps.plugins ?? []),
     ],

@@ -50,5 +50,9 @@ builder.addScalarType('JSON', JSONResolver);
 
 builder.queryType({});
 
+builder.mutationType({
+  description: 'Every write of the NELM API. Expected failures come back as typed results (`... on Error`).',
+});
+
 /** The builder's resolved types, for helpers that take Pothos field or input builders. */
 export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;

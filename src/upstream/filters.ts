@@ -3,8 +3,13 @@
  * (`compileFilter`) turns it into the `filters` query string, quoting and escaping every
  * value, so user input never becomes filter syntax.
  */
-import type { Sorter } from './api.ts';
 import { ErrorCode } from './error-codes.ts';
+
+/** One `sorters` entry: a field, ascending or descending (`-field`). */
+export interface Sorter {
+  field: string;
+  direction: 'ASC' | 'DESC';
+}
 
 export type FilterValue = string | number | boolean | Date;
 

@@ -4,7 +4,7 @@ import type { AccountEntity } from '../../loaders/entities.ts';
 import { type BuilderTypes, builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { type InputShape, runWrite } from '../errors/mutation-results.ts';
-import { inputId } from '../mutations/input-checks.ts';
+import { inputId } from '../input-checks.ts';
 import { AccountRef } from '../refs.ts';
 import { DEFAULT_POLL, pollUntil } from './task-polling.ts';
 

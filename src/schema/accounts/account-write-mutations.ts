@@ -5,7 +5,7 @@ import type { GatewayContext } from '../context.ts';
 import { ValidationError } from '../errors/error-classes.ts';
 import { type InputShape, runWrite } from '../errors/mutation-results.ts';
 import { tryDecodeNodeId } from '../ids.ts';
-import { checkData, checkSomethingChanges, requiredText } from '../mutations/input-checks.ts';
+import { checkData, checkSomethingChanges, requiredText } from '../input-checks.ts';
 import { AccountPatchOperationInput, toAccountPatch } from './account-patch.ts';
 import {
   type AccountTaskResult,

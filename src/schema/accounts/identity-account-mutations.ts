@@ -6,7 +6,7 @@ import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { ValidationError } from '../errors/error-classes.ts';
 import { type InputShape, runWrite } from '../errors/mutation-results.ts';
-import { identityId } from '../mutations/input-checks.ts';
+import { identityId } from '../input-checks.ts';
 import { AccountRef } from '../refs.ts';
 import { AccountTaskCompletionEnum, type TaskCompletion, WAIT_DESCRIPTION } from './account-task.ts';
 import { DEFAULT_POLL, pollUntil } from './task-polling.ts';

@@ -3,11 +3,10 @@ import type { Sorter } from '../../upstream/api.ts';
 import { f } from '../../upstream/filters.ts';
 import { MAX_LIST_LIMIT } from '../../upstream/wire/collections.ts';
 import { MAX_RECORDS_PER_SOURCE } from '../../upstream/wire/nelm-limits.ts';
+import { accountDetailFor } from '../accounts/account-detail.ts';
 import { builder } from '../builder.ts';
 import { createBadUserInputError } from '../errors/bad-user-input.ts';
 import { NonEmployeeRecordRef, NonEmployeeSourceRef } from '../refs.ts';
-import { accountDetailFor } from './account-detail.ts';
-import { loadAccountOfRecord } from './account-links.ts';
 
 /** One records page by default. */
 const DEFAULT_EXPIRED = MAX_LIST_LIMIT;
@@ -64,7 +63,7 @@ builder.objectField(NonEmployeeSourceRef, 'expiredRecords', (t) =>
           kept.push(...ended);
         } else if (ended.length > 0) {
           const accounts = await Promise.all(
-            ended.map((record) => loadAccountOfRecord(record, ctx, detailLevel)),
+            ended.map((record) => ctx.loaders.accountOfRecord(record, detailLevel)),
           );
           const wantDisabled = !args.accountEnabled;
           kept.push(...ended.filter((_, index) => accounts[index]?.disabled === wantDisabled));

@@ -1,16 +1,17 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { RecordEntity } from '../loaders/entities.ts';
-import { f } from '../upstream/filters.ts';
-import { RECORD_SORTERS } from '../upstream/wire/collections.ts';
-import { builder } from './builder.ts';
-import { NonEmployeeRecordConnection } from './connections.ts';
-import type { GatewayContext } from './context.ts';
-import { parseIdArgument } from './ids.ts';
-import { type OrderedConnectionArgs, resolveListConnection, sourceIdArgument } from './lists.ts';
-import type { OffsetConnection } from './pagination/offset-connection.ts';
-import { createOrderByInput, toSorters } from './pagination/order-by.ts';
-import { personFields } from './person-fields.ts';
-import { NonEmployeeRecordRef, NonEmployeeSourceRef } from './refs.ts';
+import type { RecordEntity } from '../../loaders/entities.ts';
+import { f } from '../../upstream/filters.ts';
+import { MAX_LIST_LIMIT, RECORD_SORTERS } from '../../upstream/wire/collections.ts';
+import { accountDetailFor } from '../accounts/account-detail.ts';
+import { builder } from '../builder.ts';
+import { NonEmployeeRecordConnection } from '../connections.ts';
+import type { GatewayContext } from '../context.ts';
+import { parseIdArgument } from '../ids.ts';
+import { type OrderedConnectionArgs, resolveListConnection, sourceIdArgument } from '../lists.ts';
+import type { OffsetConnection } from '../pagination/offset-connection.ts';
+import { createOrderByInput, toSorters } from '../pagination/order-by.ts';
+import { personFields } from '../person-fields.ts';
+import { AccountRef, NonEmployeeRecordRef, NonEmployeeSourceRef } from '../refs.ts';
 
 export const NonEmployeeRecordOrder = createOrderByInput(
   'NonEmployeeRecordOrder',
@@ -62,6 +63,14 @@ builder.node(NonEmployeeRecordRef, {
       type: NonEmployeeSourceRef,
       nullable: true,
       resolve: (record, _args, ctx) => (record.sourceId ? ctx.loaders.source.load(record.sourceId) : null),
+    }),
+    account: t.field({
+      type: AccountRef,
+      nullable: true,
+      description:
+        "The record's account: on the source's ISC source, under the record's account name; null when there is " +
+        `none yet. The accounts of a whole page are one call per ${MAX_LIST_LIMIT}.`,
+      resolve: (record, _args, ctx, info) => ctx.loaders.accountOfRecord(record, accountDetailFor(info)),
     }),
   }),
 });

@@ -2,10 +2,10 @@ import type { RequestEntity } from '../../loaders/entities.ts';
 import { NON_EMPLOYEE_RECORD_FIELDS } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
 import { type InputShape, runWrite } from '../errors/mutation-results.ts';
+import { inputId } from '../input-checks.ts';
+import { nonEmployeeInputFields, toNonEmployeeBody } from '../non-employee-fields.ts';
+import { createDeletePayload } from '../payloads.ts';
 import { NonEmployeeRequestRef } from '../refs.ts';
-import { inputId } from './input-checks.ts';
-import { nonEmployeeInputFields, toNonEmployeeBody } from './non-employee-fields.ts';
-import { createDeletePayload } from './payloads.ts';
 
 const REQUEST_INPUT: InputShape = {
   root: ['input'],

@@ -1,7 +1,7 @@
-import { schemaAttributeKey } from '../loaders/sources.ts';
-import { SCHEMA_ATTRIBUTE_TYPES } from '../upstream/wire/nelm.ts';
-import { builder } from './builder.ts';
-import { NonEmployeeSchemaAttributeRef, NonEmployeeSourceRef } from './refs.ts';
+import { schemaAttributeKey } from '../../loaders/sources.ts';
+import { SCHEMA_ATTRIBUTE_TYPES } from '../../upstream/wire/nelm.ts';
+import { builder } from '../builder.ts';
+import { NonEmployeeSchemaAttributeRef, NonEmployeeSourceRef } from '../refs.ts';
 
 export const SchemaAttributeTypeEnum = builder.enumType('NonEmployeeSchemaAttributeType', {
   values: SCHEMA_ATTRIBUTE_TYPES,

@@ -1,15 +1,12 @@
-import type { Plugin, YogaServer } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../schema/context.ts';
 import { isBadUserInputError } from '../schema/errors/bad-user-input.ts';
 import { READ_ERRORS } from '../schema/errors/read-errors.ts';
 import { parseIdArgument } from '../schema/ids.ts';
-import type { CsvDownload } from '../upstream/api.ts';
+import { type CsvExportKind, parseCsvExportPath } from '../schema/sources/csv-export-paths.ts';
+import type { CsvDownload, UpstreamApi } from '../upstream/api.ts';
 import { ErrorCode } from '../upstream/error-codes.ts';
 import { isUpstreamError, type UpstreamError } from '../upstream/errors.ts';
-import { type CsvExportKind, parseCsvExportPath } from './export-paths.ts';
-
-const isGatewayContext = (value: unknown): value is GatewayContext =>
-  typeof value === 'object' && value !== null && 'api' in value && 'loaders' in value;
 
 /** The same shape as a GraphQL error, so clients read one kind of failure. */
 function errorResponse(status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
@@ -30,26 +27,29 @@ function upstreamFailure(error: UpstreamError): Response {
   });
 }
 
-function download(ctx: GatewayContext, sourceId: string, kind: CsvExportKind): Promise<CsvDownload> {
+function download(api: UpstreamApi, sourceId: string, kind: CsvExportKind): Promise<CsvDownload> {
   return kind === 'records'
-    ? ctx.api.exportNonEmployeeRecords(sourceId)
-    : ctx.api.exportNonEmployeeSourceSchemaTemplate(sourceId);
+    ? api.exportNonEmployeeRecords(sourceId)
+    : api.exportNonEmployeeSourceSchemaTemplate(sourceId);
+}
+
+export interface CsvExportsOptions {
+  /**
+   * The API client of one HTTP request, with the caller's auth exactly as /graphql would use it.
+   * No default: the gateway hands in the factory its GraphQL context uses.
+   */
+  apiFor: (request: Request) => UpstreamApi;
 }
 
 /**
  * Serves `/exports/non-employee-sources/{id}/records.csv` and `.../schema-template.csv`: the
- * upstream CSV streamed through, fetched with the caller's auth exactly as /graphql would (the
- * request's context is built by the gateway's own context factory).
+ * upstream CSV streamed through, fetched with the caller's auth exactly as /graphql would.
  */
-export function useCsvExports(): Plugin<GatewayContext> {
-  let yoga: YogaServer<Record<string, unknown>, Record<string, unknown>> | null = null;
+export function useCsvExports(options: CsvExportsOptions): Plugin<GatewayContext> {
   return {
-    onYogaInit({ yoga: instance }) {
-      yoga = instance as typeof yoga;
-    },
-    async onRequest({ request, url, serverContext, endResponse }) {
+    async onRequest({ request, url, endResponse }) {
       const target = parseCsvExportPath(url.pathname);
-      if (!target || !yoga) return;
+      if (!target) return;
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         endResponse(errorResponse(405, 'METHOD_NOT_ALLOWED', 'Exports answer GET and HEAD only.'));
         return;
@@ -68,12 +68,8 @@ export function useCsvExports(): Plugin<GatewayContext> {
         );
         return;
       }
-      const ctx: unknown = await yoga
-        .getEnveloped({ ...serverContext, request, params: {} })
-        .contextFactory();
-      if (!isGatewayContext(ctx)) throw new Error('The export route needs the gateway context.');
       try {
-        const csv = await download(ctx, sourceId, target.kind);
+        const csv = await download(options.apiFor(request), sourceId, target.kind);
         const headers: Record<string, string> = {
           'content-type': csv.contentType,
           'cache-control': 'private, no-store',

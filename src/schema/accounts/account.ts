@@ -1,18 +1,11 @@
-import type { AccountEntity } from '../loaders/entities.ts';
-import type { Recommendation } from '../upstream/wire/accounts.ts';
-import { loadFullAccount } from './accounts/account-detail.ts';
-import { AccountOriginEnum } from './accounts/account-filters.ts';
-import { IscReference } from './accounts/isc-reference.ts';
-import { builder } from './builder.ts';
-import type { GatewayContext } from './context.ts';
-import { parseIdArgument } from './ids.ts';
-import { AccountRef } from './refs.ts';
-import './accounts/account-list.ts';
-import './accounts/account-links.ts';
-import './accounts/expired-records.ts';
-import './accounts/account-state-mutations.ts';
-import './accounts/account-write-mutations.ts';
-import './accounts/identity-account-mutations.ts';
+import type { AccountEntity } from '../../loaders/entities.ts';
+import type { Recommendation } from '../../upstream/wire/accounts.ts';
+import { builder } from '../builder.ts';
+import type { GatewayContext } from '../context.ts';
+import { parseIdArgument } from '../ids.ts';
+import { AccountRef } from '../refs.ts';
+import { AccountOriginEnum } from './account-filters.ts';
+import { IscReference } from './isc-reference.ts';
 
 const AccountRecommendation = builder.objectRef<Recommendation>('AccountRecommendation').implement({
   description: 'What ISC recommends the account is: a human or machine account, and how it knows.',
@@ -26,7 +19,7 @@ const AccountRecommendation = builder.objectRef<Recommendation>('AccountRecommen
 const fromFull =
   <T>(pick: (account: AccountEntity) => T | undefined) =>
   async (account: AccountEntity, _args: object, ctx: GatewayContext): Promise<T | null> =>
-    pick(await loadFullAccount(account, ctx)) ?? null;
+    pick(await ctx.loaders.fullAccountOf(account)) ?? null;
 
 builder.node(AccountRef, {
   description: "An identity's account on an ISC source (a non-employee's lives on its source's ISC source).",

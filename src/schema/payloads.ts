@@ -1,5 +1,5 @@
-import { builder } from '../builder.ts';
-import { encodeNodeId } from '../ids.ts';
+import { builder } from './builder.ts';
+import { encodeNodeId } from './ids.ts';
 
 /** What a delete hands back: the ids of what is gone, so a client can drop it from its store. */
 export interface DeletedIds {

@@ -4,7 +4,6 @@ import type { IdnUserRef } from '../../upstream/wire/nelm.ts';
 import { MAX_ACCOUNT_MANAGERS, MAX_APPROVERS } from '../../upstream/wire/nelm-limits.ts';
 import { builder } from '../builder.ts';
 import { type InputShape, runWrite } from '../errors/mutation-results.ts';
-import { NonEmployeeSourceRef } from '../refs.ts';
 import {
   checkSomethingChanges,
   identityId,
@@ -12,8 +11,9 @@ import {
   inputId,
   presentOrAbsent,
   requiredText,
-} from './input-checks.ts';
-import { createDeletePayload } from './payloads.ts';
+} from '../input-checks.ts';
+import { createDeletePayload } from '../payloads.ts';
+import { NonEmployeeSourceRef } from '../refs.ts';
 
 const SOURCE_INPUT: InputShape = {
   root: ['input'],

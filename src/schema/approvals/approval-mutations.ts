@@ -3,8 +3,8 @@ import type { NonEmployeeApprovalItem } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { type InputShape, runWrite } from '../errors/mutation-results.ts';
+import { checkComment, inputId, requiredComment } from '../input-checks.ts';
 import { NonEmployeeApprovalRef, NonEmployeeRequestRef } from '../refs.ts';
-import { checkComment, inputId, requiredComment } from './input-checks.ts';
 
 const DECISION_INPUT: InputShape = { root: ['input'], fields: ['id', 'comment'] };
 const APPROVAL_ID_DESCRIPTION = 'The approval item: its global id or its ISC id.';

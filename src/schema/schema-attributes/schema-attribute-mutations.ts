@@ -4,10 +4,10 @@ import type { JsonPatchOperation } from '../../upstream/wire/common.ts';
 import { builder } from '../builder.ts';
 import { ValidationError } from '../errors/error-classes.ts';
 import { type InputShape, runWrite } from '../errors/mutation-results.ts';
+import { checkSomethingChanges, inputId, presentOrAbsent, requiredText } from '../input-checks.ts';
+import { createDeletePayload } from '../payloads.ts';
 import { NonEmployeeSchemaAttributeRef, NonEmployeeSourceRef } from '../refs.ts';
-import { SchemaAttributeTypeEnum } from '../schema-attribute.ts';
-import { checkSomethingChanges, inputId, presentOrAbsent, requiredText } from './input-checks.ts';
-import { createDeletePayload } from './payloads.ts';
+import { SchemaAttributeTypeEnum } from './schema-attribute.ts';
 
 const ATTRIBUTE_INPUT: InputShape = {
   root: ['input'],

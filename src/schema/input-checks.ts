@@ -1,7 +1,7 @@
-import { MAX_COMMENT_LENGTH } from '../../upstream/wire/nelm-limits.ts';
-import { isBadUserInputError } from '../errors/bad-user-input.ts';
-import { LimitExceededError, ValidationError } from '../errors/error-classes.ts';
-import { parseIdArgument } from '../ids.ts';
+import { MAX_COMMENT_LENGTH } from '../upstream/wire/nelm-limits.ts';
+import { isBadUserInputError } from './errors/bad-user-input.ts';
+import { LimitExceededError, ValidationError } from './errors/error-classes.ts';
+import { parseIdArgument } from './ids.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const IDENTITY_ID = /^[A-Za-z\d][\w.~-]{0,127}$/;

@@ -1,24 +1,23 @@
-import { SOURCE_SORTERS } from '../upstream/wire/collections.ts';
-import { builder } from './builder.ts';
+import { SOURCE_SORTERS } from '../../upstream/wire/collections.ts';
+import { builder } from '../builder.ts';
 import {
   NonEmployeeRecordConnection,
   NonEmployeeRequestConnection,
   NonEmployeeSourceConnection,
-} from './connections.ts';
-import { IdentityReference } from './identity-reference.ts';
-import { parseIdArgument } from './ids.ts';
-import { DEFAULT_REQUESTED_FOR, resolveListConnection } from './lists.ts';
-import { NonEmployeeRecordOrder, resolveRecordConnection } from './non-employee-record.ts';
-import { NonEmployeeRequestOrder, resolveRequestConnection } from './non-employee-request.ts';
-import { createOrderByInput, toSorters } from './pagination/order-by.ts';
+} from '../connections.ts';
+import { IdentityReference } from '../identity-reference.ts';
+import { parseIdArgument } from '../ids.ts';
+import { DEFAULT_REQUESTED_FOR, resolveListConnection } from '../lists.ts';
+import { createOrderByInput, toSorters } from '../pagination/order-by.ts';
+import { NonEmployeeRecordOrder, resolveRecordConnection } from '../records/non-employee-record.ts';
 import {
   NonEmployeeRecordRef,
   NonEmployeeRequestRef,
   NonEmployeeSchemaAttributeRef,
   NonEmployeeSourceRef,
-} from './refs.ts';
-import { selectsPath } from './selection.ts';
-import { loadFullSource, sourceLiteField } from './source-lite.ts';
+} from '../refs.ts';
+import { NonEmployeeRequestOrder, resolveRequestConnection } from '../requests/non-employee-request.ts';
+import { selectsPath } from '../selection.ts';
 
 export const NonEmployeeSourceOrder = createOrderByInput(
   'NonEmployeeSourceOrder',
@@ -36,35 +35,35 @@ builder.node(NonEmployeeSourceRef, {
       resolve: (source) => source.id ?? '',
     }),
     name: t.string({
-      resolve: async (source, _args, ctx) => (await sourceLiteField(source, 'name', ctx)) ?? '',
+      resolve: async (source, _args, ctx) => (await ctx.loaders.sourceField(source, 'name')) ?? '',
     }),
     description: t.string({
       nullable: true,
-      resolve: (source, _args, ctx) => sourceLiteField(source, 'description', ctx),
+      resolve: (source, _args, ctx) => ctx.loaders.sourceField(source, 'description'),
     }),
     sourceId: t.string({
       nullable: true,
       description: 'The ISC source the accounts of this source live on.',
-      resolve: (source, _args, ctx) => sourceLiteField(source, 'sourceId', ctx),
+      resolve: (source, _args, ctx) => ctx.loaders.sourceField(source, 'sourceId'),
     }),
     approvers: t.field({
       type: [IdentityReference],
       description: 'Up to 3 approvers, in approval order.',
-      resolve: async (source, _args, ctx) => (await loadFullSource(source, ctx)).approvers ?? [],
+      resolve: async (source, _args, ctx) => (await ctx.loaders.fullSource(source)).approvers ?? [],
     }),
     accountManagers: t.field({
       type: [IdentityReference],
-      resolve: async (source, _args, ctx) => (await loadFullSource(source, ctx)).accountManagers ?? [],
+      resolve: async (source, _args, ctx) => (await ctx.loaders.fullSource(source)).accountManagers ?? [],
     }),
     created: t.field({
       type: 'DateTime',
       nullable: true,
-      resolve: async (source, _args, ctx) => (await loadFullSource(source, ctx)).created ?? null,
+      resolve: async (source, _args, ctx) => (await ctx.loaders.fullSource(source)).created ?? null,
     }),
     modified: t.field({
       type: 'DateTime',
       nullable: true,
-      resolve: async (source, _args, ctx) => (await loadFullSource(source, ctx)).modified ?? null,
+      resolve: async (source, _args, ctx) => (await ctx.loaders.fullSource(source)).modified ?? null,
     }),
     nonEmployeeCount: t.int({
       description: 'Records on this source (one list call answers it for every source of the operation).',

@@ -1,25 +1,25 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { RequestEntity } from '../loaders/entities.ts';
-import { f } from '../upstream/filters.ts';
-import { REQUEST_SORTERS } from '../upstream/wire/collections.ts';
-import type { IdentityRef } from '../upstream/wire/nelm.ts';
-import { ApprovalStatusEnum } from './approval-status.ts';
-import { builder } from './builder.ts';
-import { NonEmployeeRequestConnection } from './connections.ts';
-import type { GatewayContext } from './context.ts';
-import { IdentityReference } from './identity-reference.ts';
-import { parseIdArgument } from './ids.ts';
+import type { RequestEntity } from '../../loaders/entities.ts';
+import { createSourceLite } from '../../loaders/partial-objects.ts';
+import { f } from '../../upstream/filters.ts';
+import { REQUEST_SORTERS } from '../../upstream/wire/collections.ts';
+import type { IdentityRef } from '../../upstream/wire/nelm.ts';
+import { ApprovalStatusEnum } from '../approval-status.ts';
+import { builder } from '../builder.ts';
+import { NonEmployeeRequestConnection } from '../connections.ts';
+import type { GatewayContext } from '../context.ts';
+import { IdentityReference } from '../identity-reference.ts';
+import { parseIdArgument } from '../ids.ts';
 import {
   DEFAULT_REQUESTED_FOR,
   type OrderedConnectionArgs,
   resolveListConnection,
   sourceIdArgument,
-} from './lists.ts';
-import type { OffsetConnection } from './pagination/offset-connection.ts';
-import { createOrderByInput, toSorters } from './pagination/order-by.ts';
-import { personFields } from './person-fields.ts';
-import { NonEmployeeApprovalRef, NonEmployeeRequestRef, NonEmployeeSourceRef } from './refs.ts';
-import { createSourceLite } from './source-lite.ts';
+} from '../lists.ts';
+import type { OffsetConnection } from '../pagination/offset-connection.ts';
+import { createOrderByInput, toSorters } from '../pagination/order-by.ts';
+import { personFields } from '../person-fields.ts';
+import { NonEmployeeApprovalRef, NonEmployeeRequestRef, NonEmployeeSourceRef } from '../refs.ts';
 
 export const NonEmployeeRequestOrder = createOrderByInput(
   'NonEmployeeRequestOrder',

@@ -2,8 +2,8 @@ import { BULK_UPLOAD_STATUSES, type NonEmployeeBulkUploadJob } from '../../upstr
 import { builder } from '../builder.ts';
 import { ValidationError } from '../errors/error-classes.ts';
 import { type InputShape, runWrite } from '../errors/mutation-results.ts';
+import { inputId } from '../input-checks.ts';
 import { NonEmployeeSourceRef } from '../refs.ts';
-import { inputId } from './input-checks.ts';
 
 /** A source holds at most 20,000 records; a CSV of them stays well under this. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;

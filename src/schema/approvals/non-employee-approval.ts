@@ -1,42 +1,24 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { ApprovalEntity, RequestEntity } from '../loaders/entities.ts';
-import { f } from '../upstream/filters.ts';
-import { APPROVAL_SORTERS } from '../upstream/wire/collections.ts';
-import { ApprovalStatusEnum } from './approval-status.ts';
-import { builder } from './builder.ts';
-import { NonEmployeeApprovalConnection } from './connections.ts';
-import type { GatewayContext } from './context.ts';
-import { IdentityReference } from './identity-reference.ts';
-import { parseIdArgument } from './ids.ts';
-import { resolveListConnection } from './lists.ts';
-import { createOrderByInput, toSorters } from './pagination/order-by.ts';
-import { NonEmployeeApprovalRef, NonEmployeeRequestRef, NonEmployeeSourceRef } from './refs.ts';
-import { selectsOnly } from './selection.ts';
-import { createSourceLite } from './source-lite.ts';
+import type { ApprovalEntity, RequestEntity } from '../../loaders/entities.ts';
+import { createSourceLite, REQUEST_ON_APPROVAL } from '../../loaders/partial-objects.ts';
+import { f } from '../../upstream/filters.ts';
+import { APPROVAL_SORTERS } from '../../upstream/wire/collections.ts';
+import { ApprovalStatusEnum } from '../approval-status.ts';
+import { builder } from '../builder.ts';
+import { NonEmployeeApprovalConnection } from '../connections.ts';
+import type { GatewayContext } from '../context.ts';
+import { IdentityReference } from '../identity-reference.ts';
+import { parseIdArgument } from '../ids.ts';
+import { resolveListConnection } from '../lists.ts';
+import { createOrderByInput, toSorters } from '../pagination/order-by.ts';
+import { NonEmployeeApprovalRef, NonEmployeeRequestRef, NonEmployeeSourceRef } from '../refs.ts';
+import { selectsOnly } from '../selection.ts';
 
 export const NonEmployeeApprovalOrder = createOrderByInput(
   'NonEmployeeApprovalOrder',
   APPROVAL_SORTERS,
   'non-employee approval items',
 );
-
-/** The approval's request, carrying the requester the approval item knows about. */
-async function loadRequest(approval: ApprovalEntity, ctx: GatewayContext): Promise<RequestEntity | null> {
-  const lite = approval.nonEmployeeRequest;
-  if (!lite?.id) return null;
-  const request = await ctx.loaders.request.load(lite.id);
-  if (!request) return null;
-  return lite.requester && !request.requester ? { ...request, requester: lite.requester } : request;
-}
-
-/** Request fields an approval item already carries: selecting only these costs no call. */
-const REQUEST_FIELDS_ON_APPROVAL: ReadonlySet<string> = new Set([
-  '__typename',
-  'id',
-  'iscId',
-  'accountName',
-  'requester',
-]);
 
 /** The approval's request: from the item itself when the selection needs no more, else loaded. */
 function resolveRequest(
@@ -45,10 +27,10 @@ function resolveRequest(
   info: GraphQLResolveInfo,
 ): Promise<RequestEntity | null> | RequestEntity {
   const lite = approval.nonEmployeeRequest;
-  if (lite?.id && selectsOnly(info, REQUEST_FIELDS_ON_APPROVAL)) {
+  if (lite?.id && selectsOnly(info, REQUEST_ON_APPROVAL.selectable)) {
     return { id: lite.id, requester: lite.requester, accountName: approval.accountName };
   }
-  return loadRequest(approval, ctx);
+  return ctx.loaders.requestOfApproval(approval);
 }
 
 builder.node(NonEmployeeApprovalRef, {
@@ -96,7 +78,7 @@ builder.node(NonEmployeeApprovalRef, {
         if (embedded && 'nonEmployeeSource' in embedded && embedded.nonEmployeeSource?.id) {
           return createSourceLite(embedded.nonEmployeeSource);
         }
-        const request = await loadRequest(approval, ctx);
+        const request = await ctx.loaders.requestOfApproval(approval);
         return request?.nonEmployeeSource?.id ? createSourceLite(request.nonEmployeeSource) : null;
       },
     }),

@@ -3,15 +3,15 @@ import { NON_EMPLOYEE_RECORD_FIELDS } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
 import { ValidationError } from '../errors/error-classes.ts';
 import { type InputShape, runWrite } from '../errors/mutation-results.ts';
-import { NonEmployeeRecordRef } from '../refs.ts';
-import { checkSomethingChanges, inputId } from './input-checks.ts';
+import { checkSomethingChanges, inputId } from '../input-checks.ts';
 import {
   nonEmployeeInputFields,
   nonEmployeePatchFields,
   toNonEmployeeBody,
   toNonEmployeePatch,
-} from './non-employee-fields.ts';
-import { createBulkDeletePayload, createDeletePayload } from './payloads.ts';
+} from '../non-employee-fields.ts';
+import { createBulkDeletePayload, createDeletePayload } from '../payloads.ts';
+import { NonEmployeeRecordRef } from '../refs.ts';
 
 /** The API states no maximum for a bulk delete; the gateway keeps one call's body bounded. */
 export const MAX_BULK_DELETE_IDS = 1000;

@@ -1,10 +1,10 @@
-import type { JsonPatchOperation } from '../../upstream/wire/common.ts';
+import type { JsonPatchOperation } from '../upstream/wire/common.ts';
 import {
   NON_EMPLOYEE_PERSON_FIELDS,
   type NonEmployeePersonTexts,
   type NonEmployeeRequestBody,
-} from '../../upstream/wire/nelm.ts';
-import type { BuilderTypes } from '../builder.ts';
+} from '../upstream/wire/nelm.ts';
+import type { BuilderTypes } from './builder.ts';
 import { checkData, checkDateOrder, checkEmail, presentOrAbsent, requiredText } from './input-checks.ts';
 
 type InputFields = PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'InputObject'>;

@@ -1,7 +1,7 @@
-import { type CsvExportKind, csvExportPath } from '../../exports/export-paths.ts';
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { NonEmployeeSourceRef } from '../refs.ts';
+import { type CsvExportKind, csvExportPath } from './csv-export-paths.ts';
 
 /** Yoga puts the HTTP request in every context; the links are absolute on the origin it came to. */
 function exportUrl(ctx: GatewayContext, sourceId: string, kind: CsvExportKind): string {
