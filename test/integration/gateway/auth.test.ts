@@ -25,24 +25,22 @@ describe('without a bearer and without an allowed service account', () => {
   });
 
   it('answers UNAUTHENTICATED for a malformed Authorization header', async () => {
-    await t.sandbox.resetStats();
-    const result = await t.gql(
-      `{ nonEmployeeSources { totalCount } }`,
-      {},
-      { headers: { authorization: 'Basic abc' } },
+    const { result, stats: calls } = await t.sandbox.callsDuring(() =>
+      t.gql(`{ nonEmployeeSources { totalCount } }`, {}, { headers: { authorization: 'Basic abc' } }),
     );
     expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await t.sandbox.stats()).total).toBe(0);
+    expect(calls.total).toBe(0);
   });
 
   it('passes the upstream 401 of a bad token as UNAUTHENTICATED, without echoing the token', async () => {
     const token = 'not.a.valid-token-value';
-    await t.sandbox.resetStats();
-    const result = await t.gql(`{ nonEmployeeSources { totalCount } }`, {}, { token });
+    const { result, stats: calls } = await t.sandbox.callsDuring(() =>
+      t.gql(`{ nonEmployeeSources { totalCount } }`, {}, { token }),
+    );
     expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(JSON.stringify(result)).not.toContain(token);
     // The 401 came from the upstream, over one call that was not retried.
-    expect((await t.sandbox.stats()).byStatus).toEqual({ 401: 1 });
+    expect(calls.byStatus).toEqual({ 401: 1 });
   });
 });
 
