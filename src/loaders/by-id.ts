@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
-import { ErrorCode } from '../upstream/error-codes.ts';
-import { isUpstreamError } from '../upstream/errors.ts';
+import { ErrorCode, isUpstreamError } from '../upstream/errors.ts';
 
 /** A 404 is an absent object (null), not an error, for the nullable lookups built on it. */
 export async function nullIfNotFound<T>(promise: Promise<T>): Promise<T | null> {

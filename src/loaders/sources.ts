@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 import type { ListParams, Page, UpstreamApi } from '../upstream/api.ts';
-import { ErrorCode } from '../upstream/error-codes.ts';
-import { isUpstreamError } from '../upstream/errors.ts';
+import { ErrorCode, isUpstreamError } from '../upstream/errors.ts';
 import { MAX_LIST_LIMIT } from '../upstream/wire/collections.ts';
 import { nullIfNotFound, toError } from './by-id.ts';
 import type { CallCache } from './call-cache.ts';

@@ -5,8 +5,7 @@ import { READ_ERRORS } from '../schema/errors/read-errors.ts';
 import { parseIdArgument } from '../schema/ids.ts';
 import { type CsvExportKind, parseCsvExportPath } from '../schema/sources/csv-export-paths.ts';
 import type { CsvDownload, UpstreamApi } from '../upstream/api.ts';
-import { ErrorCode } from '../upstream/error-codes.ts';
-import { isUpstreamError, type UpstreamError } from '../upstream/errors.ts';
+import { ErrorCode, isUpstreamError, type UpstreamError } from '../upstream/errors.ts';
 
 /** The same shape as a GraphQL error, so clients read one kind of failure. */
 function errorResponse(status: number, code: string, message: string, extra: Record<string, unknown> = {}) {

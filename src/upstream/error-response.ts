@@ -4,8 +4,9 @@
  * tolerates anything else (HTML from a proxy, empty bodies).
  */
 
-import { DetailNumber, detailNumberOf } from './error-codes.ts';
 import {
+  DetailNumber,
+  detailNumberOf,
   UpstreamBadRequestError,
   UpstreamConflictError,
   UpstreamError,

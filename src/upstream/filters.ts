@@ -3,7 +3,7 @@
  * (`compileFilter`) turns it into the `filters` query string, quoting and escaping every
  * value, so user input never becomes filter syntax.
  */
-import { ErrorCode } from './error-codes.ts';
+import { ErrorCode } from './errors.ts';
 
 /** One `sorters` entry: a field, ascending or descending (`-field`). */
 export interface Sorter {

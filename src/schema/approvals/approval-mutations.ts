@@ -1,4 +1,4 @@
-import type { ApprovalEntity, RequestEntity } from '../../loaders/entities.ts';
+import type { ApprovalEntity } from '../../loaders/entities.ts';
 import type { NonEmployeeApprovalItem } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
@@ -23,18 +23,6 @@ const RejectNonEmployeeRequestInput = builder.inputType('RejectNonEmployeeReques
   }),
 });
 
-/** The decided item; its request is read again, as the decision moved its status. */
-async function refreshedRequest(
-  decided: NonEmployeeApprovalItem,
-  ctx: GatewayContext,
-): Promise<RequestEntity | null> {
-  const embedded = decided.nonEmployeeRequest;
-  if (!embedded?.id) return null;
-  const request = await ctx.loaders.request.load(embedded.id);
-  if (!request) return null;
-  return embedded.requester && !request.requester ? { ...request, requester: embedded.requester } : request;
-}
-
 const decisionPayload = (name: string, verb: string) =>
   builder.objectRef<{ approval: NonEmployeeApprovalItem }>(name).implement({
     fields: (t) => ({
@@ -47,7 +35,8 @@ const decisionPayload = (name: string, verb: string) =>
         type: NonEmployeeRequestRef,
         nullable: true,
         description: 'The request as it stands after the decision (read again when selected).',
-        resolve: (payload, _args, ctx) => refreshedRequest(payload.approval, ctx),
+        // The decision moved the request's status: it is read again (its cache was cleared).
+        resolve: (payload, _args, ctx) => ctx.loaders.requestOfApproval(payload.approval),
       }),
     }),
   });

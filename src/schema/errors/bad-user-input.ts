@@ -1,6 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
-import { ErrorCode } from '../../upstream/error-codes.ts';
+import { ErrorCode } from '../../upstream/errors.ts';
 
 /** The caller sent something unusable (id, cursor, page size): a readable error, never masked. */
 export function createBadUserInputError(

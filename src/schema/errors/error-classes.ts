@@ -1,4 +1,4 @@
-import { ErrorCode, ResultCode } from '../../upstream/error-codes.ts';
+import { ErrorCode, ResultCode } from '../../upstream/errors.ts';
 
 /**
  * Expected failures of mutations, returned as typed results through the errors plugin:

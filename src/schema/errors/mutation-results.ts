@@ -1,5 +1,10 @@
-import { DetailNumber, ErrorCode } from '../../upstream/error-codes.ts';
-import { isUpstreamError, type UpstreamError, type UpstreamErrorCode } from '../../upstream/errors.ts';
+import {
+  DetailNumber,
+  ErrorCode,
+  isUpstreamError,
+  type UpstreamError,
+  type UpstreamErrorCode,
+} from '../../upstream/errors.ts';
 import {
   type BaseError,
   ConflictError,

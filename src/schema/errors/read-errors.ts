@@ -1,7 +1,6 @@
 import type { GraphQLError, GraphQLErrorExtensions } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
-import { ErrorCode } from '../../upstream/error-codes.ts';
-import { isUpstreamError, type UpstreamErrorCode } from '../../upstream/errors.ts';
+import { ErrorCode, isUpstreamError, type UpstreamErrorCode } from '../../upstream/errors.ts';
 import { FilterCompileError } from '../../upstream/filters.ts';
 
 export interface ReadErrorKind {
