@@ -90,13 +90,14 @@ describe('accounts and API versions against the sandbox', () => {
     async (version) => {
       const { iscSourceId } = await someRecordsWithTheirIscSource();
       const versioned = apiFor(version);
-      await sandbox.resetStats();
-      await versioned.listNonEmployeeSources({ limit: 1 });
-      const [account] = (await versioned.listAccounts({ filters: f.eq('sourceId', iscSourceId), limit: 1 }))
-        .items;
-      await versioned.disableAccountForIdentity(account.identityId!);
-      await versioned.deleteAccountAsync(account.id!);
-      expect((await sandbox.stats()).byRoute).toEqual({
+      const { stats: calls } = await sandbox.callsDuring(async () => {
+        await versioned.listNonEmployeeSources({ limit: 1 });
+        const [account] = (await versioned.listAccounts({ filters: f.eq('sourceId', iscSourceId), limit: 1 }))
+          .items;
+        await versioned.disableAccountForIdentity(account.identityId!);
+        await versioned.deleteAccountAsync(account.id!);
+      });
+      expect(calls.byRoute).toEqual({
         [`GET /${version}/non-employee-sources`]: 1,
         'GET /v3/accounts': 1,
         'POST /beta/identities-accounts/:id/disable': 1,
