@@ -4,7 +4,6 @@ import type { Tracer } from '@opentelemetry/api';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Dispatcher } from 'undici';
 import type { Config } from './config.ts';
-import { useCsvExports } from './exports/csv-export-route.ts';
 import { createBudgetedApi, createUnauthenticatedApi } from './loaders/guarded-api.ts';
 import { createLoaders } from './loaders/index.ts';
 import { createLogger, type Logger } from './observability/logger.ts';
@@ -15,18 +14,18 @@ import { observeThrottle } from './observability/upstream-call-observer.ts';
 import { createYogaLogger } from './observability/yoga-logger.ts';
 import { createCorsAllowlist, useCorsAllowlist } from './plugins/use-cors-allowlist.ts';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.ts';
+import { useCsvExports } from './plugins/use-csv-exports.ts';
 import { useHealth } from './plugins/use-health.ts';
 import { useIntrospectionSwitch } from './plugins/use-introspection-switch.ts';
 import { useMetricsEndpoint } from './plugins/use-metrics-endpoint.ts';
 import { useNotFound } from './plugins/use-not-found.ts';
 import { useObservability } from './plugins/use-observability.ts';
 import { useQueryLimits } from './plugins/use-query-limits.ts';
+import { maskGatewayError, useReadableErrors } from './plugins/use-readable-errors.ts';
 import { useReadiness } from './plugins/use-readiness.ts';
 import type { CallerInfo, GatewayContext } from './schema/context.ts';
-import { maskGatewayError } from './schema/error-masking.ts';
 import { EXAMPLE_TABS } from './schema/example-operations.ts';
 import { schema } from './schema/index.ts';
-import { useReadableErrors } from './schema/use-readable-errors.ts';
 import type { UpstreamApi } from './upstream/api.ts';
 import { createClientCredentialsTokenProvider, type TokenProvider } from './upstream/auth.ts';
 import { createCallThrottle } from './upstream/call-throttle.ts';
@@ -145,6 +144,10 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     };
   };
 
+  // The API client of one request, budgeted: /graphql's context and the export routes use the same.
+  const requestApi = (request: Request) =>
+    createBudgetedApi(apiFor(request).api, config.limits.maxUpstreamCalls);
+
   const disposeTransport: Plugin<GatewayContext> = {
     onDispose: async () => {
       if (ownsDispatcher) await dispatcher.close();
@@ -187,8 +190,8 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         isShuttingDown: deps.isShuttingDown,
       }),
       useNotFound('/graphql'),
-      useReadableErrors((line) => currentLogger(logger).warn(line)),
-      useCsvExports(),
+      useReadableErrors({ log: (line) => currentLogger(logger).warn(line) }),
+      useCsvExports({ apiFor: requestApi }),
       disposeTransport,
       ...(deps.plugins ?? []),
     ],

@@ -1,12 +1,12 @@
 import DataLoader from 'dataloader';
-import { isUpstreamError } from '../upstream/errors.ts';
+import { ErrorCode, isUpstreamError } from '../upstream/errors.ts';
 
 /** A 404 is an absent object (null), not an error, for the nullable lookups built on it. */
 export async function nullIfNotFound<T>(promise: Promise<T>): Promise<T | null> {
   try {
     return await promise;
   } catch (error) {
-    if (isUpstreamError(error) && error.code === 'NOT_FOUND') return null;
+    if (isUpstreamError(error) && error.code === ErrorCode.NotFound) return null;
     throw error;
   }
 }

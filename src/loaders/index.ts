@@ -2,6 +2,7 @@ import type { UpstreamApi } from '../upstream/api.ts';
 import { type AccountLoaders, createAccountLoaders } from './accounts.ts';
 import { createCallCache } from './call-cache.ts';
 import type { ApprovalEntity, RecordEntity, RequestEntity, SourceEntity } from './entities.ts';
+import { createJoinLoaders, type JoinLoaders } from './joins.ts';
 import { createNelmItemLoaders, type NelmItemLoaders } from './nelm-items.ts';
 import { createSourceLoaders, type SourceLoaders } from './sources.ts';
 
@@ -10,7 +11,7 @@ import { createSourceLoaders, type SourceLoaders } from './sources.ts';
  * never shared, so no cache or batch mixes two callers' data. The `clear*` methods let a write
  * forget what it touched (and the lists that may hold it).
  */
-export interface Loaders extends SourceLoaders, NelmItemLoaders, AccountLoaders {
+export interface Loaders extends SourceLoaders, NelmItemLoaders, AccountLoaders, JoinLoaders {
   clearSource(sourceId: string): void;
   clearSchemaAttributes(sourceId: string): void;
   clearRecord(recordId: string): void;
@@ -33,6 +34,7 @@ export function createLoaders(api: UpstreamApi): Loaders {
   const items = createNelmItemLoaders(api, calls);
   const sources = createSourceLoaders(api, calls, items.countRecords);
   const accounts = createAccountLoaders(api);
+  const joins = createJoinLoaders({ ...sources, ...items, ...accounts });
 
   // Records move counts and summaries; requests and approvals move each other's status.
   const forgetCounts = () => {
@@ -46,6 +48,7 @@ export function createLoaders(api: UpstreamApi): Loaders {
     ...sources,
     ...items,
     ...accounts,
+    ...joins,
     clearSource(sourceId) {
       sources.source.clear(sourceId);
       sources.schemaAttributes.clear(sourceId);

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { ListParams, Page, UpstreamApi } from '../upstream/api.ts';
-import { isUpstreamError } from '../upstream/errors.ts';
+import { ErrorCode, isUpstreamError } from '../upstream/errors.ts';
 import { MAX_LIST_LIMIT } from '../upstream/wire/collections.ts';
 import { nullIfNotFound, toError } from './by-id.ts';
 import type { CallCache } from './call-cache.ts';
@@ -49,7 +49,8 @@ export function createSourceLoaders(
       byId = new Map(page.items.filter((item) => item.id).map((item) => [item.id as string, item]));
     } catch (error) {
       // A caller who may not list every source may still read the ones they are entitled to.
-      if (!(isUpstreamError(error) && error.code === 'FORBIDDEN')) return ids.map(() => toError(error));
+      if (!(isUpstreamError(error) && error.code === ErrorCode.Forbidden))
+        return ids.map(() => toError(error));
     }
     const settled = await Promise.allSettled(
       ids.map((id) => byId.get(id) ?? nullIfNotFound(api.getNonEmployeeSource(id))),
@@ -82,7 +83,7 @@ export function createSourceLoaders(
           const items = await schemaAttributes.load(sourceId);
           return items.find((item) => item.id === attributeId) ?? null;
         } catch (error) {
-          if (isUpstreamError(error) && error.code === 'NOT_FOUND') return null;
+          if (isUpstreamError(error) && error.code === ErrorCode.NotFound) return null;
           return toError(error);
         }
       }),

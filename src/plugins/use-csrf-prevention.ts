@@ -1,6 +1,6 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
-import { parseCsvExportPath } from '../exports/export-paths.ts';
+import { parseCsvExportPath } from '../schema/sources/csv-export-paths.ts';
 import { jsonResponse } from './json-response.ts';
 
 /** Headers a page can only send after a CORS preflight; any one of them proves the caller passed it. */

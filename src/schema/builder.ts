@@ -1,9 +1,9 @@
 import SchemaBuilder from '@pothos/core';
-import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import { DateResolver, DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import type { GatewayContext } from './context.ts';
+import { MUTATION_ERROR_TYPES } from './errors/error-classes.ts';
 import { decodeNodeId, encodeNodeId } from './ids.ts';
 
 export interface GatewaySchemaTypes {
@@ -22,7 +22,7 @@ export interface GatewaySchemaTypes {
 }
 
 export const builder = new SchemaBuilder<GatewaySchemaTypes>({
-  plugins: [ErrorsPlugin, RelayPlugin, DataloaderPlugin],
+  plugins: [ErrorsPlugin, RelayPlugin],
   defaultFieldNullability: false,
   relay: {
     // Malformed global ids are the caller's mistake: a BAD_USER_INPUT error, not a masked one.
@@ -33,7 +33,15 @@ export const builder = new SchemaBuilder<GatewaySchemaTypes>({
     nodeFieldOptions: { nullable: false },
     brandLoadedObjects: true,
   },
-  errors: { defaultTypes: [] },
+  // Every mutation with `errors: {}` answers `<Mutation>Result = <Payload> | <each typed failure>`.
+  errors: {
+    defaultTypes: MUTATION_ERROR_TYPES,
+    directResult: true,
+    defaultUnionOptions: {
+      name: ({ fieldName }) => `${fieldName[0].toUpperCase()}${fieldName.slice(1)}Result`,
+      description: 'The payload of the mutation, or why it could not be done.',
+    },
+  },
 });
 
 builder.addScalarType('DateTime', DateTimeResolver);
@@ -41,6 +49,10 @@ builder.addScalarType('Date', DateResolver);
 builder.addScalarType('JSON', JSONResolver);
 
 builder.queryType({});
+
+builder.mutationType({
+  description: 'Every write of the NELM API. Expected failures come back as typed results (`... on Error`).',
+});
 
 /** The builder's resolved types, for helpers that take Pothos field or input builders. */
 export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;

@@ -1,4 +1,4 @@
-import { createBadUserInputError } from './bad-user-input.ts';
+import { createBadUserInputError } from './errors/bad-user-input.ts';
 
 /** The GraphQL types that are Relay nodes; a global id naming anything else is refused. */
 export const NODE_TYPENAMES = new Set([

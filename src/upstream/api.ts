@@ -4,7 +4,10 @@
  * GraphQL request with `createUpstreamApi` (see `create-upstream-api.ts`).
  */
 
-import type { FilterExpression } from './filters.ts';
+import type { FilterExpression, Sorter } from './filters.ts';
+
+export type { Sorter } from './filters.ts';
+
 import type {
   Account,
   AccountAttributes,
@@ -40,11 +43,6 @@ import type {
 export interface Page<T> {
   items: T[];
   totalCount: number | null;
-}
-
-export interface Sorter {
-  field: string;
-  direction: 'ASC' | 'DESC';
 }
 
 export interface ListParams {

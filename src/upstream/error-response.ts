@@ -5,6 +5,8 @@
  */
 
 import {
+  DetailNumber,
+  detailNumberOf,
   UpstreamBadRequestError,
   UpstreamConflictError,
   UpstreamError,
@@ -52,6 +54,21 @@ const texts = (list: unknown): string[] =>
 const firstHeader = (value: string | string[] | undefined): string | null =>
   (Array.isArray(value) ? value[0] : value) ?? null;
 
+/** Quoted field names in ISC's messages: `Field 'email'`, `'data.badge'`, `'approvers[0]'`. */
+const QUOTED = /'([A-Za-z][\w-]*(?:\.[\w.-]+)?(?:\[\d+\])?)'/g;
+const DATA_KEY = /\bdata\.([\w.-]+)/g;
+
+/** The input fields the messages name, in order; a `data.x` key keeps its own dots. */
+const namedFields = (messages: readonly string[]): string[][] =>
+  messages.flatMap((text) => {
+    const candidates = [...text.matchAll(QUOTED)].map((match) => match[1]);
+    candidates.push(...[...text.matchAll(DATA_KEY)].map((match) => `data.${match[1]}`));
+    return candidates.map((candidate) => {
+      const [head, ...rest] = candidate.replace(/\[(\d+)\]/g, '.$1').split('.');
+      return head === 'data' && rest.length ? [head, rest.join('.')] : [head, ...rest];
+    });
+  });
+
 /** The readable parts of a body, whichever of ISC's error shapes it has. */
 const readBody = (body: string): Pick<UpstreamErrorDetails, 'detailCode' | 'trackingId' | 'messages'> => {
   const json = parseJson(body);
@@ -85,11 +102,11 @@ export const createUpstreamErrorFromResponse = (response: FailedResponse): Upstr
     detailCode: parsed.detailCode,
     trackingId,
     messages,
+    fieldPaths: namedFields(messages),
     request,
   };
   const said = messages.length > 0 ? `: ${messages.join('; ')}` : '';
-  // `400.1.409 Reference conflict`: the number before the first space is the stable part.
-  const detailNumber = (parsed.detailCode ?? '').trim().split(/\s+/)[0];
+  const detailNumber = detailNumberOf(parsed.detailCode);
 
   if (status === 429) {
     const seconds = retryAfterSeconds(headers['retry-after']);
@@ -103,10 +120,10 @@ export const createUpstreamErrorFromResponse = (response: FailedResponse): Upstr
     return new UpstreamUnauthenticatedError(`${request} was not authenticated${said}`, details);
   if (status === 403) return new UpstreamForbiddenError(`${request} is forbidden${said}`, details);
   if (status === 404) return new UpstreamNotFoundError(`${request} found nothing${said}`, details);
-  if (detailNumber === '400.1.409' || status === 409) {
+  if (detailNumber === DetailNumber.ReferenceConflict || status === 409) {
     return new UpstreamConflictError(`${request} conflicts${said}`, details);
   }
-  if (detailNumber === '400.1.4')
+  if (detailNumber === DetailNumber.LimitViolation)
     return new UpstreamLimitExceededError(`${request} exceeds a limit${said}`, details);
   if (status >= 400 && status < 500)
     return new UpstreamBadRequestError(`${request} was refused${said}`, details);

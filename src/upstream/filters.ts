@@ -3,7 +3,13 @@
  * (`compileFilter`) turns it into the `filters` query string, quoting and escaping every
  * value, so user input never becomes filter syntax.
  */
-import type { Sorter } from './api.ts';
+import { ErrorCode } from './errors.ts';
+
+/** One `sorters` entry: a field, ascending or descending (`-field`). */
+export interface Sorter {
+  field: string;
+  direction: 'ASC' | 'DESC';
+}
 
 export type FilterValue = string | number | boolean | Date;
 
@@ -18,7 +24,7 @@ type ComparisonOp = Extract<FilterExpression, { value: FilterValue }>['op'];
 
 /** A filter or sorter that cannot be expressed safely; a programming or input mistake, never sent. */
 export class FilterCompileError extends Error {
-  readonly code = 'BAD_USER_INPUT';
+  readonly code = ErrorCode.BadUserInput;
   override name = 'FilterCompileError';
 }
 

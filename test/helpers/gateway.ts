@@ -1,5 +1,6 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: GraphQL answers are JSON, checked by the assertions
 import type { ExecutionResult } from 'graphql';
+import { expect } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createGateway, type Gateway, type GatewayDeps } from '../../src/gateway.ts';
 import { type SandboxOptions, startSandbox, type TestSandbox } from './sandbox.ts';
@@ -31,6 +32,15 @@ export interface TestGateway {
     variables?: Record<string, unknown>,
     options?: GqlOptions,
   ): Promise<GqlResult<T>>;
+  /**
+   * Runs a query that must not error and counts the API calls that reached the sandbox for it.
+   * `calls` and `total` are the same count (both names are in use).
+   */
+  measure(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: GqlOptions,
+  ): Promise<{ data: Record<string, any>; calls: number; total: number; byRoute: Record<string, number> }>;
   close(): Promise<void>;
 }
 
@@ -68,6 +78,12 @@ export async function startGateway(options: GatewayTestOptions = {}): Promise<Te
     sandbox,
     gateway,
     gql,
+    async measure(query, variables = {}, options = {}) {
+      const { result, stats } = await sandbox.callsDuring(() => gql(query, variables, options));
+      expect(result.errors).toBeUndefined();
+      const data = result.data as Record<string, any>;
+      return { data, calls: stats.total, total: stats.total, byRoute: stats.byRoute };
+    },
     async close() {
       await gateway.dispose();
       await sandbox.close();

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { FaultConfig } from '../../src/sandbox/control/faults.ts';
 import type { SandboxStats } from '../../src/sandbox/control/stats.ts';
 import type { SandboxOptions } from '../../src/sandbox/options.ts';
@@ -21,6 +22,10 @@ export interface TestSandbox extends Sandbox {
   tokenFor(client: DemoClient | DemoRole): Promise<string>;
   stats(): Promise<SandboxStats>;
   resetStats(): Promise<void>;
+  /** Resets the stats, runs `work`, and reads the stats: the calls `work` made, and what it returned. */
+  callsDuring<T>(work: () => Promise<T>): Promise<{ result: T; stats: SandboxStats }>;
+  /** GET `path` as `token`, which must answer 200; its JSON body. */
+  getJson<T>(path: string, token: string): Promise<T>;
   setFaults(faults: Partial<FaultConfig>): Promise<void>;
   /** Reseed data and clear stats, faults and rate-limit windows (over HTTP). */
   resetAll(): Promise<void>;
@@ -67,14 +72,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<TestSa
     });
   };
 
+  const stats = async () =>
+    (await (await ok(await fetch(`${base}/__sandbox/stats`), 'stats')).json()) as SandboxStats;
+  const resetStats = async () => {
+    await ok(await fetch(`${base}/__sandbox/stats/reset`, { method: 'POST' }), 'stats reset');
+  };
+
   return Object.assign(sandbox, {
     tokenFor,
     api,
-    async stats() {
-      return (await (await ok(await fetch(`${base}/__sandbox/stats`), 'stats')).json()) as SandboxStats;
+    stats,
+    resetStats,
+    async callsDuring<T>(work: () => Promise<T>) {
+      await resetStats();
+      const result = await work();
+      return { result, stats: await stats() };
     },
-    async resetStats() {
-      await ok(await fetch(`${base}/__sandbox/stats/reset`, { method: 'POST' }), 'stats reset');
+    async getJson<T>(path: string, token: string) {
+      const response = await api(path, { token });
+      expect(response.status).toBe(200);
+      return (await response.json()) as T;
     },
     async setFaults(faults: Partial<FaultConfig>) {
       await ok(

@@ -2,8 +2,8 @@ import type { ArgBuilder } from '@pothos/core';
 import { type FilterExpression, f } from '../../upstream/filters.ts';
 import type { AccountOrigin } from '../../upstream/wire/accounts.ts';
 import { ACCOUNT_SORTERS, MAX_LIST_LIMIT } from '../../upstream/wire/collections.ts';
-import { createBadUserInputError } from '../bad-user-input.ts';
 import { type BuilderTypes, builder } from '../builder.ts';
+import { createBadUserInputError } from '../errors/bad-user-input.ts';
 import { createOrderByInput } from '../pagination/order-by.ts';
 
 /** At most this many values in one `in`: an accounts page holds no more. */

@@ -1,7 +1,7 @@
 import type { JsonPatchOperation } from '../../upstream/wire/common.ts';
 import { builder } from '../builder.ts';
-import { ValidationError } from '../errors.ts';
-import { identityId } from '../mutations/input-checks.ts';
+import { ValidationError } from '../errors/error-classes.ts';
+import { identityId } from '../input-checks.ts';
 
 /** The spec states no maximum; the gateway keeps one call's body bounded. */
 const MAX_PATCH_OPERATIONS = 100;

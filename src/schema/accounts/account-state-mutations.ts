@@ -1,4 +1,4 @@
-import type { InputShape } from '../mutations/mutation-failures.ts';
+import type { InputShape } from '../errors/mutation-results.ts';
 import { createAccountTaskInput, defineAccountTaskMutation, showsNewModified } from './account-task.ts';
 
 const STATE_INPUT: InputShape = {

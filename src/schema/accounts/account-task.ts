@@ -3,8 +3,8 @@ import { nullIfNotFound } from '../../loaders/by-id.ts';
 import type { AccountEntity } from '../../loaders/entities.ts';
 import { type BuilderTypes, builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
-import { inputId } from '../mutations/input-checks.ts';
-import { type InputShape, mutationErrors, runWrite } from '../mutations/mutation-failures.ts';
+import { type InputShape, runWrite } from '../errors/mutation-results.ts';
+import { inputId } from '../input-checks.ts';
 import { AccountRef } from '../refs.ts';
 import { DEFAULT_POLL, pollUntil } from './task-polling.ts';
 
@@ -124,7 +124,7 @@ export function defineAccountTaskMutation<Input extends AccountTaskInput>(
       type: Payload,
       description: mutation.description,
       args: { input: t.arg({ type: mutation.input, required: true }) },
-      errors: mutationErrors(name),
+      errors: {},
       resolve: async (_root, args, ctx) => {
         // The shape Pothos infers for a generic input ref stays unresolved; the ref says it is Input.
         const { input } = args as { input: Input };

@@ -2,10 +2,10 @@ import type { AccountEntity } from '../../loaders/entities.ts';
 import { f } from '../../upstream/filters.ts';
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
-import { ValidationError } from '../errors.ts';
+import { ValidationError } from '../errors/error-classes.ts';
+import { type InputShape, runWrite } from '../errors/mutation-results.ts';
 import { tryDecodeNodeId } from '../ids.ts';
-import { checkData, checkSomethingChanges, requiredText } from '../mutations/input-checks.ts';
-import { type InputShape, mutationErrors, runWrite } from '../mutations/mutation-failures.ts';
+import { checkData, checkSomethingChanges, requiredText } from '../input-checks.ts';
 import { AccountPatchOperationInput, toAccountPatch } from './account-patch.ts';
 import {
   type AccountTaskResult,
@@ -122,7 +122,7 @@ builder.mutationFields((t) => ({
     type: CreateAccountPayload,
     description: 'Creates an account on an ISC source (v3 `POST /accounts`).',
     args: { input: t.arg({ type: CreateAccountInput, required: true }) },
-    errors: mutationErrors('CreateAccount'),
+    errors: {},
     resolve: (_root, { input }, ctx) => createAccount(input, ctx),
   }),
 }));

@@ -4,9 +4,9 @@ import type { BulkIdentitiesAccountsResponse } from '../../upstream/wire/account
 import { MAX_LIST_LIMIT } from '../../upstream/wire/collections.ts';
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
-import { ValidationError } from '../errors.ts';
-import { identityId } from '../mutations/input-checks.ts';
-import { type InputShape, mutationErrors, runWrite } from '../mutations/mutation-failures.ts';
+import { ValidationError } from '../errors/error-classes.ts';
+import { type InputShape, runWrite } from '../errors/mutation-results.ts';
+import { identityId } from '../input-checks.ts';
 import { AccountRef } from '../refs.ts';
 import { AccountTaskCompletionEnum, type TaskCompletion, WAIT_DESCRIPTION } from './account-task.ts';
 import { DEFAULT_POLL, pollUntil } from './task-polling.ts';
@@ -174,7 +174,7 @@ for (const action of ['enable', 'disable'] as const) {
       type: SinglePayload,
       description: `${Verb}s every account of one identity (beta \`POST /identities-accounts/{id}/${action}\`).`,
       args: { input: t.arg({ type: SingleInput, required: true }) },
-      errors: mutationErrors(`${Verb}AccountsForIdentity`),
+      errors: {},
       resolve: async (_root, { input }, ctx) => {
         const id = identityId(input.identityId, ['input', 'identityId']);
         const task = await runWrite(IDENTITY_INPUT, () =>
@@ -190,7 +190,7 @@ for (const action of ['enable', 'disable'] as const) {
         `${Verb}s every account of each identity (beta \`POST /identities-accounts/${action}\`); ` +
         'each identity has its own result.',
       args: { input: t.arg({ type: BulkInput, required: true }) },
-      errors: mutationErrors(`${Verb}AccountsForIdentities`),
+      errors: {},
       resolve: async (_root, { input }, ctx) => {
         const ids = checkedIdentityIds(input.identityIds);
         const entries = await runWrite(IDENTITY_INPUT, () =>

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { stableKey } from '../../loaders/call-cache.ts';
-import { createBadUserInputError } from '../bad-user-input.ts';
+import { createBadUserInputError } from '../errors/bad-user-input.ts';
 
 /**
  * Connection cursors: base64url of `{"o": offset, "l": list fingerprint}`. The fingerprint is a

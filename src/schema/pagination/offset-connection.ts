@@ -1,6 +1,6 @@
 import type { Page } from '../../upstream/api.ts';
 import { MAX_LIST_LIMIT } from '../../upstream/wire/collections.ts';
-import { createBadUserInputError } from '../bad-user-input.ts';
+import { createBadUserInputError } from '../errors/bad-user-input.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 
 /** ISC pages hold at most 250 items: the bounds of `first`/`last`. */

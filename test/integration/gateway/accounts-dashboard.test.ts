@@ -45,10 +45,11 @@ describe('dashboard: contractors whose end date has passed and whose account is 
     expect(endedCount).toBeGreaterThan(250);
     expect(expected.length).toBeLessThan(endedCount);
 
-    await t.sandbox.resetStats();
-    const result = await t.gql(DASHBOARD, { id: source.id, asOf, enabled: true }, { token: admin });
+    const { result, stats: calls } = await t.sandbox.callsDuring(() =>
+      t.gql(DASHBOARD, { id: source.id, asOf, enabled: true }, { token: admin }),
+    );
     expect(result.errors).toBeUndefined();
-    const { byRoute } = await t.sandbox.stats();
+    const { byRoute } = calls;
 
     const rows = result.data?.nonEmployeeSource.expiredRecords as any[];
     expect(new Set(rows.map((row) => row.iscId))).toEqual(new Set(expected.map((record) => record.id)));
@@ -76,26 +77,28 @@ describe('dashboard: contractors whose end date has passed and whose account is 
       expected.map((record) => record.id).sort(),
     );
 
-    await t.sandbox.resetStats();
-    const all = await t.gql(
-      `query($id: ID!, $asOf: DateTime!) { nonEmployeeSource(id: $id) {
-        expiredRecords(asOf: $asOf, first: 20000) { iscId } } }`,
-      { id: source.id, asOf },
-      { token: admin },
+    const { result: all, stats: calls } = await t.sandbox.callsDuring(() =>
+      t.gql(
+        `query($id: ID!, $asOf: DateTime!) { nonEmployeeSource(id: $id) {
+          expiredRecords(asOf: $asOf, first: 20000) { iscId } } }`,
+        { id: source.id, asOf },
+        { token: admin },
+      ),
     );
     expect(all.data?.nonEmployeeSource.expiredRecords).toHaveLength(ended().length);
-    expect((await t.sandbox.stats()).byRoute['GET /v3/accounts']).toBeUndefined();
+    expect(calls.byRoute['GET /v3/accounts']).toBeUndefined();
   });
 
   it('`first` stops reading once it has enough; a bad `first` is a readable error', async () => {
-    await t.sandbox.resetStats();
-    const few = await t.gql(
-      `query($id: ID!) { nonEmployeeSource(id: $id) { expiredRecords(accountEnabled: true, first: 5) { iscId } } }`,
-      { id: source.id },
-      { token: admin },
+    const { result: few, stats: calls } = await t.sandbox.callsDuring(() =>
+      t.gql(
+        `query($id: ID!) { nonEmployeeSource(id: $id) { expiredRecords(accountEnabled: true, first: 5) { iscId } } }`,
+        { id: source.id },
+        { token: admin },
+      ),
     );
     expect(few.data?.nonEmployeeSource.expiredRecords).toHaveLength(5);
-    expect((await t.sandbox.stats()).byRoute['GET /v3/non-employee-records']).toBe(1);
+    expect(calls.byRoute['GET /v3/non-employee-records']).toBe(1);
 
     const bad = await t.gql(
       `query($id: ID!) { nonEmployeeSource(id: $id) { expiredRecords(first: 0) { iscId } } }`,

@@ -44,33 +44,34 @@ describe('identity-level enable and disable (beta)', () => {
 
   it('bulk disable answers one result per identity (207)', async () => {
     const [a, b] = [take((x) => !!x.identityId && !x.disabled), take((x) => !!x.identityId && !x.disabled)];
-    await t.sandbox.resetStats();
-    const result = await mutate(
-      `mutation($input: DisableAccountsForIdentitiesInput!) { r: disableAccountsForIdentities(input: $input) {
-        __typename ... on Error { message }
-        ... on DisableAccountsForIdentitiesPayload { completion
-          results { identityId statusCode accepted message accounts { iscId disabled } } } } }`,
-      { input: { identityIds: [a.identityId, 'no-such-identity', b.identityId], waitForCompletion: true } },
-    );
-    expect(result.__typename).toBe('DisableAccountsForIdentitiesPayload');
-    expect(result.completion).toBe('COMPLETED');
-    const byIdentity = new Map(result.results.map((entry: any) => [entry.identityId, entry]));
-    expect(byIdentity.get(a.identityId)).toMatchObject({
-      statusCode: 202,
-      accepted: true,
-      message: null,
-      accounts: [{ iscId: a.id, disabled: true }],
+    const { stats: calls } = await t.sandbox.callsDuring(async () => {
+      const result = await mutate(
+        `mutation($input: DisableAccountsForIdentitiesInput!) { r: disableAccountsForIdentities(input: $input) {
+          __typename ... on Error { message }
+          ... on DisableAccountsForIdentitiesPayload { completion
+            results { identityId statusCode accepted message accounts { iscId disabled } } } } }`,
+        { input: { identityIds: [a.identityId, 'no-such-identity', b.identityId], waitForCompletion: true } },
+      );
+      expect(result.__typename).toBe('DisableAccountsForIdentitiesPayload');
+      expect(result.completion).toBe('COMPLETED');
+      const byIdentity = new Map(result.results.map((entry: any) => [entry.identityId, entry]));
+      expect(byIdentity.get(a.identityId)).toMatchObject({
+        statusCode: 202,
+        accepted: true,
+        message: null,
+        accounts: [{ iscId: a.id, disabled: true }],
+      });
+      expect(byIdentity.get(b.identityId)).toMatchObject({
+        accepted: true,
+        accounts: [{ iscId: b.id, disabled: true }],
+      });
+      expect(byIdentity.get('no-such-identity')).toMatchObject({
+        statusCode: 404,
+        accepted: false,
+        accounts: [],
+      });
+      expect((byIdentity.get('no-such-identity') as any).message).toContain('no-such-identity');
     });
-    expect(byIdentity.get(b.identityId)).toMatchObject({
-      accepted: true,
-      accounts: [{ iscId: b.id, disabled: true }],
-    });
-    expect(byIdentity.get('no-such-identity')).toMatchObject({
-      statusCode: 404,
-      accepted: false,
-      accounts: [],
-    });
-    expect((byIdentity.get('no-such-identity') as any).message).toContain('no-such-identity');
-    expect((await t.sandbox.stats()).byRoute['POST /beta/identities-accounts/disable']).toBe(1);
+    expect(calls.byRoute['POST /beta/identities-accounts/disable']).toBe(1);
   });
 });

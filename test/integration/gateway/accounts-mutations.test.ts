@@ -88,13 +88,14 @@ describe('account tasks with waitForCompletion', () => {
 
   it("remove (beta): the account is gone, its record's account is null, its siblings keep theirs", async () => {
     const account = take();
-    await t.sandbox.resetStats();
-    const result = await mutate(task('removeAccount', 'RemoveAccountInput'), {
-      input: { id: account.id, waitForCompletion: true },
-    });
+    const { result, stats: calls } = await t.sandbox.callsDuring(() =>
+      mutate(task('removeAccount', 'RemoveAccountInput'), {
+        input: { id: account.id, waitForCompletion: true },
+      }),
+    );
     expect(result).toMatchObject({ completion: 'COMPLETED', account: null });
     expect(typeof result.taskId).toBe('string');
-    expect((await t.sandbox.stats()).byRoute['POST /beta/accounts/:id/remove']).toBe(1);
+    expect(calls.byRoute['POST /beta/accounts/:id/remove']).toBe(1);
 
     const records = await t.gql(
       `query($id: ID!) { nonEmployeeSource(id: $id) { records(first: 250) {
@@ -192,42 +193,43 @@ describe('expected failures are typed results', () => {
   });
 
   it('bad input is a ValidationError naming the field, sent nowhere', async () => {
-    await t.sandbox.resetStats();
-    const wrongType = await mutate(
-      `mutation($input: EnableAccountInput!) { r: enableAccount(input: $input) {
-        __typename ... on ValidationError { path } } }`,
-      { input: { id: encodeNodeId('NonEmployeeRecord', 'abc') } },
-    );
-    expect(wrongType).toEqual({ __typename: 'ValidationError', path: ['input', 'id'] });
+    const { stats: calls } = await t.sandbox.callsDuring(async () => {
+      const wrongType = await mutate(
+        `mutation($input: EnableAccountInput!) { r: enableAccount(input: $input) {
+          __typename ... on ValidationError { path } } }`,
+        { input: { id: encodeNodeId('NonEmployeeRecord', 'abc') } },
+      );
+      expect(wrongType).toEqual({ __typename: 'ValidationError', path: ['input', 'id'] });
 
-    const nothing = await mutate(
-      `mutation($input: UpdateAccountInput!) { r: updateAccount(input: $input) { __typename ... on ValidationError { path } } }`,
-      { input: { id: 'abc' } },
-    );
-    expect(nothing).toEqual({ __typename: 'ValidationError', path: ['input'] });
+      const nothing = await mutate(
+        `mutation($input: UpdateAccountInput!) { r: updateAccount(input: $input) { __typename ... on ValidationError { path } } }`,
+        { input: { id: 'abc' } },
+      );
+      expect(nothing).toEqual({ __typename: 'ValidationError', path: ['input'] });
 
-    const badPointer = await mutate(
-      `mutation($input: UpdateAccountInput!) { r: updateAccount(input: $input) { __typename ... on ValidationError { path } } }`,
-      { input: { id: 'abc', patch: [{ op: 'ADD', path: 'attributes', value: 1 }] } },
-    );
-    expect(badPointer).toEqual({ __typename: 'ValidationError', path: ['input', 'patch', '0', 'path'] });
+      const badPointer = await mutate(
+        `mutation($input: UpdateAccountInput!) { r: updateAccount(input: $input) { __typename ... on ValidationError { path } } }`,
+        { input: { id: 'abc', patch: [{ op: 'ADD', path: 'attributes', value: 1 }] } },
+      );
+      expect(badPointer).toEqual({ __typename: 'ValidationError', path: ['input', 'patch', '0', 'path'] });
 
-    const noIdentities = await mutate(
-      `mutation($input: EnableAccountsForIdentitiesInput!) { r: enableAccountsForIdentities(input: $input) {
-        __typename ... on ValidationError { path } } }`,
-      { input: { identityIds: [] } },
-    );
-    expect(noIdentities).toEqual({ __typename: 'ValidationError', path: ['input', 'identityIds'] });
+      const noIdentities = await mutate(
+        `mutation($input: EnableAccountsForIdentitiesInput!) { r: enableAccountsForIdentities(input: $input) {
+          __typename ... on ValidationError { path } } }`,
+        { input: { identityIds: [] } },
+      );
+      expect(noIdentities).toEqual({ __typename: 'ValidationError', path: ['input', 'identityIds'] });
 
-    const badAttributes = await mutate(
-      `mutation($input: CreateAccountInput!) { r: createAccount(input: $input) { __typename ... on ValidationError { path } } }`,
-      { input: { sourceId: source.sourceId, attributes: { accountName: 7 } } },
-    );
-    expect(badAttributes).toEqual({
-      __typename: 'ValidationError',
-      path: ['input', 'attributes', 'accountName'],
+      const badAttributes = await mutate(
+        `mutation($input: CreateAccountInput!) { r: createAccount(input: $input) { __typename ... on ValidationError { path } } }`,
+        { input: { sourceId: source.sourceId, attributes: { accountName: 7 } } },
+      );
+      expect(badAttributes).toEqual({
+        __typename: 'ValidationError',
+        path: ['input', 'attributes', 'accountName'],
+      });
     });
-    expect((await t.sandbox.stats()).total).toBe(0);
+    expect(calls.total).toBe(0);
   });
 
   it("the source's refusal of a patch is a ValidationError", async () => {

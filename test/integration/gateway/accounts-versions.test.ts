@@ -21,31 +21,32 @@ describe('API versions', () => {
     const [first, second] = (read.data as any).nonEmployeeSources.edges[0].node.records.edges.map(
       (edge: any) => edge.node.account,
     );
-    await v2025.sandbox.resetStats();
-    const result = await v2025.gql(
-      `mutation($a: ID!, $b: ID!, $identity: String!) {
-        d: disableAccount(input: { id: $a }) { __typename }
-        r: removeAccount(input: { id: $b }) { __typename }
-        i: enableAccountsForIdentities(input: { identityIds: [$identity] }) { __typename }
-        s: disableAccountsForIdentity(input: { identityId: $identity }) { __typename } }`,
-      { a: first.iscId, b: second.iscId, identity: first.identityId },
-      { token },
-    );
-    expect(result.errors).toBeUndefined();
-    expect(Object.values(result.data ?? {}).map((value: any) => value.__typename)).toEqual([
-      'DisableAccountPayload',
-      'RemoveAccountPayload',
-      'EnableAccountsForIdentitiesPayload',
-      'DisableAccountsForIdentityPayload',
-    ]);
-    const after = await v2025.gql(
-      `query($id: String!) { nonEmployeeSources(first: 1) { totalCount }
-        accounts(id: { eq: $id }, first: 1) { totalCount } }`,
-      { id: first.iscId },
-      { token },
-    );
-    expect(after.errors).toBeUndefined();
-    expect((await v2025.sandbox.stats()).byRoute).toEqual({
+    const { stats: calls } = await v2025.sandbox.callsDuring(async () => {
+      const result = await v2025.gql(
+        `mutation($a: ID!, $b: ID!, $identity: String!) {
+          d: disableAccount(input: { id: $a }) { __typename }
+          r: removeAccount(input: { id: $b }) { __typename }
+          i: enableAccountsForIdentities(input: { identityIds: [$identity] }) { __typename }
+          s: disableAccountsForIdentity(input: { identityId: $identity }) { __typename } }`,
+        { a: first.iscId, b: second.iscId, identity: first.identityId },
+        { token },
+      );
+      expect(result.errors).toBeUndefined();
+      expect(Object.values(result.data ?? {}).map((value: any) => value.__typename)).toEqual([
+        'DisableAccountPayload',
+        'RemoveAccountPayload',
+        'EnableAccountsForIdentitiesPayload',
+        'DisableAccountsForIdentityPayload',
+      ]);
+      const after = await v2025.gql(
+        `query($id: String!) { nonEmployeeSources(first: 1) { totalCount }
+          accounts(id: { eq: $id }, first: 1) { totalCount } }`,
+        { id: first.iscId },
+        { token },
+      );
+      expect(after.errors).toBeUndefined();
+    });
+    expect(calls.byRoute).toEqual({
       'POST /v3/accounts/:id/disable': 1,
       'POST /beta/accounts/:id/remove': 1,
       'POST /beta/identities-accounts/enable': 1,

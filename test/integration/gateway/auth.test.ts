@@ -9,40 +9,39 @@ describe('without a bearer and without an allowed service account', () => {
   afterAll(() => t.close());
 
   it('answers UNAUTHENTICATED for every field that needs upstream, and makes no call', async () => {
-    await t.sandbox.resetStats();
-    // Nullable fields, so each reports its own error instead of the first nulling the whole answer.
-    const result = await t.gql(
-      `{ nonEmployeeSource(id: "2c9180835d2e5168015d32f890ca1581") { name }
-         nonEmployeeRecord(id: "ef38f94347e94562b5bb8424a56397d8") { accountName } }`,
-    );
-    expect(result.status).toBe(200);
-    expect(result.errors?.map((error) => error.extensions?.code)).toEqual([
-      'UNAUTHENTICATED',
-      'UNAUTHENTICATED',
-    ]);
-    expect(result.errors?.[0].message).toMatch(/Authorization: Bearer/);
-    expect((await t.sandbox.stats()).total).toBe(0);
+    const { stats: calls } = await t.sandbox.callsDuring(async () => {
+      // Nullable fields, so each reports its own error instead of the first nulling the whole answer.
+      const result = await t.gql(
+        `{ nonEmployeeSource(id: "2c9180835d2e5168015d32f890ca1581") { name }
+           nonEmployeeRecord(id: "ef38f94347e94562b5bb8424a56397d8") { accountName } }`,
+      );
+      expect(result.status).toBe(200);
+      expect(result.errors?.map((error) => error.extensions?.code)).toEqual([
+        'UNAUTHENTICATED',
+        'UNAUTHENTICATED',
+      ]);
+      expect(result.errors?.[0].message).toMatch(/Authorization: Bearer/);
+    });
+    expect(calls.total).toBe(0);
   });
 
   it('answers UNAUTHENTICATED for a malformed Authorization header', async () => {
-    await t.sandbox.resetStats();
-    const result = await t.gql(
-      `{ nonEmployeeSources { totalCount } }`,
-      {},
-      { headers: { authorization: 'Basic abc' } },
+    const { result, stats: calls } = await t.sandbox.callsDuring(() =>
+      t.gql(`{ nonEmployeeSources { totalCount } }`, {}, { headers: { authorization: 'Basic abc' } }),
     );
     expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await t.sandbox.stats()).total).toBe(0);
+    expect(calls.total).toBe(0);
   });
 
   it('passes the upstream 401 of a bad token as UNAUTHENTICATED, without echoing the token', async () => {
     const token = 'not.a.valid-token-value';
-    await t.sandbox.resetStats();
-    const result = await t.gql(`{ nonEmployeeSources { totalCount } }`, {}, { token });
+    const { result, stats: calls } = await t.sandbox.callsDuring(() =>
+      t.gql(`{ nonEmployeeSources { totalCount } }`, {}, { token }),
+    );
     expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(JSON.stringify(result)).not.toContain(token);
     // The 401 came from the upstream, over one call that was not retried.
-    expect((await t.sandbox.stats()).byStatus).toEqual({ 401: 1 });
+    expect(calls.byStatus).toEqual({ 401: 1 });
   });
 });
 
@@ -54,13 +53,14 @@ describe('with the service account allowed', () => {
   afterAll(() => t.close());
 
   it('uses the service token for requests without a bearer, fetching it once', async () => {
-    await t.sandbox.resetStats();
-    for (let i = 0; i < 3; i++) {
-      const result = await t.gql(`{ nonEmployeeSources(first: 1) { totalCount } }`);
-      expect(result.errors).toBeUndefined();
-      expect(result.data?.nonEmployeeSources.totalCount).toBeGreaterThan(0);
-    }
-    expect((await t.sandbox.stats()).tokenRequests).toBe(1);
+    const { stats: calls } = await t.sandbox.callsDuring(async () => {
+      for (let i = 0; i < 3; i++) {
+        const result = await t.gql(`{ nonEmployeeSources(first: 1) { totalCount } }`);
+        expect(result.errors).toBeUndefined();
+        expect(result.data?.nonEmployeeSources.totalCount).toBeGreaterThan(0);
+      }
+    });
+    expect(calls.tokenRequests).toBe(1);
   });
 });
 

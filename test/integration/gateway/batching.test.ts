@@ -15,13 +15,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** Runs a query and returns its data and the API calls that reached the sandbox. */
-async function measure(query: string, variables: Record<string, unknown> = {}, token = admin) {
-  await t.sandbox.resetStats();
-  const result = await t.gql(query, variables, { token });
-  expect(result.errors).toBeUndefined();
-  const stats = await t.sandbox.stats();
-  return { data: result.data as Record<string, any>, calls: stats.total, byRoute: stats.byRoute };
-}
+const measure = (query: string, variables: Record<string, unknown> = {}, token = admin) =>
+  t.measure(query, variables, { token });
 
 describe('batching, counted at the sandbox', () => {
   it('50 sources with nonEmployeeCount: 1 call', async () => {

@@ -32,24 +32,29 @@ describe('reads under upstream faults', () => {
       expected.push(result.data);
     }
 
-    await t.sandbox.resetStats();
-    // 15% 429, then 18% of the rest 503: about 30% of upstream calls fail.
-    await t.sandbox.setFaults({
-      rateLimitRate: 0.15,
-      unavailableRate: 0.18,
-      retryAfterSeconds: 0,
-      failNext: [{ status: 503 }, { status: 429, retryAfterSeconds: 0 }, { status: 503 }, { status: 'drop' }],
-    });
-    try {
-      for (const [index, query] of QUERIES.entries()) {
-        const result = await t.gql(query, {}, { token: admin });
-        expect(result.errors).toBeUndefined();
-        expect(result.data).toEqual(expected[index]);
+    const { stats } = await t.sandbox.callsDuring(async () => {
+      // 15% 429, then 18% of the rest 503: about 30% of upstream calls fail.
+      await t.sandbox.setFaults({
+        rateLimitRate: 0.15,
+        unavailableRate: 0.18,
+        retryAfterSeconds: 0,
+        failNext: [
+          { status: 503 },
+          { status: 429, retryAfterSeconds: 0 },
+          { status: 503 },
+          { status: 'drop' },
+        ],
+      });
+      try {
+        for (const [index, query] of QUERIES.entries()) {
+          const result = await t.gql(query, {}, { token: admin });
+          expect(result.errors).toBeUndefined();
+          expect(result.data).toEqual(expected[index]);
+        }
+      } finally {
+        await t.sandbox.setFaults({});
       }
-    } finally {
-      await t.sandbox.setFaults({});
-    }
-    const stats = await t.sandbox.stats();
+    });
     const failed =
       (stats.byStatus['429'] ?? 0) + (stats.byStatus['503'] ?? 0) + (stats.byStatus.dropped ?? 0);
     expect(stats.byStatus['503']).toBeGreaterThanOrEqual(2);

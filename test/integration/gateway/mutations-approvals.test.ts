@@ -164,44 +164,46 @@ describe('approveNonEmployeeRequest', () => {
     });
 
     const request = await newRequest();
-    await t.sandbox.resetStats();
-    const long = await t.gql(
-      APPROVE,
-      { input: { id: request.items[0], comment: 'x'.repeat(4001) } },
-      { token: approverTokens[0] },
-    );
-    expect(long.data?.approveNonEmployeeRequest).toMatchObject({
-      __typename: 'ValidationError',
-      path: ['input', 'comment'],
+    const { stats: calls } = await t.sandbox.callsDuring(async () => {
+      const long = await t.gql(
+        APPROVE,
+        { input: { id: request.items[0], comment: 'x'.repeat(4001) } },
+        { token: approverTokens[0] },
+      );
+      expect(long.data?.approveNonEmployeeRequest).toMatchObject({
+        __typename: 'ValidationError',
+        path: ['input', 'comment'],
+      });
+      const wrongType = await t.gql(APPROVE, { input: { id: request.id } }, { token: approverTokens[0] });
+      expect(wrongType.data?.approveNonEmployeeRequest).toMatchObject({
+        __typename: 'ValidationError',
+        path: ['input', 'id'],
+      });
     });
-    const wrongType = await t.gql(APPROVE, { input: { id: request.id } }, { token: approverTokens[0] });
-    expect(wrongType.data?.approveNonEmployeeRequest).toMatchObject({
-      __typename: 'ValidationError',
-      path: ['input', 'id'],
-    });
-    expect((await t.sandbox.stats()).total).toBe(0);
+    expect(calls.total).toBe(0);
   });
 });
 
 describe('rejectNonEmployeeRequest', () => {
   it('needs a comment: blank is a ValidationError without a call, absent is a GraphQL error', async () => {
     const request = await newRequest();
-    await t.sandbox.resetStats();
-    const blank = await t.gql(
-      REJECT,
-      { input: { id: request.items[0], comment: '   ' } },
-      { token: approverTokens[0] },
-    );
-    expect(blank.data?.rejectNonEmployeeRequest).toMatchObject({
-      __typename: 'ValidationError',
-      code: 'VALIDATION_FAILED',
-      path: ['input', 'comment'],
-      message: expect.stringContaining('comment'),
+    const { stats: calls } = await t.sandbox.callsDuring(async () => {
+      const blank = await t.gql(
+        REJECT,
+        { input: { id: request.items[0], comment: '   ' } },
+        { token: approverTokens[0] },
+      );
+      expect(blank.data?.rejectNonEmployeeRequest).toMatchObject({
+        __typename: 'ValidationError',
+        code: 'VALIDATION_FAILED',
+        path: ['input', 'comment'],
+        message: expect.stringContaining('comment'),
+      });
+      const absent = await t.gql(REJECT, { input: { id: request.items[0] } }, { token: approverTokens[0] });
+      expect(absent.data).toBeUndefined();
+      expect(absent.errors?.[0].message).toMatch(/comment/);
     });
-    const absent = await t.gql(REJECT, { input: { id: request.items[0] } }, { token: approverTokens[0] });
-    expect(absent.data).toBeUndefined();
-    expect(absent.errors?.[0].message).toMatch(/comment/);
-    expect((await t.sandbox.stats()).total).toBe(0);
+    expect(calls.total).toBe(0);
   });
 
   it('rejects as the requested approver: the request ends REJECTED, later approvers CANCELLED', async () => {

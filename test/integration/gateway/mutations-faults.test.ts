@@ -190,15 +190,16 @@ describe('writes under upstream faults', () => {
     await t.sandbox.setFaults({ rateLimitRate: 1, retryAfterSeconds: 7 });
     try {
       for (const write of writes) {
-        await t.sandbox.resetStats();
-        const result = await send(write);
-        expect(result.errors, write.mutation).toBeUndefined();
-        expect(result.data[write.mutation], write.mutation).toMatchObject({
-          __typename: 'RateLimitedError',
-          code: 'RATE_LIMITED',
-          retryAfter: 7,
+        const { stats: calls } = await t.sandbox.callsDuring(async () => {
+          const result = await send(write);
+          expect(result.errors, write.mutation).toBeUndefined();
+          expect(result.data[write.mutation], write.mutation).toMatchObject({
+            __typename: 'RateLimitedError',
+            code: 'RATE_LIMITED',
+            retryAfter: 7,
+          });
         });
-        expect((await t.sandbox.stats()).byRoute, write.mutation).toEqual({ [write.route]: 1 });
+        expect(calls.byRoute, write.mutation).toEqual({ [write.route]: 1 });
       }
     } finally {
       await t.sandbox.setFaults({});
@@ -210,11 +211,10 @@ describe('writes under upstream faults', () => {
       await t.sandbox.setFaults(faults);
       try {
         for (const write of writes) {
-          await t.sandbox.resetStats();
-          const result = await send(write);
+          const { result, stats: calls } = await t.sandbox.callsDuring(() => send(write));
           expect(result.errors?.[0].extensions?.code, write.mutation).toBe('UPSTREAM_UNAVAILABLE');
           expect(result.errors?.[0].path, write.mutation).toEqual([write.mutation]);
-          expect((await t.sandbox.stats()).byRoute, write.mutation).toEqual({ [write.route]: 1 });
+          expect(calls.byRoute, write.mutation).toEqual({ [write.route]: 1 });
         }
       } finally {
         await t.sandbox.setFaults({});
@@ -247,14 +247,15 @@ describe('writes under upstream faults', () => {
   });
 
   it('leaves a mutation without credentials UNAUTHENTICATED, as a GraphQL error, with no call made', async () => {
-    await t.sandbox.resetStats();
-    const write = writes.find((candidate) => candidate.mutation === 'deleteNonEmployeeRecord')!;
-    const result = await t.gql(
-      `mutation($input: DeleteNonEmployeeRecordInput!) { deleteNonEmployeeRecord(input: $input) { ${SELECTION} } }`,
-      { input: write.input },
-    );
-    expect(result.data).toBeNull();
-    expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await t.sandbox.stats()).total).toBe(0);
+    const { stats: calls } = await t.sandbox.callsDuring(async () => {
+      const write = writes.find((candidate) => candidate.mutation === 'deleteNonEmployeeRecord')!;
+      const result = await t.gql(
+        `mutation($input: DeleteNonEmployeeRecordInput!) { deleteNonEmployeeRecord(input: $input) { ${SELECTION} } }`,
+        { input: write.input },
+      );
+      expect(result.data).toBeNull();
+      expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    });
+    expect(calls.total).toBe(0);
   });
 });

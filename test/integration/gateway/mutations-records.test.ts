@@ -85,24 +85,25 @@ describe('createNonEmployeeRecord', () => {
   });
 
   it('checks dates, email and data before calling upstream', async () => {
-    await t.sandbox.resetStats();
-    const cases: Array<[Record<string, unknown>, string[]]> = [
-      [{ startDate: '2030-02-01T00:00:00Z', endDate: '2030-01-01T00:00:00Z' }, ['input', 'endDate']],
-      [{ email: 'not-an-email' }, ['input', 'email']],
-      [{ firstName: '   ' }, ['input', 'firstName']],
-      [{ data: { badge: 7 } }, ['input', 'data', 'badge']],
-      [{ data: ['badge'] }, ['input', 'data']],
-      [{ sourceId: 'bad id!' }, ['input', 'sourceId']],
-    ];
-    for (const [extra, path] of cases) {
-      const result = await t.gql(CREATE_RECORD, { input: person(sourceId, extra) }, { token: admin });
-      expect(result.data?.createNonEmployeeRecord, JSON.stringify(extra)).toMatchObject({
-        __typename: 'ValidationError',
-        code: 'VALIDATION_FAILED',
-        path,
-      });
-    }
-    expect((await t.sandbox.stats()).total).toBe(0);
+    const { stats: calls } = await t.sandbox.callsDuring(async () => {
+      const cases: Array<[Record<string, unknown>, string[]]> = [
+        [{ startDate: '2030-02-01T00:00:00Z', endDate: '2030-01-01T00:00:00Z' }, ['input', 'endDate']],
+        [{ email: 'not-an-email' }, ['input', 'email']],
+        [{ firstName: '   ' }, ['input', 'firstName']],
+        [{ data: { badge: 7 } }, ['input', 'data', 'badge']],
+        [{ data: ['badge'] }, ['input', 'data']],
+        [{ sourceId: 'bad id!' }, ['input', 'sourceId']],
+      ];
+      for (const [extra, path] of cases) {
+        const result = await t.gql(CREATE_RECORD, { input: person(sourceId, extra) }, { token: admin });
+        expect(result.data?.createNonEmployeeRecord, JSON.stringify(extra)).toMatchObject({
+          __typename: 'ValidationError',
+          code: 'VALIDATION_FAILED',
+          path,
+        });
+      }
+    });
+    expect(calls.total).toBe(0);
   });
 
   it('refuses a malformed date as a readable GraphQL error, not a crash', async () => {
@@ -258,18 +259,19 @@ describe('deleteNonEmployeeRecord and deleteNonEmployeeRecords', () => {
     const forbidden = await t.gql(DELETE_RECORDS, { input: { ids: [a.id] } }, { token: manager });
     expect(forbidden.data?.deleteNonEmployeeRecords.__typename).toBe('ForbiddenError');
 
-    await t.sandbox.resetStats();
-    const deleted = await t.gql(
-      DELETE_RECORDS,
-      { input: { ids: [a.id, b.iscId, a.iscId] } },
-      { token: admin },
-    );
-    expect(deleted.data?.deleteNonEmployeeRecords).toEqual({
-      __typename: 'DeleteNonEmployeeRecordsPayload',
-      deletedIds: [a.id, b.id],
-      deletedIscIds: [a.iscId, b.iscId],
+    const { stats: calls } = await t.sandbox.callsDuring(async () => {
+      const deleted = await t.gql(
+        DELETE_RECORDS,
+        { input: { ids: [a.id, b.iscId, a.iscId] } },
+        { token: admin },
+      );
+      expect(deleted.data?.deleteNonEmployeeRecords).toEqual({
+        __typename: 'DeleteNonEmployeeRecordsPayload',
+        deletedIds: [a.id, b.id],
+        deletedIscIds: [a.iscId, b.iscId],
+      });
     });
-    expect((await t.sandbox.stats()).byRoute).toEqual({ 'POST /v3/non-employee-records/bulk-delete': 1 });
+    expect(calls.byRoute).toEqual({ 'POST /v3/non-employee-records/bulk-delete': 1 });
     const read = await t.gql(
       `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`,
       { ids: [a.id, b.id] },
@@ -279,19 +281,20 @@ describe('deleteNonEmployeeRecord and deleteNonEmployeeRecords', () => {
   });
 
   it('refuses an empty list, too many ids and a malformed id before calling upstream', async () => {
-    await t.sandbox.resetStats();
-    const cases: Array<[unknown[], string[]]> = [
-      [[], ['input', 'ids']],
-      [Array.from({ length: 1001 }, (_, i) => `id${i}`), ['input', 'ids']],
-      [
-        ['fine', 'not fine!'],
-        ['input', 'ids', '1'],
-      ],
-    ];
-    for (const [ids, path] of cases) {
-      const result = await t.gql(DELETE_RECORDS, { input: { ids } }, { token: admin });
-      expect(result.data?.deleteNonEmployeeRecords).toMatchObject({ __typename: 'ValidationError', path });
-    }
-    expect((await t.sandbox.stats()).total).toBe(0);
+    const { stats: calls } = await t.sandbox.callsDuring(async () => {
+      const cases: Array<[unknown[], string[]]> = [
+        [[], ['input', 'ids']],
+        [Array.from({ length: 1001 }, (_, i) => `id${i}`), ['input', 'ids']],
+        [
+          ['fine', 'not fine!'],
+          ['input', 'ids', '1'],
+        ],
+      ];
+      for (const [ids, path] of cases) {
+        const result = await t.gql(DELETE_RECORDS, { input: { ids } }, { token: admin });
+        expect(result.data?.deleteNonEmployeeRecords).toMatchObject({ __typename: 'ValidationError', path });
+      }
+    });
+    expect(calls.total).toBe(0);
   });
 });

@@ -36,14 +36,15 @@ describe('accounts and API versions against the sandbox', () => {
 
   it('finds the accounts of many records in one call with an in filter, matched by key', async () => {
     const { iscSourceId, names } = await someRecordsWithTheirIscSource();
-    await sandbox.resetStats();
-    const page = await api.listAccounts({
-      filters: f.and(f.eq('sourceId', iscSourceId), f.in('nativeIdentity', [...names, 'nobody"here'])),
-      limit: 250,
-      count: true,
-      detailLevel: 'SLIM',
-    });
-    expect((await sandbox.stats()).byRoute).toEqual({ 'GET /v3/accounts': 1 });
+    const { result: page, stats: calls } = await sandbox.callsDuring(() =>
+      api.listAccounts({
+        filters: f.and(f.eq('sourceId', iscSourceId), f.in('nativeIdentity', [...names, 'nobody"here'])),
+        limit: 250,
+        count: true,
+        detailLevel: 'SLIM',
+      }),
+    );
+    expect(calls.byRoute).toEqual({ 'GET /v3/accounts': 1 });
     expect(names).toHaveLength(5);
     expect(page.items.map((account) => account.nativeIdentity).sort()).toEqual([...names].sort());
     expect(page.totalCount).toBe(names.length);
@@ -89,13 +90,14 @@ describe('accounts and API versions against the sandbox', () => {
     async (version) => {
       const { iscSourceId } = await someRecordsWithTheirIscSource();
       const versioned = apiFor(version);
-      await sandbox.resetStats();
-      await versioned.listNonEmployeeSources({ limit: 1 });
-      const [account] = (await versioned.listAccounts({ filters: f.eq('sourceId', iscSourceId), limit: 1 }))
-        .items;
-      await versioned.disableAccountForIdentity(account.identityId!);
-      await versioned.deleteAccountAsync(account.id!);
-      expect((await sandbox.stats()).byRoute).toEqual({
+      const { stats: calls } = await sandbox.callsDuring(async () => {
+        await versioned.listNonEmployeeSources({ limit: 1 });
+        const [account] = (await versioned.listAccounts({ filters: f.eq('sourceId', iscSourceId), limit: 1 }))
+          .items;
+        await versioned.disableAccountForIdentity(account.identityId!);
+        await versioned.deleteAccountAsync(account.id!);
+      });
+      expect(calls.byRoute).toEqual({
         [`GET /${version}/non-employee-sources`]: 1,
         'GET /v3/accounts': 1,
         'POST /beta/identities-accounts/:id/disable': 1,

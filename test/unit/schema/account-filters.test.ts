@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toAccountFilter } from '../../../src/schema/accounts/account-filters.ts';
 import { toAccountPatch } from '../../../src/schema/accounts/account-patch.ts';
-import { ValidationError } from '../../../src/schema/errors.ts';
+import { ValidationError } from '../../../src/schema/errors/error-classes.ts';
 import { compileFilter, f } from '../../../src/upstream/filters.ts';
 import { ACCOUNT_FILTERS } from '../../../src/upstream/wire/collections.ts';
 

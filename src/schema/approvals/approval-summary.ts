@@ -1,0 +1,28 @@
+import type { NonEmployeeApprovalSummary } from '../../upstream/wire/nelm.ts';
+import { builder } from '../builder.ts';
+import { DEFAULT_REQUESTED_FOR } from '../lists.ts';
+
+const NonEmployeeApprovalSummaryRef = builder
+  .objectRef<NonEmployeeApprovalSummary>('NonEmployeeApprovalSummary')
+  .implement({
+    description: 'Counts of the approval items of an approver.',
+    fields: (t) => ({
+      approved: t.int({ resolve: (summary) => summary.approved ?? 0 }),
+      pending: t.int({ resolve: (summary) => summary.pending ?? 0 }),
+      rejected: t.int({ resolve: (summary) => summary.rejected ?? 0 }),
+    }),
+  });
+
+builder.queryFields((t) => ({
+  nonEmployeeApprovalSummary: t.field({
+    type: NonEmployeeApprovalSummaryRef,
+    args: {
+      requestedFor: t.arg.string({
+        defaultValue: DEFAULT_REQUESTED_FOR,
+        description: 'The approver (identity id); `me` for the caller.',
+      }),
+    },
+    resolve: async (_root, args, ctx) =>
+      (await ctx.loaders.approvalSummary.load(args.requestedFor ?? DEFAULT_REQUESTED_FOR)) ?? {},
+  }),
+}));

@@ -1,0 +1,120 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { ApprovalEntity, RequestEntity } from '../../loaders/entities.ts';
+import { createSourceLite, REQUEST_ON_APPROVAL } from '../../loaders/partial-objects.ts';
+import { f } from '../../upstream/filters.ts';
+import { APPROVAL_SORTERS } from '../../upstream/wire/collections.ts';
+import { ApprovalStatusEnum } from '../approval-status.ts';
+import { builder } from '../builder.ts';
+import { NonEmployeeApprovalConnection } from '../connections.ts';
+import type { GatewayContext } from '../context.ts';
+import { IdentityReference } from '../identity-reference.ts';
+import { parseIdArgument } from '../ids.ts';
+import { resolveListConnection } from '../lists.ts';
+import { createOrderByInput, toSorters } from '../pagination/order-by.ts';
+import { NonEmployeeApprovalRef, NonEmployeeRequestRef, NonEmployeeSourceRef } from '../refs.ts';
+import { selectsOnly } from '../selection.ts';
+
+export const NonEmployeeApprovalOrder = createOrderByInput(
+  'NonEmployeeApprovalOrder',
+  APPROVAL_SORTERS,
+  'non-employee approval items',
+);
+
+/** The approval's request: from the item itself when the selection needs no more, else loaded. */
+function resolveRequest(
+  approval: ApprovalEntity,
+  ctx: GatewayContext,
+  info: GraphQLResolveInfo,
+): Promise<RequestEntity | null> | RequestEntity {
+  const lite = approval.nonEmployeeRequest;
+  if (lite?.id && selectsOnly(info, REQUEST_ON_APPROVAL.selectable)) {
+    return { id: lite.id, requester: lite.requester, accountName: approval.accountName };
+  }
+  return ctx.loaders.requestOfApproval(approval);
+}
+
+builder.node(NonEmployeeApprovalRef, {
+  description: "One approver's decision on one non-employee request.",
+  id: { resolve: (approval) => approval.id ?? '' },
+  loadWithoutCache: (id, ctx) => ctx.loaders.approval.load(id),
+  fields: (t) => ({
+    iscId: t.string({
+      description: 'The ISC id of the approval item.',
+      resolve: (approval) => approval.id ?? '',
+    }),
+    approver: t.field({
+      type: IdentityReference,
+      nullable: true,
+      resolve: (approval) => approval.approver ?? null,
+    }),
+    accountName: t.string({ nullable: true, resolve: (approval) => approval.accountName ?? null }),
+    approvalOrder: t.float({
+      nullable: true,
+      description: 'Position of this approver in the chain.',
+      resolve: (approval) => approval.approvalOrder ?? null,
+    }),
+    approvalStatus: t.field({
+      type: ApprovalStatusEnum,
+      resolve: (approval) => approval.approvalStatus ?? 'NOT_READY',
+    }),
+    comment: t.string({
+      nullable: true,
+      description: "The approver's comment.",
+      resolve: (approval) => approval.comment ?? null,
+    }),
+    created: t.field({ type: 'DateTime', nullable: true, resolve: (approval) => approval.created ?? null }),
+    modified: t.field({ type: 'DateTime', nullable: true, resolve: (approval) => approval.modified ?? null }),
+    request: t.field({
+      type: NonEmployeeRequestRef,
+      nullable: true,
+      description: 'The request decided on; id, accountName and requester cost no call.',
+      resolve: (approval, _args, ctx, info) => resolveRequest(approval, ctx, info),
+    }),
+    source: t.field({
+      type: NonEmployeeSourceRef,
+      nullable: true,
+      resolve: async (approval, _args, ctx) => {
+        const embedded = approval.nonEmployeeRequest;
+        if (embedded && 'nonEmployeeSource' in embedded && embedded.nonEmployeeSource?.id) {
+          return createSourceLite(embedded.nonEmployeeSource);
+        }
+        const request = await ctx.loaders.requestOfApproval(approval);
+        return request?.nonEmployeeSource?.id ? createSourceLite(request.nonEmployeeSource) : null;
+      },
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  nonEmployeeApprovals: t.connection(
+    {
+      type: NonEmployeeApprovalRef,
+      args: {
+        requestedFor: t.arg.string({ description: 'Approval items of this approver; `me` for the caller.' }),
+        approvalStatus: t.arg({ type: ApprovalStatusEnum }),
+        orderBy: t.arg({ type: [NonEmployeeApprovalOrder] }),
+      },
+      resolve: (_root, args, ctx, info) => {
+        const requestedFor = args.requestedFor ?? undefined;
+        const filters = args.approvalStatus ? f.eq('approvalStatus', args.approvalStatus) : undefined;
+        const sorters = toSorters(args.orderBy);
+        return resolveListConnection(
+          { endpoint: 'non-employee-approvals', filters, sorters, requestedFor },
+          args,
+          info,
+          (offset, limit, count) =>
+            ctx.loaders.listApprovals({ offset, limit, count, filters, sorters, requestedFor }),
+        );
+      },
+    },
+    NonEmployeeApprovalConnection,
+  ),
+  nonEmployeeApproval: t.field({
+    type: NonEmployeeApprovalRef,
+    nullable: true,
+    description: 'An approval item by its global id or its ISC id.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) =>
+      ctx.loaders.approval.load(parseIdArgument(String(args.id), 'NonEmployeeApproval')),
+  }),
+}));

@@ -1,0 +1,77 @@
+import { ErrorCode, ResultCode } from '../../upstream/errors.ts';
+
+/**
+ * Expected failures of mutations, returned as typed results through the errors plugin:
+ * every kind implements the `Error` interface, so `... on Error { message code }` always works.
+ */
+export class BaseError extends Error {
+  readonly code: string;
+  readonly trackingId: string | null;
+
+  constructor(message: string, code: string = ResultCode.Error, trackingId: string | null = null) {
+    super(message);
+    this.name = 'BaseError';
+    this.code = code;
+    this.trackingId = trackingId;
+  }
+}
+
+export class NotFoundError extends BaseError {
+  constructor(message: string, trackingId: string | null = null) {
+    super(message, ErrorCode.NotFound, trackingId);
+    this.name = 'NotFoundError';
+  }
+}
+
+export class ForbiddenError extends BaseError {
+  constructor(message: string, trackingId: string | null = null) {
+    super(message, ErrorCode.Forbidden, trackingId);
+    this.name = 'ForbiddenError';
+  }
+}
+
+export class ValidationError extends BaseError {
+  /** Path of the offending input field, e.g. `["input", "email"]`; empty when the whole input is at fault. */
+  readonly path: string[];
+
+  constructor(message: string, path: string[] = [], trackingId: string | null = null) {
+    super(message, ResultCode.ValidationFailed, trackingId);
+    this.name = 'ValidationError';
+    this.path = path;
+  }
+}
+
+export class ConflictError extends BaseError {
+  constructor(message: string, trackingId: string | null = null) {
+    super(message, ErrorCode.Conflict, trackingId);
+    this.name = 'ConflictError';
+  }
+}
+
+export class LimitExceededError extends BaseError {
+  constructor(message: string, trackingId: string | null = null) {
+    super(message, ErrorCode.LimitExceeded, trackingId);
+    this.name = 'LimitExceededError';
+  }
+}
+
+export class RateLimitedError extends BaseError {
+  /** Seconds to wait before trying again, from `Retry-After`. */
+  readonly retryAfter: number | null;
+
+  constructor(message: string, retryAfter: number | null, trackingId: string | null = null) {
+    super(message, ErrorCode.RateLimited, trackingId);
+    this.name = 'RateLimitedError';
+    this.retryAfter = retryAfter;
+  }
+}
+
+/** Every typed failure kind: the builder's `errors.defaultTypes`, so every mutation's result union lists them. */
+export const MUTATION_ERROR_TYPES = [
+  NotFoundError,
+  ForbiddenError,
+  ValidationError,
+  ConflictError,
+  LimitExceededError,
+  RateLimitedError,
+];

@@ -1,0 +1,57 @@
+import { builder } from '../builder.ts';
+import {
+  BaseError,
+  ConflictError,
+  ForbiddenError,
+  LimitExceededError,
+  NotFoundError,
+  RateLimitedError,
+  ValidationError,
+} from './error-classes.ts';
+
+/** The typed failures of mutations as GraphQL types: the `Error` interface and one object per kind. */
+export const ErrorInterface = builder.interfaceRef<BaseError>('Error').implement({
+  description: 'An expected failure of a mutation.',
+  fields: (t) => ({
+    message: t.exposeString('message'),
+    code: t.exposeString('code'),
+    trackingId: t.exposeString('trackingId', { nullable: true }),
+  }),
+});
+
+builder.objectType(BaseError, {
+  name: 'BaseError',
+  interfaces: [ErrorInterface],
+});
+
+builder.objectType(NotFoundError, {
+  name: 'NotFoundError',
+  interfaces: [ErrorInterface],
+});
+
+builder.objectType(ForbiddenError, {
+  name: 'ForbiddenError',
+  interfaces: [ErrorInterface],
+});
+
+builder.objectType(ValidationError, {
+  name: 'ValidationError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ path: t.exposeStringList('path') }),
+});
+
+builder.objectType(ConflictError, {
+  name: 'ConflictError',
+  interfaces: [ErrorInterface],
+});
+
+builder.objectType(LimitExceededError, {
+  name: 'LimitExceededError',
+  interfaces: [ErrorInterface],
+});
+
+builder.objectType(RateLimitedError, {
+  name: 'RateLimitedError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ retryAfter: t.exposeInt('retryAfter', { nullable: true }) }),
+});

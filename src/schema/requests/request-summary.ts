@@ -1,0 +1,29 @@
+import type { NonEmployeeRequestSummary } from '../../upstream/wire/nelm.ts';
+import { builder } from '../builder.ts';
+import { DEFAULT_REQUESTED_FOR } from '../lists.ts';
+
+const NonEmployeeRequestSummaryRef = builder
+  .objectRef<NonEmployeeRequestSummary>('NonEmployeeRequestSummary')
+  .implement({
+    description: 'Counts of the requests an account manager handles.',
+    fields: (t) => ({
+      approved: t.int({ resolve: (summary) => summary.approved ?? 0 }),
+      rejected: t.int({ resolve: (summary) => summary.rejected ?? 0 }),
+      pending: t.int({ resolve: (summary) => summary.pending ?? 0 }),
+      nonEmployeeCount: t.int({ resolve: (summary) => summary.nonEmployeeCount ?? 0 }),
+    }),
+  });
+
+builder.queryFields((t) => ({
+  nonEmployeeRequestSummary: t.field({
+    type: NonEmployeeRequestSummaryRef,
+    args: {
+      requestedFor: t.arg.string({
+        defaultValue: DEFAULT_REQUESTED_FOR,
+        description: 'The account manager (identity id); `me` for the caller.',
+      }),
+    },
+    resolve: async (_root, args, ctx) =>
+      (await ctx.loaders.requestSummary.load(args.requestedFor ?? DEFAULT_REQUESTED_FOR)) ?? {},
+  }),
+}));

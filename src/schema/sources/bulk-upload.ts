@@ -1,0 +1,107 @@
+import { BULK_UPLOAD_STATUSES, type NonEmployeeBulkUploadJob } from '../../upstream/wire/nelm.ts';
+import { builder } from '../builder.ts';
+import { ValidationError } from '../errors/error-classes.ts';
+import { type InputShape, runWrite } from '../errors/mutation-results.ts';
+import { inputId } from '../input-checks.ts';
+import { NonEmployeeSourceRef } from '../refs.ts';
+
+/** A source holds at most 20,000 records; a CSV of them stays well under this. */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+const UPLOAD_ARGS: InputShape = { root: [], fields: ['sourceId', 'file'] };
+
+export const FileScalar = builder.scalarType('File', {
+  description: 'A file sent with the GraphQL multipart request; input only.',
+  serialize: () => {
+    throw new Error('File is an input-only scalar.');
+  },
+});
+
+export const BulkUploadStatusEnum = builder.enumType('NonEmployeeBulkUploadStatus', {
+  description: 'Where a bulk upload job stands.',
+  values: BULK_UPLOAD_STATUSES,
+});
+
+const NonEmployeeBulkUploadJobRef = builder
+  .objectRef<NonEmployeeBulkUploadJob>('NonEmployeeBulkUploadJob')
+  .implement({
+    description: 'An import of a CSV of records into a source; the source reports its progress.',
+    fields: (t) => ({
+      iscId: t.string({ description: 'The ISC id of the job.', resolve: (job) => job.id ?? '' }),
+      sourceId: t.string({
+        nullable: true,
+        description: 'The ISC id of the non-employee source.',
+        resolve: (job) => job.sourceId ?? null,
+      }),
+      status: t.field({ type: BulkUploadStatusEnum, resolve: (job) => job.status ?? 'PENDING' }),
+      created: t.field({ type: 'DateTime', nullable: true, resolve: (job) => job.created ?? null }),
+      modified: t.field({ type: 'DateTime', nullable: true, resolve: (job) => job.modified ?? null }),
+    }),
+  });
+
+const ImportNonEmployeeRecordsPayload = builder
+  .objectRef<{ job: NonEmployeeBulkUploadJob; sourceId: string }>('ImportNonEmployeeRecordsPayload')
+  .implement({
+    fields: (t) => ({
+      job: t.field({ type: NonEmployeeBulkUploadJobRef, resolve: (payload) => payload.job }),
+      nonEmployeeSource: t.field({
+        type: NonEmployeeSourceRef,
+        nullable: true,
+        description: 'The source; poll its `bulkUploadStatus`.',
+        resolve: (payload, _args, ctx) => ctx.loaders.source.load(payload.sourceId),
+      }),
+    }),
+  });
+
+/** Yoga hands the multipart file in as a File; anything else in its place is the caller's mistake. */
+function isUploadedFile(value: unknown): value is File {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as File).arrayBuffer === 'function' &&
+    typeof (value as File).size === 'number'
+  );
+}
+
+builder.mutationField('importNonEmployeeRecords', (t) =>
+  t.field({
+    type: ImportNonEmployeeRecordsPayload,
+    description:
+      'Imports or updates the records of a CSV (header row: technical names) as an asynchronous job. Send it as a GraphQL multipart request.',
+    args: {
+      sourceId: t.arg.id({ required: true, description: 'The source: its global id or its ISC id.' }),
+      file: t.arg({ type: FileScalar, required: true, description: 'The CSV file.' }),
+    },
+    errors: {},
+    resolve: async (_root, args, ctx) => {
+      const sourceId = inputId(args.sourceId, 'NonEmployeeSource', ['sourceId']);
+      const file: unknown = args.file;
+      if (!isUploadedFile(file)) {
+        throw new ValidationError('"file" must be a file part of a GraphQL multipart request.', ['file']);
+      }
+      if (file.size === 0) throw new ValidationError('The file is empty.', ['file']);
+      if (file.size > MAX_UPLOAD_BYTES) {
+        throw new ValidationError(`The file exceeds ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`, ['file']);
+      }
+      // A plain Blob of the bytes: the upstream's FormData takes no other runtime's File.
+      const csv = new Blob([await file.arrayBuffer()], { type: 'text/csv' });
+      const name = typeof file.name === 'string' && file.name ? file.name : 'non-employees.csv';
+      const job = await runWrite(UPLOAD_ARGS, () =>
+        ctx.api.importNonEmployeeRecordsInBulk(sourceId, csv, name),
+      );
+      // The job changes records and counts later, in the background: forget everything read so far.
+      ctx.loaders.clearAll();
+      return { job, sourceId };
+    },
+  }),
+);
+
+builder.objectField(NonEmployeeSourceRef, 'bulkUploadStatus', (t) =>
+  t.field({
+    type: BulkUploadStatusEnum,
+    nullable: true,
+    description: 'The status of the newest bulk upload to this source; null when there was none.',
+    resolve: async (source, _args, ctx) =>
+      (await ctx.api.getNonEmployeeBulkUploadStatus(source.id ?? '')).status ?? null,
+  }),
+);

@@ -1,0 +1,23 @@
+import { builder } from '../builder.ts';
+import type { GatewayContext } from '../context.ts';
+import { NonEmployeeSourceRef } from '../refs.ts';
+import { type CsvExportKind, csvExportPath } from './csv-export-paths.ts';
+
+/** Yoga puts the HTTP request in every context; the links are absolute on the origin it came to. */
+function exportUrl(ctx: GatewayContext, sourceId: string, kind: CsvExportKind): string {
+  const path = csvExportPath(sourceId, kind);
+  const request = (ctx as GatewayContext & { request?: Request }).request;
+  return request?.url ? new URL(path, request.url).href : path;
+}
+
+builder.objectFields(NonEmployeeSourceRef, (t) => ({
+  recordsExportUrl: t.string({
+    description:
+      'Downloads every record of the source as CSV, through this gateway, with the same Authorization as /graphql.',
+    resolve: (source, _args, ctx) => exportUrl(ctx, source.id ?? '', 'records'),
+  }),
+  schemaTemplateExportUrl: t.string({
+    description: 'Downloads the CSV header a bulk upload to this source expects, through this gateway.',
+    resolve: (source, _args, ctx) => exportUrl(ctx, source.id ?? '', 'schema-template'),
+  }),
+}));

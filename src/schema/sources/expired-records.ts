@@ -1,0 +1,76 @@
+import type { RecordEntity } from '../../loaders/entities.ts';
+import type { Sorter } from '../../upstream/api.ts';
+import { f } from '../../upstream/filters.ts';
+import { MAX_LIST_LIMIT } from '../../upstream/wire/collections.ts';
+import { MAX_RECORDS_PER_SOURCE } from '../../upstream/wire/nelm-limits.ts';
+import { accountDetailFor } from '../accounts/account-detail.ts';
+import { builder } from '../builder.ts';
+import { createBadUserInputError } from '../errors/bad-user-input.ts';
+import { NonEmployeeRecordRef, NonEmployeeSourceRef } from '../refs.ts';
+
+/** One records page by default. */
+const DEFAULT_EXPIRED = MAX_LIST_LIMIT;
+const BY_END_DATE: readonly Sorter[] = [{ field: 'endDate', direction: 'ASC' }];
+
+const endsBefore = (record: RecordEntity, instant: number) =>
+  record.endDate != null && Date.parse(record.endDate) < instant;
+
+builder.objectField(NonEmployeeSourceRef, 'expiredRecords', (t) =>
+  t.field({
+    type: [NonEmployeeRecordRef],
+    description:
+      'Records whose end date has passed, earliest first, optionally only those whose account is still enabled ' +
+      '(or already disabled). Reads the records sorted by `endDate` and stops at the first that has not ended: ' +
+      `⌊E/${MAX_LIST_LIMIT}⌋ + 1 record pages for E ended records, plus one accounts call per page when ` +
+      `\`accountEnabled\` is given (one per ${MAX_LIST_LIMIT} records); records without an account are ` +
+      'then left out.',
+    args: {
+      accountEnabled: t.arg.boolean({
+        description:
+          'true: only records whose account is enabled; false: only those whose account is disabled.',
+      }),
+      asOf: t.arg({
+        type: 'DateTime',
+        description: 'The instant end dates are compared with; now by default.',
+      }),
+      first: t.arg.int({
+        description: `At most this many records (1 to ${MAX_RECORDS_PER_SOURCE}, default ${DEFAULT_EXPIRED}).`,
+      }),
+    },
+    resolve: async (source, args, ctx, info) => {
+      const first = args.first ?? DEFAULT_EXPIRED;
+      if (!Number.isInteger(first) || first < 1 || first > MAX_RECORDS_PER_SOURCE) {
+        throw createBadUserInputError(
+          `Argument "first" must be between 1 and ${MAX_RECORDS_PER_SOURCE} (got ${first}).`,
+          { argumentName: 'first' },
+        );
+      }
+      if (!source.id) return [];
+      const instant = (args.asOf ?? new Date()).getTime();
+      const filters = f.eq('sourceId', source.id);
+      // The same detail level as the records' own `account` field asks, so that field reuses these reads.
+      const detailLevel = accountDetailFor(info, ['account']);
+      const kept: RecordEntity[] = [];
+      for (let offset = 0; ; offset += MAX_LIST_LIMIT) {
+        const page = await ctx.loaders.listRecords({
+          limit: MAX_LIST_LIMIT,
+          offset,
+          filters,
+          sorters: BY_END_DATE,
+        });
+        const ended = page.items.filter((record) => endsBefore(record, instant));
+        if (args.accountEnabled == null) {
+          kept.push(...ended);
+        } else if (ended.length > 0) {
+          const accounts = await Promise.all(
+            ended.map((record) => ctx.loaders.accountOfRecord(record, detailLevel)),
+          );
+          const wantDisabled = !args.accountEnabled;
+          kept.push(...ended.filter((_, index) => accounts[index]?.disabled === wantDisabled));
+        }
+        if (kept.length >= first) return kept.slice(0, first);
+        if (ended.length < page.items.length || page.items.length < MAX_LIST_LIMIT) return kept;
+      }
+    },
+  }),
+);
