@@ -7,6 +7,10 @@ import type { Config } from './config.ts';
 import { useCsvExports } from './exports/csv-export-route.ts';
 import { createBudgetedApi, createUnauthenticatedApi } from './loaders/guarded-api.ts';
 import { createLoaders } from './loaders/index.ts';
+import { useDocumentCache } from './plugins/use-document-cache.ts';
+import { useDocumentLimits } from './plugins/use-document-limits.ts';
+import { useRequestDeadline } from './plugins/use-request-deadline.ts';
+import { useRequestGuard } from './plugins/use-request-guard.ts';
 import type { CallerInfo, GatewayContext } from './schema/context.ts';
 import { maskGatewayError } from './schema/error-masking.ts';
 import { EXAMPLE_TABS } from './schema/example-operations.ts';
@@ -80,14 +84,17 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
           log(`upstream ${entry.method} ${entry.path} ${entry.status} ${Math.round(entry.durationMs)}ms`)
       : undefined;
 
-  const apiFor = (request: Request): { api: UpstreamApi; caller: CallerInfo } => {
+  const deadline = useRequestDeadline({ timeoutMs: config.limits.requestTimeoutMs });
+
+  const apiFor = (request: Request, signal: AbortSignal): { api: UpstreamApi; caller: CallerInfo } => {
     // One GraphQL request fans out to many upstream calls, each listening for its abort.
     setMaxListeners(0, request.signal);
+    setMaxListeners(0, signal);
     const common = {
       baseUrl,
       apiVersion: config.upstream.apiVersion,
       dispatcher,
-      signal: request.signal,
+      signal,
       onCall,
       throttle,
     };
@@ -132,16 +139,31 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     context: ({ request }) => {
-      const { api, caller } = apiFor(request);
-      const budgeted = createBudgetedApi(api, config.limits.maxUpstreamCalls);
+      const signal = deadline.signalFor(request);
+      const { api, caller } = apiFor(request, signal);
+      const budgeted = createBudgetedApi(api, config.limits.maxUpstreamCalls, signal);
       return { api: budgeted, loaders: createLoaders(budgeted), caller };
     },
     maskedErrors: { maskError: maskGatewayError },
+    // Multipart bodies (uploads); every other body is bounded by useRequestGuard.
+    maxRequestBodySize: config.limits.maxUploadBytes,
+    // useDocumentCache keeps only valid documents, bounded by bytes as well as count.
+    parserAndValidationCache: false,
     graphiql: config.graphiql ? { title: 'Non-employee lifecycle', defaultTabs: EXAMPLE_TABS } : false,
     // GraphiQL's assets served from this package, not a CDN: it works behind a firewall too.
     renderGraphiQL,
     logging: config.logLevel === 'silent' ? false : config.logLevel,
     plugins: [
+      deadline,
+      useRequestGuard({ maxBodyBytes: config.limits.maxBodyBytes }),
+      useDocumentLimits({
+        maxDocumentBytes: config.limits.maxDocumentBytes,
+        maxValueDepth: config.limits.maxValueDepth,
+      }),
+      useDocumentCache({
+        maxEntries: config.limits.documentCacheSize,
+        maxBytes: config.limits.documentCacheBytes,
+      }),
       EnvelopArmorPlugin({
         maxDepth: { n: config.limits.maxDepth },
         maxAliases: { n: config.limits.maxAliases },

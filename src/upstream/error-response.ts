@@ -80,16 +80,19 @@ export const createUpstreamErrorFromResponse = (response: FailedResponse): Upstr
   const parsed = readBody(response.body);
   const messages = (parsed.messages ?? []).map((m) => redactSecrets(m, response.secrets).slice(0, MAX_TEXT));
   const trackingId = parsed.trackingId ?? firstHeader(headers['x-tracking-id'] ?? headers['slpt-request-id']);
+  // Whatever an upstream echoes, in any field, is scrubbed as the gateway's own texts are.
+  const scrub = (text: string | null | undefined) =>
+    text == null ? null : redactSecrets(text, response.secrets).slice(0, MAX_TEXT);
   const details: UpstreamErrorDetails = {
     status,
-    detailCode: parsed.detailCode,
-    trackingId,
+    detailCode: scrub(parsed.detailCode),
+    trackingId: scrub(trackingId),
     messages,
     request,
   };
   const said = messages.length > 0 ? `: ${messages.join('; ')}` : '';
   // `400.1.409 Reference conflict`: the number before the first space is the stable part.
-  const detailNumber = (parsed.detailCode ?? '').trim().split(/\s+/)[0];
+  const detailNumber = (details.detailCode ?? '').trim().split(/\s+/)[0];
 
   if (status === 429) {
     const seconds = retryAfterSeconds(headers['retry-after']);

@@ -5,6 +5,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { Dispatcher, FormData } from 'undici';
+import { raceAbort } from './abortable.ts';
 import type { CallThrottle } from './call-throttle.ts';
 import { createUpstreamErrorFromFailure, createUpstreamErrorFromResponse } from './error-response.ts';
 import { UpstreamBadRequestError, UpstreamError } from './errors.ts';
@@ -138,7 +139,7 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
   const send = async (call: UpstreamCall): Promise<UpstreamAnswer> => {
     const path = `${prefix}/${call.version}${call.path}`;
     const label = labelOf(call);
-    const token = await options.getToken();
+    const token = await raceAbort(options.getToken(), options.signal);
     await options.throttle?.acquire(token, options.signal);
     const headers: Record<string, string> = {
       authorization: `Bearer ${token}`,
@@ -169,7 +170,10 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
         signal: options.signal,
         retryOptions,
       };
-      answer = await options.dispatcher.request(request);
+      // A call waiting for a pool connection gives up with its request, not when a connection frees.
+      answer = await raceAbort(options.dispatcher.request(request), options.signal, (late) =>
+        late.body.destroy(),
+      );
     } catch (error) {
       log(0);
       if (options.signal?.aborted) throw options.signal.reason;
