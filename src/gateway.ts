@@ -145,8 +145,8 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       return { api: budgeted, loaders: createLoaders(budgeted), caller };
     },
     maskedErrors: { maskError: maskGatewayError },
-    // Multipart bodies (uploads); every other body is bounded by useRequestGuard.
-    maxRequestBodySize: config.limits.maxUploadBytes,
+    // useRequestGuard bounds each kind of body; this is Yoga's own bound behind it.
+    maxRequestBodySize: Math.max(config.limits.maxBodyBytes, config.limits.maxUploadBytes),
     // useDocumentCache keeps only valid documents, bounded by bytes as well as count.
     parserAndValidationCache: false,
     graphiql: config.graphiql ? { title: 'Non-employee lifecycle', defaultTabs: EXAMPLE_TABS } : false,
@@ -155,7 +155,10 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     logging: config.logLevel === 'silent' ? false : config.logLevel,
     plugins: [
       deadline,
-      useRequestGuard({ maxBodyBytes: config.limits.maxBodyBytes }),
+      useRequestGuard({
+        maxBodyBytes: config.limits.maxBodyBytes,
+        maxUploadBytes: config.limits.maxUploadBytes,
+      }),
       useDocumentLimits({
         maxDocumentBytes: config.limits.maxDocumentBytes,
         maxValueDepth: config.limits.maxValueDepth,

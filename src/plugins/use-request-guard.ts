@@ -4,6 +4,8 @@ import { createGraphQLError, type GraphQLParams, type Plugin } from 'graphql-yog
 export interface RequestGuardOptions {
   /** Largest body of a request that is not multipart (JSON, form, GraphQL text). @default 1048576 */
   maxBodyBytes?: number;
+  /** Largest multipart body (an upload), files included. @default 10485760 */
+  maxUploadBytes?: number;
 }
 
 type Parser = (request: Request) => GraphQLParams | Promise<GraphQLParams | GraphQLParams[] | Response>;
@@ -45,8 +47,8 @@ function readSearchParams(params: URLSearchParams): GraphQLParams {
 }
 
 /** The body, refused as soon as it passes `limit` bytes (a chunked body has no Content-Length). */
-async function readCapped(request: Request, limit: number): Promise<string> {
-  if (!request.body) return '';
+async function readCapped(request: Request, limit: number): Promise<Buffer> {
+  if (!request.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
@@ -54,17 +56,29 @@ async function readCapped(request: Request, limit: number): Promise<string> {
     if (size > limit) throw tooLarge(limit);
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /**
  * Every malformed request is a 4xx with a stable code, never a 500: `variables`/`extensions`
  * that are not JSON (GET and form POST), bodies past their size, and any failure of a body
- * parser (e.g. a multipart `map` that points nowhere). Multipart bodies are bounded by Yoga's
- * `maxRequestBodySize` (the upload limit); every other body by `maxBodyBytes`.
+ * parser (e.g. a multipart `map` that points nowhere). A multipart body is bounded by
+ * `maxUploadBytes`, every other body by `maxBodyBytes`, as it streams in.
  */
 export function useRequestGuard(options: RequestGuardOptions = {}): Plugin {
   const limit = options.maxBodyBytes ?? 1_048_576;
+  const uploadLimit = options.maxUploadBytes ?? 10_485_760;
+  // The body read within its limit, handed to Yoga's own parser.
+  const buffered =
+    (parser: Parser, max: number): Parser =>
+    async (req) =>
+      parser(
+        new Request(req.url, {
+          method: req.method,
+          headers: req.headers,
+          body: new Uint8Array(await readCapped(req, max)),
+        }),
+      );
   const guarded =
     (parser: Parser): Parser =>
     async (request) => {
@@ -92,25 +106,18 @@ export function useRequestGuard(options: RequestGuardOptions = {}): Plugin {
         setRequestParser(guarded((req) => readSearchParams(new URL(req.url).searchParams)));
         return;
       }
-      if (isMultipart(request)) {
-        setRequestParser(guarded(requestParser as Parser));
-        return;
-      }
+      const max = isMultipart(request) ? uploadLimit : limit;
       const length = request.headers.get('content-length');
-      if (length !== null && /^\d+$/.test(length) && Number(length) > limit) throw tooLarge(limit);
+      if (length !== null && /^\d+$/.test(length) && Number(length) > max) throw tooLarge(max);
       if (isForm(request)) {
         setRequestParser(
-          guarded(async (req) => readSearchParams(new URLSearchParams(await readCapped(req, limit)))),
+          guarded(async (req) =>
+            readSearchParams(new URLSearchParams((await readCapped(req, limit)).toString('utf8'))),
+          ),
         );
         return;
       }
-      const original = requestParser as Parser;
-      setRequestParser(
-        guarded(async (req) => {
-          const text = await readCapped(req, limit);
-          return original(new Request(req.url, { method: req.method, headers: req.headers, body: text }));
-        }),
-      );
+      setRequestParser(guarded(buffered(requestParser as Parser, max)));
     },
   };
 }
