@@ -101,6 +101,20 @@ describe('the request deadline (GRAPHQL_REQUEST_TIMEOUT_MS)', () => {
     expect(await callsAfter()).toBe(0);
   });
 
+  it('starts no call for a request already answered (a failed non-null field nulled its data)', async () => {
+    const result = await t.gql(
+      `{ a: nonEmployeeApprovals(first: 10) { edges { node { request { approvalStatus } } } }
+         x: nonEmployeeRecords(first: 0) { totalCount } }`,
+      {},
+      { token: admin },
+    );
+    expect(result.data).toBeNull();
+    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    await sleep(1000);
+    // At most the approvals list, in flight when the answer went out; none of the request reads after it.
+    expect((await t.sandbox.stats()).total).toBeLessThanOrEqual(1);
+  });
+
   it('leaves an ordinary query untouched', async () => {
     const result = await t.gql('{ nonEmployeeSources(first: 2) { totalCount } }', {}, { token: admin });
     expect(result.errors).toBeUndefined();
