@@ -1,3 +1,5 @@
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startGateway, type TestGateway } from '../../helpers/gateway.ts';
@@ -99,6 +101,35 @@ describe('the request deadline (GRAPHQL_REQUEST_TIMEOUT_MS)', () => {
     controller.abort();
     await answer;
     expect(await callsAfter()).toBe(0);
+  });
+
+  it('stops the calls of a client that hung up on the HTTP server', async () => {
+    const server = createServer(t.gateway);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      await t.sandbox.setFaults({ latencyMs: 500 });
+      const { port } = server.address() as AddressInfo;
+      const client = httpRequest({
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      });
+      client.on('error', () => undefined);
+      client.end(
+        JSON.stringify({
+          query: '{ nonEmployeeApprovals(first: 10) { edges { node { request { approvalStatus } } } } }',
+        }),
+      );
+      await sleep(250);
+      client.destroy();
+      await sleep(1000);
+      // The approvals list was in flight; the request reads it would have led to never started.
+      expect((await t.sandbox.stats()).total).toBe(1);
+    } finally {
+      server.close();
+    }
   });
 
   it('starts no call for a request already answered (a failed non-null field nulled its data)', async () => {
