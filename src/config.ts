@@ -67,6 +67,20 @@ export interface LimitsConfig {
   maxDirectives: number;
   /** `GRAPHQL_MAX_UPSTREAM_CALLS`: upstream calls one GraphQL request may make. @default 100 */
   maxUpstreamCalls: number;
+  /** `GRAPHQL_MAX_DOCUMENT_BYTES`: size of a query document, checked before it is parsed. @default 65536 */
+  maxDocumentBytes: number;
+  /** `GRAPHQL_MAX_VALUE_DEPTH`: nesting of lists and objects in literals, variables and extensions. @default 32 */
+  maxValueDepth: number;
+  /** `GRAPHQL_MAX_BODY_BYTES`: a request body that is not an upload (JSON, form, GraphQL text). @default 1048576 */
+  maxBodyBytes: number;
+  /** `GRAPHQL_MAX_UPLOAD_BYTES`: a multipart request body, files included. @default 10485760 */
+  maxUploadBytes: number;
+  /** `GRAPHQL_DOCUMENT_CACHE_SIZE`: valid documents kept parsed and validated. @default 1000 */
+  documentCacheSize: number;
+  /** `GRAPHQL_DOCUMENT_CACHE_BYTES`: their total text size. @default 4194304 */
+  documentCacheBytes: number;
+  /** `GRAPHQL_REQUEST_TIMEOUT_MS`: one GraphQL request's deadline, upstream calls and pool waits included. @default 10000 */
+  requestTimeoutMs: number;
 }
 
 export const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
@@ -274,6 +288,13 @@ export const loadConfig = (env: Env = process.env, argv: readonly string[] = [])
       maxTokens: read.int('GRAPHQL_MAX_TOKENS', 5000, 100, 1_000_000),
       maxDirectives: read.int('GRAPHQL_MAX_DIRECTIVES', 50, 0, 1000),
       maxUpstreamCalls: read.int('GRAPHQL_MAX_UPSTREAM_CALLS', 100, 1, 10_000),
+      maxDocumentBytes: read.int('GRAPHQL_MAX_DOCUMENT_BYTES', 65_536, 1024, 16_777_216),
+      maxValueDepth: read.int('GRAPHQL_MAX_VALUE_DEPTH', 32, 1, 256),
+      maxBodyBytes: read.int('GRAPHQL_MAX_BODY_BYTES', 1_048_576, 1024, 104_857_600),
+      maxUploadBytes: read.int('GRAPHQL_MAX_UPLOAD_BYTES', 10_485_760, 1024, 1_073_741_824),
+      documentCacheSize: read.int('GRAPHQL_DOCUMENT_CACHE_SIZE', 1000, 0, 100_000),
+      documentCacheBytes: read.int('GRAPHQL_DOCUMENT_CACHE_BYTES', 4_194_304, 0, 1_073_741_824),
+      requestTimeoutMs: read.int('GRAPHQL_REQUEST_TIMEOUT_MS', 10_000, 100, 600_000),
     },
     graphiql: read.bool('GRAPHIQL', true),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),

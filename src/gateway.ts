@@ -15,6 +15,8 @@ import { createYogaLogger } from './observability/yoga-logger.ts';
 import { createCorsAllowlist, useCorsAllowlist } from './plugins/use-cors-allowlist.ts';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.ts';
 import { useCsvExports } from './plugins/use-csv-exports.ts';
+import { useDocumentCache } from './plugins/use-document-cache.ts';
+import { useDocumentLimits } from './plugins/use-document-limits.ts';
 import { useHealth } from './plugins/use-health.ts';
 import { useIntrospectionSwitch } from './plugins/use-introspection-switch.ts';
 import { useMetricsEndpoint } from './plugins/use-metrics-endpoint.ts';
@@ -23,6 +25,8 @@ import { useObservability } from './plugins/use-observability.ts';
 import { useQueryLimits } from './plugins/use-query-limits.ts';
 import { maskGatewayError, useReadableErrors } from './plugins/use-readable-errors.ts';
 import { useReadiness } from './plugins/use-readiness.ts';
+import { useRequestDeadline } from './plugins/use-request-deadline.ts';
+import { useRequestGuard } from './plugins/use-request-guard.ts';
 import type { CallerInfo, GatewayContext } from './schema/context.ts';
 import { EXAMPLE_TABS } from './schema/example-operations.ts';
 import { schema } from './schema/index.ts';
@@ -102,15 +106,18 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   // `/ready` checks the service account even where callers may not use it.
   const serviceTokens = config.allowServiceAccount ? accountTokens : null;
 
-  const apiFor = (request: Request): { api: UpstreamApi; caller: CallerInfo } => {
+  const deadline = useRequestDeadline({ timeoutMs: config.limits.requestTimeoutMs });
+
+  const apiFor = (request: Request, signal: AbortSignal): { api: UpstreamApi; caller: CallerInfo } => {
     // One GraphQL request fans out to many upstream calls, each listening for its abort.
     setMaxListeners(0, request.signal);
+    setMaxListeners(0, signal);
     const observation = observability.observationOf(request);
     const common = {
       baseUrl,
       apiVersion: config.upstream.apiVersion,
       dispatcher,
-      signal: request.signal,
+      signal,
       observer: observation?.upstream,
       throttle: observation ? observeThrottle(throttle, observation.log, metrics) : throttle,
     };
@@ -146,7 +153,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
 
   // The API client of one request, budgeted: /graphql's context and the export routes use the same.
   const requestApi = (request: Request) =>
-    createBudgetedApi(apiFor(request).api, config.limits.maxUpstreamCalls);
+    createBudgetedApi(apiFor(request, request.signal).api, config.limits.maxUpstreamCalls);
 
   const disposeTransport: Plugin<GatewayContext> = {
     onDispose: async () => {
@@ -163,11 +170,16 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     // Yoga's own check answers every URL that ends in its path; no request URL ends in a NUL, so it is off (see useHealth).
     healthCheckEndpoint: '\u0000',
     context: ({ request }) => {
-      const { api, caller } = apiFor(request);
-      const budgeted = createBudgetedApi(api, config.limits.maxUpstreamCalls);
+      const signal = deadline.signalFor(request);
+      const { api, caller } = apiFor(request, signal);
+      const budgeted = createBudgetedApi(api, config.limits.maxUpstreamCalls, signal);
       return { api: budgeted, loaders: createLoaders(budgeted), caller };
     },
     maskedErrors: { maskError: maskGatewayError },
+    // useRequestGuard bounds each kind of body; this is Yoga's own bound behind it.
+    maxRequestBodySize: Math.max(config.limits.maxBodyBytes, config.limits.maxUploadBytes),
+    // useDocumentCache keeps only valid documents, bounded by bytes as well as count.
+    parserAndValidationCache: false,
     graphiql: config.graphiql ? { title: 'Non-employee lifecycle', defaultTabs: EXAMPLE_TABS } : false,
     // GraphiQL's assets served from this package, not a CDN: it works behind a firewall too.
     renderGraphiQL,
@@ -177,6 +189,19 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       ...(metrics ? [useMetricsEndpoint({ registry: metrics.registry })] : []),
       useCsrfPrevention(),
       useCorsAllowlist(config.corsOrigins),
+      deadline,
+      useRequestGuard({
+        maxBodyBytes: config.limits.maxBodyBytes,
+        maxUploadBytes: config.limits.maxUploadBytes,
+      }),
+      useDocumentLimits({
+        maxDocumentBytes: config.limits.maxDocumentBytes,
+        maxValueDepth: config.limits.maxValueDepth,
+      }),
+      useDocumentCache({
+        maxEntries: config.limits.documentCacheSize,
+        maxBytes: config.limits.documentCacheBytes,
+      }),
       useQueryLimits({ limits: config.limits, fieldSuggestions: config.introspection }),
       useIntrospectionSwitch(config.introspection),
       useHealth(),

@@ -16,15 +16,17 @@ export function createUnauthenticatedApi(reason: string): UpstreamApi {
 
 /**
  * Caps the upstream calls one GraphQL request may make (retries inside a call do not count),
- * so one query cannot spend the tenant's rate limit of its token on its own.
+ * so one query cannot spend the tenant's rate limit of its token on its own. Once `signal`
+ * aborts (deadline, client gone, request answered) no call starts: each fails with its reason.
  */
-export function createBudgetedApi(api: UpstreamApi, maxCalls: number): UpstreamApi {
+export function createBudgetedApi(api: UpstreamApi, maxCalls: number, signal?: AbortSignal): UpstreamApi {
   let calls = 0;
   return new Proxy(api, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver) as unknown;
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
+        if (signal?.aborted) return Promise.reject(signal.reason);
         calls += 1;
         if (calls > maxCalls) {
           return Promise.reject(

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { raceAbort } from './abortable.ts';
 import { UpstreamRateLimitedError } from './errors.ts';
 
 /**
@@ -56,6 +57,8 @@ export function createCallThrottle(options: CallThrottleOptions): CallThrottle {
 
   const waitForRoom = async (window: TokenWindow, queuedAt: number, signal?: AbortSignal) => {
     for (let slept = false; ; slept = true) {
+      // A request that ended while its call waited in line takes no room in the window.
+      signal?.throwIfAborted();
       const at = now();
       expire(window, at);
       if (window.sent.length < limit) {
@@ -69,7 +72,9 @@ export function createCallThrottle(options: CallThrottleOptions): CallThrottle {
           { status: 429, retryAfterSeconds: Math.ceil(wait / 1000) },
         );
       }
-      await sleep(wait, undefined, { signal });
+      await sleep(wait, undefined, { signal }).catch((error: unknown) => {
+        throw signal?.aborted ? signal.reason : error;
+      });
     }
   };
 
@@ -86,7 +91,7 @@ export function createCallThrottle(options: CallThrottleOptions): CallThrottle {
       const current = window;
       const queuedAt = now();
       current.waiting += 1;
-      const turn = current.tail.then(() => waitForRoom(current, queuedAt, signal));
+      const turn = raceAbort(current.tail, signal).then(() => waitForRoom(current, queuedAt, signal));
       const settled = turn.finally(() => {
         current.waiting -= 1;
       });

@@ -97,10 +97,13 @@ export const createUpstreamErrorFromResponse = (response: FailedResponse): Upstr
   const parsed = readBody(response.body);
   const messages = (parsed.messages ?? []).map((m) => redactSecrets(m, response.secrets).slice(0, MAX_TEXT));
   const trackingId = parsed.trackingId ?? firstHeader(headers['x-tracking-id'] ?? headers['slpt-request-id']);
+  // Whatever an upstream echoes, in any field, is scrubbed as the gateway's own texts are.
+  const scrub = (text: string | null | undefined) =>
+    text == null ? null : redactSecrets(text, response.secrets).slice(0, MAX_TEXT);
   const details: UpstreamErrorDetails = {
     status,
-    detailCode: parsed.detailCode,
-    trackingId,
+    detailCode: scrub(parsed.detailCode),
+    trackingId: scrub(trackingId),
     messages,
     fieldPaths: namedFields(messages),
     request,

@@ -5,6 +5,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { Dispatcher, FormData } from 'undici';
+import { raceAbort } from './abortable.ts';
 import type { UpstreamCallObserver } from './call-observer.ts';
 import type { CallThrottle } from './call-throttle.ts';
 import { createUpstreamErrorFromFailure, createUpstreamErrorFromResponse } from './error-response.ts';
@@ -142,7 +143,7 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
   const send = async (call: UpstreamCall): Promise<UpstreamAnswer> => {
     const path = `${prefix}/${call.version}${call.path}`;
     const label = labelOf(call);
-    const token = await options.getToken();
+    const token = await raceAbort(options.getToken(), options.signal);
     await options.throttle?.acquire(token, options.signal);
     const observation = options.observer?.start({ method: call.method, route: routeTemplateOf(call.path) });
     const headers: Record<string, string> = {
@@ -178,7 +179,10 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
         retryOptions,
         onAttempt: observation?.onAttempt,
       };
-      answer = await options.dispatcher.request(request);
+      // A call waiting for a pool connection gives up with its request, not when a connection frees.
+      answer = await raceAbort(options.dispatcher.request(request), options.signal, (late) =>
+        late.body.destroy(),
+      );
     } catch (error) {
       log(0);
       if (options.signal?.aborted) throw options.signal.reason;

@@ -47,12 +47,22 @@ describe('call throttle', () => {
     await Promise.all(Array.from({ length: 500 }, () => throttle.acquire('token')));
   });
 
-  it('stops waiting when the call is aborted', async () => {
+  it('stops waiting when the call is aborted, with the abort reason', async () => {
     const throttle = createCallThrottle({ limit: 1, windowMs: 60_000, marginMs: 0, maxWaitMs: 120_000 });
     await throttle.acquire('token');
     const controller = new AbortController();
     const waiting = throttle.acquire('token', controller.signal);
     controller.abort(new Error('client went away'));
-    await expect(waiting).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(waiting).rejects.toThrow('client went away');
+  });
+
+  it('gives no room to a call whose request ended while it waited in line', async () => {
+    const throttle = createCallThrottle({ limit: 2, windowMs: 60_000, marginMs: 0, maxWaitMs: 120_000 });
+    await throttle.acquire('token');
+    const controller = new AbortController();
+    controller.abort(new Error('answered'));
+    await expect(throttle.acquire('token', controller.signal)).rejects.toThrow('answered');
+    // The second slot is still free.
+    await throttle.acquire('token');
   });
 });

@@ -1,0 +1,89 @@
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
+
+export interface RequestDeadlineOptions {
+  /** How long one GraphQL request may take, upstream calls and pool waits included. @default 10000 */
+  timeoutMs?: number;
+  /** After the deadline, how long execution may take to settle with what loaded before it is cut. @default 250 */
+  graceMs?: number;
+  /** The path the deadline applies to (exports stream longer). @default '/graphql' */
+  endpoint?: string;
+}
+
+export interface RequestDeadlinePlugin extends Plugin {
+  /**
+   * Aborts at the deadline (reason: a `TIMEOUT` GraphQL error), when the client goes away, and
+   * once the request is answered, so no upstream call of it is queued, in flight or started after.
+   * Outside the endpoint: the request's own signal.
+   */
+  signalFor(request: Request): AbortSignal;
+}
+
+interface Deadline {
+  controller: AbortController;
+  signal: AbortSignal;
+  timer: NodeJS.Timeout;
+}
+
+class RequestEndedError extends Error {
+  override name = 'RequestEndedError';
+}
+
+export function useRequestDeadline(options: RequestDeadlineOptions = {}): RequestDeadlinePlugin {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const graceMs = options.graceMs ?? 250;
+  const endpoint = options.endpoint ?? '/graphql';
+  const deadlines = new WeakMap<Request, Deadline>();
+  const timeoutError = () =>
+    createGraphQLError(`The request took longer than ${timeoutMs} ms; what had loaded is in data.`, {
+      extensions: { code: 'TIMEOUT', timeoutMs },
+    });
+
+  const start = (request: Request): Deadline => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(timeoutError()), timeoutMs);
+    timer.unref();
+    const deadline = { controller, timer, signal: AbortSignal.any([controller.signal, request.signal]) };
+    deadlines.set(request, deadline);
+    return deadline;
+  };
+
+  const end = (request: Request) => {
+    const deadline = deadlines.get(request);
+    if (!deadline) return;
+    clearTimeout(deadline.timer);
+    if (!deadline.controller.signal.aborted) {
+      deadline.controller.abort(new RequestEndedError('The GraphQL request has been answered.'));
+    }
+  };
+
+  return {
+    signalFor: (request) => deadlines.get(request)?.signal ?? request.signal,
+    onRequest({ request, url }) {
+      if (url.pathname === endpoint) start(request);
+    },
+    onExecute({ args, executeFn, setExecuteFn }) {
+      const request = (args.contextValue as { request?: Request }).request;
+      const deadline = request && deadlines.get(request);
+      if (!deadline) return;
+      // A backstop: aborted upstream calls settle execution at once; anything else is cut after graceMs.
+      setExecuteFn((execArgs) => {
+        let cut: NodeJS.Timeout | undefined;
+        const late = new Promise<{ data: null; errors: ReturnType<typeof timeoutError>[] }>((resolve) => {
+          const onAbort = () => {
+            cut = setTimeout(() => resolve({ data: null, errors: [timeoutError()] }), graceMs);
+          };
+          if (deadline.signal.aborted) onAbort();
+          else deadline.signal.addEventListener('abort', onAbort, { once: true });
+        });
+        const result = Promise.resolve(executeFn(execArgs));
+        return Promise.race([result, late]).finally(() => clearTimeout(cut));
+      });
+      return {
+        onExecuteDone: () => end(request),
+      };
+    },
+    onResponse({ request }) {
+      end(request);
+    },
+  };
+}

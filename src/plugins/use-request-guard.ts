@@ -1,0 +1,123 @@
+import { GraphQLError } from 'graphql';
+import { createGraphQLError, type GraphQLParams, type Plugin } from 'graphql-yoga';
+
+export interface RequestGuardOptions {
+  /** Largest body of a request that is not multipart (JSON, form, GraphQL text). @default 1048576 */
+  maxBodyBytes?: number;
+  /** Largest multipart body (an upload), files included. @default 10485760 */
+  maxUploadBytes?: number;
+}
+
+type Parser = (request: Request) => GraphQLParams | Promise<GraphQLParams | GraphQLParams[] | Response>;
+
+const badRequest = (message: string, code = 'BAD_REQUEST') =>
+  createGraphQLError(message, { extensions: { code, http: { status: 400 } } });
+
+const tooLarge = (limit: number) =>
+  createGraphQLError(`The request body is larger than ${limit} bytes.`, {
+    extensions: { code: 'REQUEST_ENTITY_TOO_LARGE', http: { status: 413 } },
+  });
+
+const isMultipart = (request: Request) =>
+  (request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
+
+const isForm = (request: Request) =>
+  (request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
+
+const isAbort = (error: unknown) =>
+  error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
+
+/** `variables` and `extensions` of a GET or a form POST: JSON, or a 400 that says which. */
+function readSearchParams(params: URLSearchParams): GraphQLParams {
+  const json = (name: 'variables' | 'extensions', code: string) => {
+    const text = params.get(name);
+    if (!text) return undefined;
+    try {
+      return JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      throw badRequest(`The "${name}" parameter is not valid JSON.`, code);
+    }
+  };
+  return {
+    query: params.get('query') || undefined,
+    operationName: params.get('operationName') || undefined,
+    variables: json('variables', 'INVALID_VARIABLES'),
+    extensions: json('extensions', 'INVALID_EXTENSIONS'),
+  };
+}
+
+/** The body, refused as soon as it passes `limit` bytes (a chunked body has no Content-Length). */
+async function readCapped(request: Request, limit: number): Promise<Buffer> {
+  if (!request.body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > limit) throw tooLarge(limit);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Every malformed request is a 4xx with a stable code, never a 500: `variables`/`extensions`
+ * that are not JSON (GET and form POST), bodies past their size, and any failure of a body
+ * parser (e.g. a multipart `map` that points nowhere). A multipart body is bounded by
+ * `maxUploadBytes`, every other body by `maxBodyBytes`, as it streams in.
+ */
+export function useRequestGuard(options: RequestGuardOptions = {}): Plugin {
+  const limit = options.maxBodyBytes ?? 1_048_576;
+  const uploadLimit = options.maxUploadBytes ?? 10_485_760;
+  // The body read within its limit, handed to Yoga's own parser.
+  const buffered =
+    (parser: Parser, max: number): Parser =>
+    async (req) =>
+      parser(
+        new Request(req.url, {
+          method: req.method,
+          headers: req.headers,
+          body: new Uint8Array(await readCapped(req, max)),
+        }),
+      );
+  const guarded =
+    (parser: Parser): Parser =>
+    async (request) => {
+      try {
+        return await parser(request);
+      } catch (error) {
+        if (isAbort(error)) throw error;
+        if (error instanceof GraphQLError) {
+          if (error.extensions.http) throw error;
+          throw badRequest(error.message, String(error.extensions.code ?? 'BAD_REQUEST'));
+        }
+        throw badRequest('The request body could not be read as a GraphQL request.');
+      }
+    };
+  return {
+    onRequestParse({ request, requestParser, setRequestParser }) {
+      if (!requestParser) {
+        if (request.method !== 'POST') return;
+        throw createGraphQLError(
+          'Send the request as application/json, application/graphql, form-urlencoded or multipart/form-data.',
+          { extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', http: { status: 415 } } },
+        );
+      }
+      if (request.method === 'GET') {
+        setRequestParser(guarded((req) => readSearchParams(new URL(req.url).searchParams)));
+        return;
+      }
+      const max = isMultipart(request) ? uploadLimit : limit;
+      const length = request.headers.get('content-length');
+      if (length !== null && /^\d+$/.test(length) && Number(length) > max) throw tooLarge(max);
+      if (isForm(request)) {
+        setRequestParser(
+          guarded(async (req) =>
+            readSearchParams(new URLSearchParams((await readCapped(req, limit)).toString('utf8'))),
+          ),
+        );
+        return;
+      }
+      setRequestParser(guarded(buffered(requestParser as Parser, max)));
+    },
+  };
+}

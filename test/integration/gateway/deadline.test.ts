@@ -1,0 +1,154 @@
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startGateway, type TestGateway } from '../../helpers/gateway.ts';
+
+const TIMEOUT_MS = 1500;
+// Each answer must be out within the deadline plus this.
+const SLACK_MS = 1000;
+
+let t: TestGateway;
+let admin: string;
+
+beforeAll(async () => {
+  t = await startGateway({ env: { GRAPHQL_REQUEST_TIMEOUT_MS: String(TIMEOUT_MS) } });
+  admin = await t.sandbox.tokenFor('admin');
+});
+afterAll(() => t.close());
+beforeEach(async () => {
+  await t.sandbox.setFaults({});
+  await t.sandbox.resetStats();
+});
+
+const timed = async <T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> => {
+  const started = performance.now();
+  const value = await run();
+  return { value, ms: performance.now() - started };
+};
+
+/** Calls that reach the sandbox after the answers are out: none may. */
+const callsAfter = async (settleMs = 1000) => {
+  const before = (await t.sandbox.stats()).total;
+  await sleep(settleMs);
+  return (await t.sandbox.stats()).total - before;
+};
+
+describe('the request deadline (GRAPHQL_REQUEST_TIMEOUT_MS)', () => {
+  it('answers one query against a hung upstream within the deadline, with TIMEOUT', async () => {
+    await t.sandbox.setFaults({ hang: true });
+    const { value, ms } = await timed(() =>
+      t.gql('{ nonEmployeeSources(first: 5) { totalCount } }', {}, { token: admin }),
+    );
+    expect(ms).toBeLessThan(TIMEOUT_MS + SLACK_MS);
+    expect(value.status).toBe(200);
+    expect(value.errors?.[0].extensions?.code).toBe('TIMEOUT');
+    expect(await callsAfter()).toBe(0);
+  });
+
+  it('answers 100 concurrent queries within the deadline though only 32 connections exist', async () => {
+    await t.sandbox.setFaults({ hang: true });
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        timed(() => t.gql('{ nonEmployeeSources(first: 5) { totalCount } }', {}, { token: admin })),
+      ),
+    );
+    const slowest = Math.max(...answers.map((a) => a.ms));
+    expect(slowest).toBeLessThan(TIMEOUT_MS + SLACK_MS);
+    for (const { value } of answers) {
+      expect(value.status).toBe(200);
+      expect(value.errors?.[0].extensions?.code).toBe('TIMEOUT');
+    }
+    // The calls waiting for a pool connection gave up with their requests: none reached the sandbox.
+    expect((await t.sandbox.stats()).total).toBeLessThanOrEqual(32);
+    expect(await callsAfter()).toBe(0);
+  });
+
+  it('keeps what loaded before the upstream hung, with TIMEOUT on the rest', async () => {
+    await t.sandbox.setFaults({ latencyMs: 600 });
+    const answer = t.gql(
+      '{ nonEmployeeApprovals(first: 3) { edges { node { iscId request { approvalStatus } } } } }',
+      {},
+      { token: admin },
+    );
+    // The list call is in and answered after its latency; the request reads after it hang.
+    await sleep(300);
+    await t.sandbox.setFaults({ hang: true });
+    const { value, ms } = await timed(() => answer);
+    expect(ms).toBeLessThan(TIMEOUT_MS + SLACK_MS);
+    const edges = value.data?.nonEmployeeApprovals.edges as { node: { iscId: string; request: unknown } }[];
+    expect(edges.length).toBeGreaterThan(0);
+    for (const edge of edges) {
+      expect(edge.node.iscId).toEqual(expect.any(String));
+      expect(edge.node.request).toBeNull();
+    }
+    expect(value.errors?.every((error) => error.extensions?.code === 'TIMEOUT')).toBe(true);
+    expect(await callsAfter()).toBe(0);
+  });
+
+  it('cancels the upstream calls of a client that went away', async () => {
+    await t.sandbox.setFaults({ hang: true });
+    const controller = new AbortController();
+    const request = new Request('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      body: JSON.stringify({ query: '{ nonEmployeeSources { totalCount } }' }),
+      signal: controller.signal,
+    });
+    const answer = Promise.resolve(t.gateway.fetch(request)).catch((error: unknown) => error);
+    await sleep(200);
+    expect((await t.sandbox.stats()).total).toBe(1);
+    controller.abort();
+    await answer;
+    expect(await callsAfter()).toBe(0);
+  });
+
+  it('stops the calls of a client that hung up on the HTTP server', async () => {
+    const server = createServer(t.gateway);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      await t.sandbox.setFaults({ latencyMs: 500 });
+      const { port } = server.address() as AddressInfo;
+      const client = httpRequest({
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      });
+      client.on('error', () => undefined);
+      client.end(
+        JSON.stringify({
+          query: '{ nonEmployeeApprovals(first: 10) { edges { node { request { approvalStatus } } } } }',
+        }),
+      );
+      await sleep(250);
+      client.destroy();
+      await sleep(1000);
+      // The approvals list was in flight; the request reads it would have led to never started.
+      expect((await t.sandbox.stats()).total).toBe(1);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('starts no call for a request already answered (a failed non-null field nulled its data)', async () => {
+    const result = await t.gql(
+      `{ a: nonEmployeeApprovals(first: 10) { edges { node { request { approvalStatus } } } }
+         x: nonEmployeeRecords(first: 0) { totalCount } }`,
+      {},
+      { token: admin },
+    );
+    expect(result.data).toBeNull();
+    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    await sleep(1000);
+    // At most the approvals list, in flight when the answer went out; none of the request reads after it.
+    expect((await t.sandbox.stats()).total).toBeLessThanOrEqual(1);
+  });
+
+  it('leaves an ordinary query untouched', async () => {
+    const result = await t.gql('{ nonEmployeeSources(first: 2) { totalCount } }', {}, { token: admin });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.nonEmployeeSources.totalCount).toBeGreaterThan(0);
+  });
+});
