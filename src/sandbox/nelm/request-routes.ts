@@ -52,7 +52,8 @@ export function createRequestRoutes(ctx: NelmContext): RouteDefinition[] {
             );
           }
         }
-        const request = openRequest(ctx, state, input, req.caller.identityId);
+        // An API client has no identity to name as requester; the source's owner stands in.
+        const request = openRequest(ctx, state, input, req.caller.identityId ?? state.row.ownerId);
         return { status: 200, body: requestView(ctx.store, request) };
       },
     },

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeNodeId } from '../../../src/schema/ids.ts';
 import { startGateway, type TestGateway } from '../../helpers/gateway.ts';
-import type { DemoClient } from '../../helpers/sandbox.ts';
+import type { PersonalAccessTokenClient } from '../../helpers/sandbox.ts';
 
 let t: TestGateway;
 let admin: string;
@@ -20,7 +20,7 @@ async function rest<T>(path: string): Promise<T> {
 }
 
 /** A request by the admin on a new source, rejected by its one approver. */
-async function rejectOneRequest(approver: DemoClient) {
+async function rejectOneRequest(approver: PersonalAccessTokenClient) {
   const created = await t.sandbox.api('/v3/non-employee-sources', {
     token: admin,
     body: {
