@@ -14,7 +14,11 @@ export type {
   DemoClient,
   DemoRole,
   FaultConfig,
-  PersonalAccessTokenClient, Sandbox, SandboxOptions, SandboxStats };
+  PersonalAccessTokenClient,
+  Sandbox,
+  SandboxOptions,
+  SandboxStats,
+};
 
 export interface ApiCall {
   method?: string;

@@ -74,4 +74,3 @@ export function checkOperationSecurity(caller: Caller, method: string, template:
   if (caller.scopes.has(ALL_SCOPES)) return;
   if (!security.scopes.some((scope) => caller.scopes.has(scope))) throw forbidden();
 }
-

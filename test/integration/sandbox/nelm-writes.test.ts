@@ -100,7 +100,9 @@ describe('sandbox NELM writes: schema attributes, limits, JSON Patch, deletes', 
   });
 
   it('limits approvers to 3 and account managers to 10, and names to one per org', async () => {
-    const approvers = sandbox.clients.slice(0, 4).map((c) => ({ id: c.kind === 'api-client' ? '' : c.identityId }));
+    const approvers = sandbox.clients
+      .slice(0, 4)
+      .map((c) => ({ id: c.kind === 'api-client' ? '' : c.identityId }));
     const tooMany = await post('/v3/non-employee-sources', {
       name: 'Too many approvers',
       description: '',
