@@ -9,6 +9,7 @@ import type { CallThrottle } from './call-throttle.ts';
 import { createUpstreamErrorFromFailure, createUpstreamErrorFromResponse } from './error-response.ts';
 import { UpstreamBadRequestError, UpstreamError } from './errors.ts';
 import { redactSecrets } from './redact.ts';
+import { parseRetryAfterMs } from './retry-after.ts';
 import { createRetryCallback, type UpstreamRetryOptions } from './retry-policy.ts';
 import type { ApiVersion, JsonPatchOperation } from './wire/common.ts';
 
@@ -54,7 +55,7 @@ export interface UpstreamHttpOptions {
   onCall?: (entry: UpstreamCallLog) => void;
   /** Overrides the dispatcher's retry policy for these calls (needs `createUpstreamDispatcher`'s retry). */
   retry?: UpstreamRetryOptions;
-  /** Holds calls past the per-token rate limit until the window has room (shared by all requests). */
+  /** Holds calls past the per-client rate limit until the window has room (shared by all requests). */
   throttle?: CallThrottle;
 }
 
@@ -139,7 +140,7 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
     const path = `${prefix}/${call.version}${call.path}`;
     const label = labelOf(call);
     const token = await options.getToken();
-    await options.throttle?.acquire(token, options.signal);
+    const answered = await options.throttle?.acquire(token, options.signal);
     const headers: Record<string, string> = {
       authorization: `Bearer ${token}`,
       accept: call.accept ?? 'application/json',
@@ -170,7 +171,9 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
         retryOptions,
       };
       answer = await options.dispatcher.request(request);
+      answered?.();
     } catch (error) {
+      answered?.();
       log(0);
       if (options.signal?.aborted) throw options.signal.reason;
       const failure = createUpstreamErrorFromFailure(error, label, [token]);
@@ -182,6 +185,11 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
       });
     }
     log(answer.statusCode);
+    if (answer.statusCode === 429) {
+      // A write, or a read past its retries: the client's other calls wait out the Retry-After too.
+      const retryAfterMs = parseRetryAfterMs(answer.headers['retry-after']);
+      if (retryAfterMs) options.throttle?.coolDown(token, retryAfterMs);
+    }
     if (answer.statusCode >= 200 && answer.statusCode < 300) {
       return { status: answer.statusCode, headers: answer.headers, body: answer.body };
     }
