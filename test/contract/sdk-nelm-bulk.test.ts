@@ -11,7 +11,6 @@ import {
   type SdkClients,
   startContractSandbox,
 } from './sdk-helpers.ts';
-import { shapeErrors } from './shape.ts';
 
 const TEMPLATE_COLUMNS = 'accountName,firstName,lastName,phone,email,manager,startDate,endDate';
 
