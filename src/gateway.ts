@@ -62,6 +62,12 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
 export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   const baseUrl = deps.baseUrl ?? config.upstream.baseUrl;
   if (!baseUrl) throw new Error('createGateway needs an upstream base URL (config or deps.baseUrl)');
+  // One for the gateway: all tokens of one client (the service account's among them) share its rate limit.
+  const throttle = createCallThrottle({
+    limit: config.upstream.rateLimit,
+    windowMs: config.upstream.rateLimitWindowMs,
+    maxWaitMs: config.upstream.maxRetryAfterMs,
+  });
   const ownsDispatcher = !deps.dispatcher;
   const dispatcher =
     deps.dispatcher ??
@@ -76,6 +82,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         maxTotalWaitMs: config.upstream.maxRetryWaitMs,
         minDelayMs: config.upstream.retryMinDelayMs,
         maxDelayMs: config.upstream.retryMaxDelayMs,
+        onRateLimited: (token, retryAfterMs) => throttle.coolDown(token, retryAfterMs),
       },
     });
   const logger = deps.logger ?? createLogger({ level: config.logLevel, format: config.logFormat });
@@ -88,12 +95,6 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     tracer: deps.tracer ?? tracing?.tracer ?? null,
   });
   const serviceAccount = deps.serviceAccount === undefined ? config.serviceAccount : deps.serviceAccount;
-  // One for the gateway: callers sharing a token (the service account) share its rate limit.
-  const throttle = createCallThrottle({
-    limit: config.upstream.rateLimit,
-    windowMs: config.upstream.rateLimitWindowMs,
-    maxWaitMs: config.upstream.maxRetryAfterMs,
-  });
   const accountTokens: TokenProvider | null = serviceAccount
     ? createClientCredentialsTokenProvider({
         baseUrl,

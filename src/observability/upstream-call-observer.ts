@@ -76,12 +76,14 @@ export function createUpstreamCallObserver(options: UpstreamCallObserverOptions)
 export function observeThrottle(throttle: CallThrottle, log: Logger, metrics: GatewayMetrics | null) {
   return {
     async acquire(token: string, signal?: AbortSignal) {
-      const waitedMs = await throttle.acquire(token, signal);
+      const ticket = await throttle.acquire(token, signal);
+      const { waitedMs } = ticket;
       if (waitedMs > 0) {
         metrics?.throttleWait(waitedMs / 1000);
         log.debug({ waitedMs }, 'upstream call held by the rate limit');
       }
-      return waitedMs;
+      return ticket;
     },
+    coolDown: (token: string, retryAfterMs: number) => throttle.coolDown(token, retryAfterMs),
   } satisfies CallThrottle;
 }

@@ -5,7 +5,7 @@ import { parseScale } from './options.ts';
 import { createSandbox } from './sandbox.ts';
 
 const USAGE = `Usage: npm run sandbox -- [--port 4010] [--host 127.0.0.1] [--seed N] [--scale small|org|<sources>x<records>]
-  [--rate-limit N] [--rate-limit-window MS] [--token-ttl S] [--latency MS] [--jitter MS]
+  [--rate-limit N] [--rate-limit-window MS] [--route-rate-limit 'GET /non-employee-records=N' ...] [--token-ttl S] [--latency MS] [--jitter MS]
   [--error-rate R] [--503-rate R] [--429-rate R] [--drop-rate R] [--retry-after S] [--hang] [--log]`;
 
 function number(value: string | undefined, flag: string): number | undefined {
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
       scale: { type: 'string' },
       'rate-limit': { type: 'string' },
       'rate-limit-window': { type: 'string' },
+      'route-rate-limit': { type: 'string', multiple: true },
       'token-ttl': { type: 'string' },
       latency: { type: 'string' },
       jitter: { type: 'string' },
@@ -56,6 +57,13 @@ async function main(): Promise<void> {
   put('retryAfterSeconds', 'retry-after');
   if (values.hang) faults.hang = true;
 
+  const routeRateLimits: Record<string, number> = {};
+  for (const entry of values['route-rate-limit'] ?? []) {
+    const at = entry.lastIndexOf('=');
+    if (at < 1) throw new RangeError(`--route-rate-limit needs 'METHOD /path=N', got '${entry}'.`);
+    routeRateLimits[entry.slice(0, at).trim()] = number(entry.slice(at + 1), 'route-rate-limit')!;
+  }
+
   const started = performance.now();
   const sandbox = await createSandbox({
     port: number(values.port, 'port'),
@@ -64,6 +72,7 @@ async function main(): Promise<void> {
     scale: values.scale ? parseScale(values.scale) : undefined,
     rateLimit: number(values['rate-limit'], 'rate-limit'),
     rateLimitWindowMs: number(values['rate-limit-window'], 'rate-limit-window'),
+    routeRateLimits,
     tokenTtlSeconds: number(values['token-ttl'], 'token-ttl'),
     faults,
     log: values.log ?? false,
@@ -78,7 +87,7 @@ async function main(): Promise<void> {
   console.log(`  token URL: ${sandbox.url}/oauth/token`);
   console.log(`  seed ${seed}, ${scale.sources} sources × ${scale.recordsPerSource} records`);
   console.log(
-    `  rate limit: ${rateLimit > 0 ? `${rateLimit} requests per token per ${rateLimitWindowMs} ms` : 'off'}`,
+    `  rate limit: ${rateLimit > 0 ? `${rateLimit} requests per client per ${rateLimitWindowMs} ms` : 'off'}`,
   );
   console.log(`  control plane: ${sandbox.url}/__sandbox/{stats,faults,reset,clients}`);
   for (const line of formatDemoClients(sandbox.clients)) console.log(line);

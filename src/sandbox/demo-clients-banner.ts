@@ -5,7 +5,7 @@ export function formatDemoClients(clients: readonly DemoClient[], indent = '  ')
   return [
     `${indent}demo clients:`,
     ...clients.flatMap((client) => [
-      `${indent}  ${client.role.padEnd(16)} ${client.name.padEnd(18)} identity ${client.identityId}`,
+      `${indent}  ${client.role.padEnd(16)} ${client.name.padEnd(18)} ${client.kind === 'api-client' ? `API client, scopes ${client.scopes.join(' ')}` : `identity ${client.identityId}`}`,
       `${indent}    client_id ${client.clientId}  client_secret ${client.clientSecret}`,
     ]),
   ];

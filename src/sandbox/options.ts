@@ -23,11 +23,16 @@ export interface SandboxOptions {
   seed?: number;
   /** A preset or explicit sizes (up to 50 sources × 20,000 records). @default 'small' */
   scale?: ScalePreset | Scale;
-  /** Requests per access token per window; 0 turns the limit off. @default 100 */
+  /** Requests per `client_id` per window, shared by all tokens of a client; 0 turns the limit off. @default 100 */
   rateLimit?: number;
+  /**
+   * Custom limits per route, as a tenant can have per API: `{ 'GET /non-employee-records': 20 }`
+   * (method and path template below the version). Such a route counts apart from the rest. @default {}
+   */
+  routeRateLimits?: Record<string, number>;
   /** The rate-limit window. @default 10000 */
   rateLimitWindowMs?: number;
-  /** Lifetime of issued access tokens. @default 3600 */
+  /** Lifetime of issued access tokens, a tenant's `expires_in`. @default 749 */
   tokenTtlSeconds?: number;
   /** Faults active from the start (same shape as `PUT /__sandbox/faults`). @default {} */
   faults?: Partial<FaultConfig>;
@@ -41,6 +46,7 @@ export interface ResolvedOptions {
   seed: number;
   scale: Scale;
   rateLimit: number;
+  routeRateLimits: Record<string, number>;
   rateLimitWindowMs: number;
   tokenTtlSeconds: number;
   faults: Partial<FaultConfig>;
@@ -74,8 +80,14 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
       recordsPerSource: integer(scale.recordsPerSource, 'scale.recordsPerSource', 0, MAX_RECORDS_PER_SOURCE),
     },
     rateLimit: integer(options.rateLimit ?? 100, 'rateLimit', 0, 1_000_000),
+    routeRateLimits: Object.fromEntries(
+      Object.entries(options.routeRateLimits ?? {}).map(([route, limit]) => [
+        route,
+        integer(limit, `routeRateLimits['${route}']`, 0, 1_000_000),
+      ]),
+    ),
     rateLimitWindowMs: integer(options.rateLimitWindowMs ?? 10_000, 'rateLimitWindowMs', 1, 3_600_000),
-    tokenTtlSeconds: integer(options.tokenTtlSeconds ?? 3600, 'tokenTtlSeconds', 1, 31_536_000),
+    tokenTtlSeconds: integer(options.tokenTtlSeconds ?? 749, 'tokenTtlSeconds', 1, 31_536_000),
     faults: options.faults ?? {},
     log: options.log ?? false,
   };

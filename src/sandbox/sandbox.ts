@@ -9,7 +9,13 @@ import { createRouter } from './http/router.ts';
 import { createRequestListener } from './http/server.ts';
 import { createNelmModule } from './nelm/nelm-module.ts';
 import { type ResolvedOptions, resolveOptions, type SandboxOptions } from './options.ts';
-import { createIdentityRegistry, type DemoClient, type DemoRole } from './seed/identities.ts';
+import {
+  type ApiClient,
+  createIdentityRegistry,
+  type DemoClient,
+  type DemoRole,
+  type PersonalAccessTokenClient,
+} from './seed/identities.ts';
 
 export interface Sandbox {
   /** The tenant base URL, e.g. `http://127.0.0.1:4010`; clients append `/v3` themselves. */
@@ -17,11 +23,13 @@ export interface Sandbox {
   port: number;
   host: string;
   options: ResolvedOptions;
-  /** Every demo client, one per seeded identity. */
+  /** Every demo client: a personal access token per seeded identity, then the API clients. */
   clients: readonly DemoClient[];
-  /** The org admin's client (all `idn:nesr:*` and accounts rights). */
-  admin: DemoClient;
+  /** The org admin's personal access token (all `idn:nesr:*` and accounts rights). */
+  admin: PersonalAccessTokenClient;
   /** The `index`-th demo client with a role. */
+  client(role: 'api-client', index?: number): ApiClient;
+  client(role: Exclude<DemoRole, 'api-client'>, index?: number): PersonalAccessTokenClient;
   client(role: DemoRole, index?: number): DemoClient;
   /** Same as `POST /__sandbox/reset`. */
   reset(): void;
@@ -37,7 +45,11 @@ export async function createSandbox(options?: SandboxOptions): Promise<Sandbox> 
   const router = createRouter([...nelm.routes, ...accounts.routes]);
   const stats = createStats();
   const faults = createFaultInjector(resolved.faults);
-  const rateLimiter = createRateLimiter({ limit: resolved.rateLimit, windowMs: resolved.rateLimitWindowMs });
+  const rateLimiter = createRateLimiter({
+    limit: resolved.rateLimit,
+    windowMs: resolved.rateLimitWindowMs,
+    routeLimits: resolved.routeRateLimits,
+  });
   const tokens = createTokenService({ ttlSeconds: resolved.tokenTtlSeconds });
 
   const reset = () => {
@@ -68,7 +80,12 @@ export async function createSandbox(options?: SandboxOptions): Promise<Sandbox> 
   });
   const { port } = server.address() as AddressInfo;
   const hostForUrl = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host;
-  const admin = identities.clients.find((c) => c.role === 'admin')!;
+  const admin = identities.clients.find((c) => c.role === 'admin') as PersonalAccessTokenClient;
+  const client = (role: DemoRole, index = 0) => {
+    const found = identities.clients.filter((c) => c.role === role)[index];
+    if (!found) throw new RangeError(`No demo client #${index} with role ${role}.`);
+    return found;
+  };
 
   return {
     url: `http://${hostForUrl}:${port}`,
@@ -77,11 +94,7 @@ export async function createSandbox(options?: SandboxOptions): Promise<Sandbox> 
     options: resolved,
     clients: identities.clients,
     admin,
-    client(role, index = 0) {
-      const client = identities.clients.filter((c) => c.role === role)[index];
-      if (!client) throw new RangeError(`No demo client #${index} with role ${role}.`);
-      return client;
-    },
+    client: client as Sandbox['client'],
     reset,
     close: () =>
       new Promise<void>((resolve, reject) => {

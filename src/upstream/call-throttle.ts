@@ -1,49 +1,73 @@
-import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { raceAbort } from './abortable.ts';
 import { UpstreamRateLimitedError } from './errors.ts';
+import { throttleKeyOf } from './throttle-key.ts';
 
 /**
- * ISC lets each access token make a fixed number of calls per window (100 per 10 s). A call past
- * that comes back 429 and costs a retry, or fails a write outright; the throttle holds it until
- * the window has room instead, in arrival order. One throttle serves every request of a gateway:
- * it keeps a hash of each token and the times of its calls, never the token or any data.
+ * ISC lets each `client_id` make a fixed number of calls per window (100 per 10 s), shared by all
+ * tokens of the client. A call past that comes back 429 and costs a retry, or fails a write
+ * outright; the throttle holds it until the window has room instead, in arrival order. When a
+ * 429 still comes (the tenant's limit is lower than ours), every call of that client waits out its
+ * `Retry-After`. One throttle serves every request of a gateway: it keeps a hash of each client
+ * id (or of a token that is not a JWT) and the times of its calls, never a token or any data.
  */
 export interface CallThrottle {
-  /** Resolves, with the milliseconds it held the call (0: none), when a call with this token may go; rejects RATE_LIMITED past `maxWaitMs`. */
-  acquire(token: string, signal?: AbortSignal): Promise<number>;
+  /**
+   * Resolves when a call with this token may go, with how long it was held and the function to
+   * call once it is answered; rejects RATE_LIMITED past `maxWaitMs`.
+   */
+  acquire(token: string, signal?: AbortSignal): Promise<ThrottleTicket>;
+  /** The upstream answered a call of this token 429: hold every call of its client for `retryAfterMs`. */
+  coolDown(token: string, retryAfterMs: number): void;
+}
+
+/** A call's place in its client's window. */
+export interface ThrottleTicket {
+  /** How long the call was held for room (0: not at all). */
+  waitedMs: number;
+  /** Call once the call is answered (or failed): it counts until a window after that. */
+  answered(): void;
 }
 
 export interface CallThrottleOptions {
-  /** Calls per token per window; 0 lets everything through. */
+  /** Calls per client per window; 0 lets everything through. */
   limit: number;
   windowMs: number;
   /** Longest a call may wait for room; beyond it, RATE_LIMITED. */
   maxWaitMs: number;
-  /** Added to the window: the upstream counts a call when it arrives, a little after it left. @default 100 */
+  /** Added to the window, for clocks and rounding between us and the upstream. @default 100 */
   marginMs?: number;
   now?: () => number;
 }
 
-interface TokenWindow {
-  /** Times of the calls still inside the window, oldest first. */
-  sent: number[];
+interface ClientWindow {
+  /**
+   * One entry per call in the window: when it was answered, or Infinity while in flight. The
+   * upstream counts a call when it arrives, some time before its answer and after it left here,
+   * so a call counts here until a window after its answer.
+   */
+  sent: Array<{ at: number }>;
   /** The last call in line: the next one waits behind it. */
-  tail: Promise<void>;
+  tail: Promise<unknown>;
   waiting: number;
+  /** No call goes before this time: the upstream's last `Retry-After`. */
+  coolUntil: number;
 }
 
-/** Past this many tokens, windows with nothing in them are dropped. */
+/** Past this many clients, windows with nothing in them are dropped. */
 const SWEEP_ABOVE = 256;
+const released: ThrottleTicket = { waitedMs: 0, answered: () => {} };
 
 export function createCallThrottle(options: CallThrottleOptions): CallThrottle {
   const { limit, maxWaitMs } = options;
   const windowMs = options.windowMs + (options.marginMs ?? 100);
   const now = options.now ?? Date.now;
-  const windows = new Map<string, TokenWindow>();
+  const windows = new Map<string, ClientWindow>();
 
-  const expire = (window: TokenWindow, at: number) => {
-    while (window.sent.length > 0 && window.sent[0] <= at - windowMs) window.sent.shift();
+  const expire = (window: ClientWindow, at: number) => {
+    if (window.sent.some((entry) => entry.at <= at - windowMs)) {
+      window.sent = window.sent.filter((entry) => entry.at > at - windowMs);
+    }
   };
 
   const sweep = () => {
@@ -51,25 +75,49 @@ export function createCallThrottle(options: CallThrottleOptions): CallThrottle {
     const at = now();
     for (const [key, window] of windows) {
       expire(window, at);
-      if (window.sent.length === 0 && window.waiting === 0) windows.delete(key);
+      if (window.sent.length === 0 && window.waiting === 0 && window.coolUntil <= at) windows.delete(key);
     }
   };
 
-  const waitForRoom = async (window: TokenWindow, queuedAt: number, signal?: AbortSignal) => {
+  const windowOf = (token: string): ClientWindow => {
+    const key = throttleKeyOf(token);
+    let window = windows.get(key);
+    if (!window) {
+      sweep();
+      window = { sent: [], tail: Promise.resolve(), waiting: 0, coolUntil: 0 };
+      windows.set(key, window);
+    }
+    return window;
+  };
+
+  const waitForRoom = async (window: ClientWindow, queuedAt: number, signal?: AbortSignal) => {
     for (let slept = false; ; slept = true) {
       // A request that ended while its call waited in line takes no room in the window.
       signal?.throwIfAborted();
       const at = now();
       expire(window, at);
-      if (window.sent.length < limit) {
-        window.sent.push(at);
-        return slept ? at - queuedAt : 0;
+      const cooling = window.coolUntil - at;
+      if (cooling <= 0 && window.sent.length < limit) {
+        const entry = { at: Number.POSITIVE_INFINITY };
+        window.sent.push(entry);
+        return {
+          waitedMs: slept ? at - queuedAt : 0,
+          answered: () => {
+            entry.at = Math.min(entry.at, now());
+          },
+        };
       }
-      const wait = window.sent[0] + windowMs - at;
-      if (at + wait - queuedAt > maxWaitMs) {
+      const full = window.sent.length >= limit;
+      const oldest = full ? Math.min(...window.sent.map((entry) => entry.at)) : at - windowMs;
+      // Every call of a full window in flight: room comes a window after the first answer, so
+      // look again shortly, knowing it is at least a window away.
+      const inFlight = !Number.isFinite(oldest);
+      const wait = Math.max(cooling, inFlight ? 50 : oldest + windowMs - at, 1);
+      const atLeast = Math.max(at + wait, inFlight ? at + windowMs : 0);
+      if (atLeast - queuedAt > maxWaitMs) {
         throw new UpstreamRateLimitedError(
-          `More than ${limit} upstream calls per ${options.windowMs} ms with this token; try again later`,
-          { status: 429, retryAfterSeconds: Math.ceil(wait / 1000) },
+          `More than ${limit} upstream calls per ${options.windowMs} ms for this client; try again later`,
+          { status: 429, retryAfterSeconds: Math.ceil((atLeast - at) / 1000) },
         );
       }
       await sleep(wait, undefined, { signal }).catch((error: unknown) => {
@@ -79,16 +127,14 @@ export function createCallThrottle(options: CallThrottleOptions): CallThrottle {
   };
 
   return {
+    coolDown(token, retryAfterMs) {
+      if (limit <= 0 || !(retryAfterMs > 0)) return;
+      const window = windowOf(token);
+      window.coolUntil = Math.max(window.coolUntil, now() + retryAfterMs);
+    },
     acquire(token, signal) {
-      if (limit <= 0) return Promise.resolve(0);
-      const key = createHash('sha256').update(token).digest('base64url');
-      let window = windows.get(key);
-      if (!window) {
-        sweep();
-        window = { sent: [], tail: Promise.resolve(), waiting: 0 };
-        windows.set(key, window);
-      }
-      const current = window;
+      if (limit <= 0) return Promise.resolve(released);
+      const current = windowOf(token);
       const queuedAt = now();
       current.waiting += 1;
       const turn = raceAbort(current.tail, signal).then(() => waitForRoom(current, queuedAt, signal));

@@ -11,6 +11,7 @@ import type { CallThrottle } from './call-throttle.ts';
 import { createUpstreamErrorFromFailure, createUpstreamErrorFromResponse } from './error-response.ts';
 import { UpstreamBadRequestError, UpstreamError } from './errors.ts';
 import { redactSecrets } from './redact.ts';
+import { parseRetryAfterMs } from './retry-after.ts';
 import { createRetryCallback, type UpstreamRetryOptions } from './retry-policy.ts';
 import { routeTemplateOf } from './route-template.ts';
 import type { ApiVersion, JsonPatchOperation } from './wire/common.ts';
@@ -57,7 +58,7 @@ export interface UpstreamHttpOptions {
   onCall?: (entry: UpstreamCallLog) => void;
   /** Overrides the dispatcher's retry policy for these calls (needs `createUpstreamDispatcher`'s retry). */
   retry?: UpstreamRetryOptions;
-  /** Holds calls past the per-token rate limit until the window has room (shared by all requests). */
+  /** Holds calls past the per-client rate limit until the window has room (shared by all requests). */
   throttle?: CallThrottle;
   /** Sees every call and its attempts (logs, metrics, trace context). */
   observer?: UpstreamCallObserver;
@@ -144,7 +145,7 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
     const path = `${prefix}/${call.version}${call.path}`;
     const label = labelOf(call);
     const token = await raceAbort(options.getToken(), options.signal);
-    await options.throttle?.acquire(token, options.signal);
+    const ticket = await options.throttle?.acquire(token, options.signal);
     const observation = options.observer?.start({ method: call.method, route: routeTemplateOf(call.path) });
     const headers: Record<string, string> = {
       ...observation?.headers,
@@ -183,7 +184,9 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
       answer = await raceAbort(options.dispatcher.request(request), options.signal, (late) =>
         late.body.destroy(),
       );
+      ticket?.answered();
     } catch (error) {
+      ticket?.answered();
       log(0);
       if (options.signal?.aborted) throw options.signal.reason;
       const failure = createUpstreamErrorFromFailure(error, label, [token]);
@@ -195,6 +198,11 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
       });
     }
     log(answer.statusCode);
+    if (answer.statusCode === 429) {
+      // A write, or a read past its retries: the client's other calls wait out the Retry-After too.
+      const retryAfterMs = parseRetryAfterMs(answer.headers['retry-after']);
+      if (retryAfterMs) options.throttle?.coolDown(token, retryAfterMs);
+    }
     if (answer.statusCode >= 200 && answer.statusCode < 300) {
       return { status: answer.statusCode, headers: answer.headers, body: answer.body };
     }

@@ -21,7 +21,25 @@ export interface UpstreamRetryOptions {
   statusCodes?: readonly number[];
   /** Source of jitter in [0, 1). @default Math.random */
   random?: () => number;
+  /**
+   * Told of every 429 with a `Retry-After`, with the bearer token of the call, so the throttle
+   * can hold the other calls of that client too. @default undefined
+   */
+  onRateLimited?: (token: string, retryAfterMs: number) => void;
 }
+
+/** The bearer token in a call's dispatch headers (an object or a flat name/value array). */
+const bearerOf = (headers: unknown): string | undefined => {
+  let value: unknown;
+  if (Array.isArray(headers)) {
+    for (let i = 0; i + 1 < headers.length; i += 2) {
+      if (String(headers[i]).toLowerCase() === 'authorization') value = headers[i + 1];
+    }
+  } else if (headers && typeof headers === 'object') {
+    for (const [name, v] of Object.entries(headers)) if (name.toLowerCase() === 'authorization') value = v;
+  }
+  return typeof value === 'string' ? /^Bearer\s+(\S+)$/i.exec(value)?.[1] : undefined;
+};
 
 export const RETRY_METHODS: readonly string[] = ['GET', 'HEAD'];
 export const RETRY_STATUS_CODES: readonly number[] = [429, 502, 503, 504];
@@ -33,7 +51,7 @@ export const RETRY_ERROR_CODES: readonly string[] = [
   'UND_ERR_CLOSED',
 ];
 
-export const DEFAULT_RETRY_OPTIONS: Required<Omit<UpstreamRetryOptions, 'random'>> = {
+export const DEFAULT_RETRY_OPTIONS: Required<Omit<UpstreamRetryOptions, 'random' | 'onRateLimited'>> = {
   statusCodes: RETRY_STATUS_CODES,
   maxAttempts: 4,
   minDelayMs: 250,
@@ -105,6 +123,11 @@ export const createRetryCallback = (options: UpstreamRetryOptions = {}): RetryHa
     };
     const key = opts.retryOptions ?? opts;
     const waitedMs = waited.get(key) ?? 0;
+    if (options.onRateLimited && failure.code === 'UND_ERR_REQ_RETRY' && failure.statusCode === 429) {
+      const retryAfterMs = parseRetryAfterMs(failure.headers?.['retry-after']);
+      const token = bearerOf((opts as Dispatcher.DispatchOptions).headers);
+      if (retryAfterMs && token) options.onRateLimited(token, retryAfterMs);
+    }
     const decision = decideRetry(
       {
         method: String((opts as Dispatcher.DispatchOptions).method),

@@ -1,12 +1,12 @@
-import { arrayOf, fields, nullable, oneOf, optional } from './shape.ts';
+import { arrayOf, fields, nullable, oneOf, optional, type Shape } from './shape.ts';
 
 /** The accounts response bodies (v3, and the beta-only ones), as the spec's schemas describe them. */
 
 const identityReference = (typeValues: string[]) =>
   fields({ id: optional('string'), type: optional(oneOf(...typeValues)), name: optional('string') });
 
-/** `Account`: the spec's required fields must be there; SLIM leaves out the others. */
-export const ACCOUNT = fields({
+/** `Account`: the spec's required fields must be there. */
+const ACCOUNT_FIELDS: Readonly<Record<string, Shape>> = {
   id: optional('string'),
   name: nullable('string'),
   created: optional('date-time'),
@@ -40,7 +40,21 @@ export const ACCOUNT = fields({
   ownerIdentity: optional(
     nullable(fields({ type: optional('string'), id: optional('string'), name: optional('string') })),
   ),
-});
+};
+export const ACCOUNT = fields(ACCOUNT_FIELDS);
+
+/**
+ * A SLIM account: the fields of the spec's `SlimAccounts` example, which leaves out sourceName,
+ * authoritative, systemAccount and uncorrelated though `Account` requires them.
+ */
+const {
+  sourceName: _sourceName,
+  authoritative: _authoritative,
+  systemAccount: _systemAccount,
+  uncorrelated: _uncorrelated,
+  ...SLIM_FIELDS
+} = ACCOUNT_FIELDS;
+export const SLIM_ACCOUNT = fields({ ...SLIM_FIELDS, attributes: oneOf(null) });
 
 const ACCESS_MODEL_METADATA = fields({
   key: optional('string'),

@@ -136,9 +136,3 @@ export const BULK_UPLOAD_JOB = fields({
 
 // The spec documents `null` as "submitted, not yet queued".
 export const BULK_UPLOAD_STATUS = fields({ status: nullable(JOB_STATUS) });
-
-// The issue asks a failed upload to report its bad rows; the spec has no field for them.
-export const BULK_UPLOAD_FAILED_STATUS = allOf(
-  BULK_UPLOAD_STATUS,
-  fields({ errors: arrayOf(fields({ line: 'integer', message: 'string' })) }),
-);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestSandbox } from '../helpers/sandbox.ts';
 import { createSource, UNKNOWN_NELM_ID } from './fixtures.ts';
-import { BULK_UPLOAD_FAILED_STATUS, BULK_UPLOAD_JOB, BULK_UPLOAD_STATUS } from './nelm-shapes.ts';
+import { BULK_UPLOAD_JOB, BULK_UPLOAD_STATUS } from './nelm-shapes.ts';
 import { operationsOf } from './operations.ts';
 import {
   createContractRecorder,
@@ -11,7 +11,6 @@ import {
   type SdkClients,
   startContractSandbox,
 } from './sdk-helpers.ts';
-import { shapeErrors } from './shape.ts';
 
 const TEMPLATE_COLUMNS = 'accountName,firstName,lastName,phone,email,manager,startDate,endDate';
 
@@ -98,20 +97,18 @@ describe('official SDK against the sandbox: bulk upload and CSV export', () => {
       admin.nelm.exportNonEmployeeRecords({ id: UNKNOWN_NELM_ID }),
     );
 
-    // A malformed row fails the whole job, and the status says which line.
-    await admin.nelm.importNonEmployeeRecordsInBulk({
-      id: sourceId,
-      data: csv([
-        `csv.four,Csv,Row4,5125550100,csv.four@example.com,jdoe,not-a-date,2026-01-01T00:00:00Z,Acme`,
-      ]),
-    });
-    const failed = await eventually(
-      () => admin.nelm.getNonEmployeeBulkUploadStatus({ id: sourceId }),
-      (r) => r.data.status === 'ERROR' || r.data.status === 'COMPLETED',
+    // A malformed row is a 400 at once that names its line; the last job's status is unchanged.
+    const refused = await contract.fails('importNonEmployeeRecordsInBulk', 400, () =>
+      admin.nelm.importNonEmployeeRecordsInBulk({
+        id: sourceId,
+        data: csv([
+          `csv.four,Csv,Row4,5125550100,csv.four@example.com,jdoe,not-a-date,2026-01-01T00:00:00Z,Acme`,
+        ]),
+      }),
     );
-    expect(failed.data.status).toBe('ERROR');
-    expect(failed.data).toMatchObject({ errors: [{ line: 2 }] });
-    expect.soft(shapeErrors(failed.data, BULK_UPLOAD_FAILED_STATUS)).toEqual([]);
+    expect(errorDetail(refused.data).text).toMatch(/^Line 2: .*startDate/);
+    const unchanged = await admin.nelm.getNonEmployeeBulkUploadStatus({ id: sourceId });
+    expect(unchanged.data.status).toBe('COMPLETED');
   });
 
   it('called every operation of this suite on a success and a failure path', () => {

@@ -3,9 +3,23 @@ import type { FaultConfig } from '../../src/sandbox/control/faults.ts';
 import type { SandboxStats } from '../../src/sandbox/control/stats.ts';
 import type { SandboxOptions } from '../../src/sandbox/options.ts';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox.ts';
-import type { DemoClient, DemoRole } from '../../src/sandbox/seed/identities.ts';
+import type {
+  ApiClient,
+  DemoClient,
+  DemoRole,
+  PersonalAccessTokenClient,
+} from '../../src/sandbox/seed/identities.ts';
 
-export type { DemoClient, DemoRole, FaultConfig, Sandbox, SandboxOptions, SandboxStats };
+export type {
+  ApiClient,
+  DemoClient,
+  DemoRole,
+  FaultConfig,
+  PersonalAccessTokenClient,
+  Sandbox,
+  SandboxOptions,
+  SandboxStats,
+};
 
 export interface ApiCall {
   method?: string;

@@ -10,8 +10,11 @@ import { type AccountRight, requireAccountRight } from './account-rights.ts';
 import type { AccountChanges, AccountState } from './account-state.ts';
 import { type AccountsContext, accountOr404, submitAccountTask } from './accounts-context.ts';
 
-/** The accounts API answers under v3 and beta alike. */
-export const ACCOUNT_VERSIONS: readonly ApiVersion[] = ['v3', 'beta'];
+/** The accounts API answers under every version; v2024 and v2025 take v3's shapes. */
+export const ACCOUNT_VERSIONS: readonly ApiVersion[] = ['v3', 'beta', 'v2024', 'v2025'];
+
+/** Remove and the identities-accounts toggles: beta, and generally available from v2025. */
+export const LATER_ACCOUNT_VERSIONS: readonly ApiVersion[] = ['beta', 'v2025'];
 
 /** `202 { id }`: the task was accepted. */
 export const accepted = (id: string): SandboxResponse => ({

@@ -5,24 +5,26 @@ import type { AccountState } from './account-state.ts';
 export const CONNECTION_TYPE = 'file';
 export const SOURCE_FEATURES = 'ENABLE, UNLOCK, PROVISIONING';
 
-/** The fields a SLIM account keeps: what the schema requires, plus ids and timestamps. */
+/**
+ * The fields a SLIM account keeps: those of the spec's `SlimAccounts` example. It has no
+ * `sourceName`, `authoritative`, `systemAccount` or `uncorrelated`, though `Account` requires them.
+ */
 const SLIM_FIELDS = [
-  'id',
-  'name',
-  'created',
-  'modified',
-  'sourceId',
-  'sourceName',
-  'identityId',
   'attributes',
-  'authoritative',
+  'created',
+  'description',
   'disabled',
-  'locked',
-  'nativeIdentity',
-  'systemAccount',
-  'uncorrelated',
-  'manuallyCorrelated',
+  'features',
   'hasEntitlements',
+  'id',
+  'identityId',
+  'locked',
+  'manuallyCorrelated',
+  'modified',
+  'name',
+  'nativeIdentity',
+  'sourceId',
+  'uuid',
 ] as const satisfies readonly (keyof Account)[];
 
 /** The wire account, in the spec's field order. SLIM sends `attributes` as null: sparing them is its point. */

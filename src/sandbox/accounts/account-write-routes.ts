@@ -6,7 +6,12 @@ import { attributesBody, createBody } from './account-bodies.ts';
 import { md5Hex } from './account-ids.ts';
 import { accountPatchChanges } from './account-patch.ts';
 import { requireAccountRight } from './account-rights.ts';
-import { ACCOUNT_VERSIONS, accepted, createAccountTaskRoute } from './account-task-route.ts';
+import {
+  ACCOUNT_VERSIONS,
+  accepted,
+  createAccountTaskRoute,
+  LATER_ACCOUNT_VERSIONS,
+} from './account-task-route.ts';
 import type { AccountsContext } from './accounts-context.ts';
 
 /** The identity attribute of a non-employee source's account schema. */
@@ -94,7 +99,7 @@ export function createAccountWriteRoutes(context: AccountsContext): RouteDefinit
     createAccountTaskRoute(context, {
       method: 'POST',
       template: '/accounts/:id/remove',
-      versions: ['beta'],
+      versions: LATER_ACCOUNT_VERSIONS,
       right: 'manage',
       plan: () => () => ({ removed: true }),
       answer: (id) => ({

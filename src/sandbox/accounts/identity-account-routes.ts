@@ -2,7 +2,7 @@ import { notFound } from '../http/sandbox-error.ts';
 import type { RouteDefinition } from '../http/types.ts';
 import { identityIdsBody } from './account-bodies.ts';
 import { requireAccountRight } from './account-rights.ts';
-import { accepted } from './account-task-route.ts';
+import { accepted, LATER_ACCOUNT_VERSIONS } from './account-task-route.ts';
 import type { AccountsContext } from './accounts-context.ts';
 
 /** One entry of the 207 answer; the spec's example sends `message: null` for an accepted identity. */
@@ -29,7 +29,7 @@ export function createIdentityAccountRoutes(context: AccountsContext): RouteDefi
   const single = (action: 'enable' | 'disable'): RouteDefinition => ({
     method: 'POST',
     template: `/identities-accounts/:id/${action}`,
-    versions: ['beta'],
+    versions: LATER_ACCOUNT_VERSIONS,
     handler(req) {
       requireAccountRight(req.caller, 'state');
       const identityId = req.params.id;
@@ -42,7 +42,7 @@ export function createIdentityAccountRoutes(context: AccountsContext): RouteDefi
   const bulk = (action: 'enable' | 'disable'): RouteDefinition => ({
     method: 'POST',
     template: `/identities-accounts/${action}`,
-    versions: ['beta'],
+    versions: LATER_ACCOUNT_VERSIONS,
     handler(req) {
       requireAccountRight(req.caller, 'state');
       const identityIds = [...new Set(identityIdsBody(req))];

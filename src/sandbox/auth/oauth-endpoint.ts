@@ -59,8 +59,11 @@ export async function handleTokenRequest(
   if (!client || client.clientSecret !== params.get('client_secret')) {
     return oauthError(401, 'invalid_client', 'Bad client credentials');
   }
-  const identity = deps.identities.byId(client.identityId);
-  if (!identity) return oauthError(401, 'invalid_client', 'Bad client credentials');
-  const token = await deps.tokens.issue(identity, client.clientId);
+  const identity =
+    client.kind === 'personal-access-token' ? deps.identities.byId(client.identityId) : undefined;
+  if (client.kind === 'personal-access-token' && !identity) {
+    return oauthError(401, 'invalid_client', 'Bad client credentials');
+  }
+  const token = await deps.tokens.issue(client, identity);
   return { status: 200, headers: { 'cache-control': 'no-store', pragma: 'no-cache' }, body: token };
 }

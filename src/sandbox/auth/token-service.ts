@@ -3,12 +3,13 @@ import { errors, jwtVerify, SignJWT } from 'jose';
 import type { OAuthTokenResponse } from '../../upstream/wire/common.ts';
 import { unauthorized } from '../http/sandbox-error.ts';
 import type { Caller } from '../http/types.ts';
-import type { Identity } from '../seed/identities.ts';
+import type { DemoClient, Identity } from '../seed/identities.ts';
 
 export const SANDBOX_TENANT_ID = 'sandbox-tenant';
 
 export interface TokenService {
-  issue(identity: Identity, clientId: string): Promise<OAuthTokenResponse>;
+  /** A token of `client`; a personal access token's acts as `identity`. */
+  issue(client: DemoClient, identity: Identity | undefined): Promise<OAuthTokenResponse>;
   /** The caller behind an `Authorization` header, or a 401 SandboxError. */
   authenticate(authorization: string | undefined): Promise<Caller>;
 }
@@ -19,20 +20,21 @@ export function createTokenService(options: { ttlSeconds: number; now?: () => nu
   const nowSeconds = () => Math.floor((options.now?.() ?? Date.now()) / 1000);
 
   return {
-    async issue(identity, clientId) {
+    async issue(client, identity) {
       const jti = randomUUID();
       const iat = nowSeconds();
-      const scope = 'sp:scopes:all';
+      const scope = client.scopes.join(' ');
+      // An API client's token has no user: no identity_id or user_name claim.
+      const user = identity ? { identity_id: identity.id, user_name: identity.alias } : {};
       const accessToken = await new SignJWT({
         tenant_id: SANDBOX_TENANT_ID,
         pod: 'sandbox',
         org: 'sandbox',
-        identity_id: identity.id,
-        user_name: identity.alias,
+        ...user,
         strong_auth: false,
-        authorities: [...identity.rights],
-        client_id: clientId,
-        scope: [scope],
+        authorities: [...client.rights],
+        client_id: client.clientId,
+        scope: [...client.scopes],
       })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setIssuedAt(iat)
@@ -45,7 +47,7 @@ export function createTokenService(options: { ttlSeconds: number; now?: () => nu
         expires_in: options.ttlSeconds,
         scope,
         tenant_id: SANDBOX_TENANT_ID,
-        identity_id: identity.id,
+        ...(identity ? { identity_id: identity.id } : {}),
         jti,
       };
     },
@@ -58,12 +60,23 @@ export function createTokenService(options: { ttlSeconds: number; now?: () => nu
           algorithms: ['HS256'],
           currentDate: new Date(nowSeconds() * 1000),
         });
-        const { identity_id: identityId, client_id: clientId, authorities, jti } = payload;
-        if (typeof identityId !== 'string' || typeof clientId !== 'string' || typeof jti !== 'string') {
+        const { identity_id: identityId, client_id: clientId, authorities, scope, jti } = payload;
+        if (
+          (identityId !== undefined && typeof identityId !== 'string') ||
+          typeof clientId !== 'string' ||
+          typeof jti !== 'string'
+        ) {
           throw unauthorized('JWT validation failed: JWT is missing required claims');
         }
-        const rights = Array.isArray(authorities) ? authorities.filter((a) => typeof a === 'string') : [];
-        return { identityId, clientId, rights: new Set(rights), tokenId: jti };
+        const strings = (value: unknown) =>
+          Array.isArray(value) ? value.filter((a): a is string => typeof a === 'string') : [];
+        return {
+          identityId,
+          clientId,
+          rights: new Set(strings(authorities)),
+          scopes: new Set(strings(scope)),
+          tokenId: jti,
+        };
       } catch (error) {
         if (error instanceof errors.JWTExpired) throw unauthorized('JWT validation failed: JWT is expired');
         if (error instanceof errors.JWSSignatureVerificationFailed) {

@@ -31,8 +31,10 @@ function order(actual: unknown, literal: FilterLiteral): number | undefined {
       return actual === literal.value || String(actual) === String(literal.value) ? 0 : undefined;
     case 'string': {
       if (isAbsent(actual)) return undefined;
-      const text = String(actual);
-      return text === literal.value ? 0 : text < literal.value ? -1 : 1;
+      // ISC compares strings without regard to case (`approvalStatus eq "pending"` matches).
+      const text = String(actual).toLowerCase();
+      const wanted = literal.value.toLowerCase();
+      return text === wanted ? 0 : text < wanted ? -1 : 1;
     }
   }
 }
@@ -41,7 +43,7 @@ function literalText(literal: FilterLiteral): string {
   return literal.type === 'null' ? '' : String(literal.value);
 }
 
-/** Compiles a filter tree to a predicate over items. `sw` and `co` ignore case, as ISC's do. */
+/** Compiles a filter tree to a predicate over items. String comparisons ignore case, as ISC's do. */
 export function createFilterPredicate<T>(node: FilterNode, get: FieldGetter<T>): (item: T) => boolean {
   switch (node.kind) {
     case 'and': {

@@ -28,6 +28,11 @@ const ESCAPES: Record<string, string> = {
 
 export const invalidFilter = (message: string) => badContent(`Invalid filter: ${message}`);
 
+const OPERATOR_WORDS: ReadonlySet<string> = new Set(['in', 'isnull', 'pr', 'and', 'or', 'not']);
+
+const upperCaseOperator = (word: string, at: number) =>
+  invalidFilter(`operator '${word}' at position ${at} must be lower case ('${word.toLowerCase()}')`);
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -100,8 +105,12 @@ export function parseFilter(text: string): FilterNode {
   let pos = 0;
   const peek = () => tokens[pos];
   const end = () => (tokens.length ? tokens[tokens.length - 1].at + 1 : 0);
-  const isKeyword = (token: Token | undefined, word: string) =>
-    token?.type === 'word' && token.value.toLowerCase() === word;
+  // A tenant answers 400 to `EQ` or `AND`: operators and keywords are lower case only.
+  const isKeyword = (token: Token | undefined, word: string) => {
+    if (token?.type !== 'word' || token.value.toLowerCase() !== word) return false;
+    if (token.value !== word) throw upperCaseOperator(token.value, token.at);
+    return true;
+  };
   const describe = (token: Token | undefined) =>
     token === undefined
       ? 'end of filter'
@@ -125,6 +134,9 @@ export function parseFilter(text: string): FilterNode {
     if (opToken?.type !== 'word')
       throw invalidFilter(`expected an operator after '${field}', found ${describe(opToken)}`);
     const op = opToken.value.toLowerCase();
+    if (op !== opToken.value && (OPERATOR_WORDS.has(op) || COMPARE_OPERATORS.has(op))) {
+      throw upperCaseOperator(opToken.value, opToken.at);
+    }
     if (op === 'isnull' || op === 'pr') return { kind: op, field };
     if (op === 'in') {
       if (peek()?.type !== '(') throw invalidFilter(`expected '(' after 'in', found ${describe(peek())}`);

@@ -1,8 +1,15 @@
 /**
- * ISC's limit: so many requests per access token per window. A sliding log per token, so a
- * client that waits `Retry-After` is let through again. Only accepted requests are logged.
+ * ISC's limit: so many requests per `client_id` per window, shared by every token of the client.
+ * A sliding log per client, so a client that waits `Retry-After` is let through again. Routes
+ * with a custom limit (`routeLimits`, keyed `METHOD /template`) count in a bucket of their own,
+ * as a tenant's per-API limits do. Only accepted requests are logged.
  */
-export function createRateLimiter(options: { limit: number; windowMs: number; now?: () => number }) {
+export function createRateLimiter(options: {
+  limit: number;
+  windowMs: number;
+  routeLimits?: Readonly<Record<string, number>>;
+  now?: () => number;
+}) {
   const now = options.now ?? Date.now;
   const logs = new Map<string, number[]>();
 
@@ -13,18 +20,21 @@ export function createRateLimiter(options: { limit: number; windowMs: number; no
   };
 
   return {
-    /** Counts one request of `tokenId`; `retryAfterSeconds` when it is over the limit. */
-    take(tokenId: string): { ok: true } | { ok: false; retryAfterSeconds: number } {
-      if (options.limit <= 0) return { ok: true };
+    /** Counts one request of `clientId` on `route`; `retryAfterSeconds` when it is over the limit. */
+    take(clientId: string, route?: string): { ok: true } | { ok: false; retryAfterSeconds: number } {
+      const custom = route === undefined ? undefined : options.routeLimits?.[route];
+      const limit = custom ?? options.limit;
+      if (limit <= 0) return { ok: true };
+      const key = custom === undefined ? clientId : `${clientId} ${route}`;
       const at = now();
-      const log = logs.get(tokenId) ?? [];
+      const log = logs.get(key) ?? [];
       prune(log, at);
-      if (log.length >= options.limit) {
+      if (log.length >= limit) {
         const waitMs = log[0] + options.windowMs - at;
         return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
       }
       log.push(at);
-      logs.set(tokenId, log);
+      logs.set(key, log);
       // Forget tokens that went quiet, so a long run does not grow the map without end.
       if (logs.size > 10_000) {
         for (const [id, entries] of logs) {

@@ -5,7 +5,11 @@ import { type SandboxError, SandboxError as SandboxErrorClass } from './sandbox-
 /** A fresh tracking id, as a tenant puts in every error body: 32 hex digits. */
 export const createTrackingId = (): string => randomBytes(16).toString('hex');
 
-export function errorResponseDto(detailCode: string, text: string, causes: string[] = []): ErrorResponseDto {
+export function errorResponseDto(
+  detailCode: string,
+  text: string,
+  causes: readonly string[] = [],
+): ErrorResponseDto {
   return {
     detailCode,
     trackingId: createTrackingId(),
@@ -20,7 +24,7 @@ export type RateLimitedBody = ErrorResponseDto & { message: string };
 /** The body a tenant answers for a SandboxError: `{ error }` for 401, an ErrorResponseDto otherwise. */
 export function renderError(error: SandboxError): ErrorResponseDto | UnauthorizedBody | RateLimitedBody {
   if (error.status === 401) return { error: error.message };
-  const body = errorResponseDto(error.detailCode, error.message);
+  const body = errorResponseDto(error.detailCode, error.message, error.causes);
   return error.status === 429 ? { message: ' Rate Limit Exceeded ', ...body } : body;
 }
 

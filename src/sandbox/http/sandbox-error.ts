@@ -6,13 +6,22 @@ export class SandboxError extends Error {
   readonly status: number;
   readonly detailCode: string;
   readonly headers: Record<string, string>;
+  /** Texts of the body's `causes`. */
+  readonly causes: readonly string[];
 
-  constructor(status: number, detailCode: string, message: string, headers: Record<string, string> = {}) {
+  constructor(
+    status: number,
+    detailCode: string,
+    message: string,
+    headers: Record<string, string> = {},
+    causes: readonly string[] = [],
+  ) {
     super(message);
     this.name = 'SandboxError';
     this.status = status;
     this.detailCode = detailCode;
     this.headers = headers;
+    this.causes = causes;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleTokenRequest } from '../auth/oauth-endpoint.ts';
+import { checkOperationSecurity } from '../auth/operation-security.ts';
 import type { TokenService } from '../auth/token-service.ts';
 import { type ControlPlaneDeps, handleControlRequest } from '../control/control-plane.ts';
 import type { FaultAction, FaultInjector } from '../control/faults.ts';
@@ -59,7 +60,8 @@ export function createRequestListener(deps: ListenerDeps) {
     if (action.kind === 'status') throw injectedError(action);
 
     const caller = await deps.tokens.authenticate(req.headers.authorization);
-    const allowed = deps.rateLimiter.take(caller.tokenId);
+    const route = match.kind === 'found' ? `${match.route.method} ${match.route.template}` : undefined;
+    const allowed = deps.rateLimiter.take(caller.clientId, route);
     if (!allowed.ok) throw tooManyRequests(allowed.retryAfterSeconds);
 
     if (match.kind === 'bad-path') throw badRequest('The request path is not valid URL encoding.');
@@ -73,6 +75,7 @@ export function createRequestListener(deps: ListenerDeps) {
         'The server did not find a current representation for the target resource.',
       );
     }
+    checkOperationSecurity(caller, match.route.method, match.route.template);
     const response = await match.route.handler({
       method,
       version: split.version,

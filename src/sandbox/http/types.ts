@@ -5,12 +5,15 @@ export type { ApiVersion };
 
 /** Who is calling, from the verified bearer token. */
 export interface Caller {
-  /** The identity behind the token: `me` resolves to this. */
-  identityId: string;
+  /** The user behind a personal access token (`me` resolves to this); absent for an API client. */
+  identityId: string | undefined;
+  /** The OAuth client: the rate limit counts per client, whichever of its tokens calls. */
   clientId: string;
   /** Rights granted to the token, e.g. `idn:nesr:read`, `idn:nesr:create`, `idn:accounts:manage`. */
   rights: ReadonlySet<string>;
-  /** The raw JWT id, so the rate limiter can count per token. */
+  /** OAuth scopes of the token, checked against the ones the spec lists per operation. */
+  scopes: ReadonlySet<string>;
+  /** The JWT id. */
   tokenId: string;
 }
 

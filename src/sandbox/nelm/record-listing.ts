@@ -88,7 +88,8 @@ export function createRecordListing(ctx: NelmContext) {
     const params = parseListParams(req.query, { filterable: RECORD_FILTERS, sortable: RECORD_SORTERS });
     let sources = listableSources(ctx, req);
     const pinned = pinnedValue(params.filter, 'sourceId');
-    if (pinned !== undefined) sources = sources.filter((state) => state.row.id === pinned);
+    if (pinned !== undefined)
+      sources = sources.filter((state) => state.row.id.toLowerCase() === pinned.toLowerCase());
 
     if (params.sorters.length === 0 && (!params.filter || params.filter.kind === 'compare')) {
       const total = sources.reduce((sum, state) => sum + state.records.size, 0);

@@ -4,7 +4,7 @@ import { jsonObjectBody } from '../http/body.ts';
 import { badContent, forbidden, notFound, referenceConflict } from '../http/sandbox-error.ts';
 import type { Caller, RouteDefinition } from '../http/types.ts';
 import type { RequestRow } from '../store/nelm-rows.ts';
-import { hasRight, manages, requireRight, resolveRequestedFor } from './access.ts';
+import { hasRight, isOwner, manages, requireRight, resolveRequestedFor } from './access.ts';
 import { openRequest } from './approval-chain.ts';
 import { NELM_VERSIONS, type NelmContext } from './nelm-context.ts';
 import { parseRecordInput } from './record-input.ts';
@@ -40,7 +40,8 @@ export function createRequestRoutes(ctx: NelmContext): RouteDefinition[] {
       handler(req) {
         const parsed = parseRecordInput(jsonObjectBody(req));
         const { state, input } = checkRecordOnSource(ctx, parsed);
-        if (!hasRight(req.caller, 'create') && !manages(state.row, req.caller.identityId)) throw forbidden();
+        // The spec: `idn:nesr:create` "or the user must own the source".
+        if (!hasRight(req.caller, 'create') && !isOwner(state.row, req.caller.identityId)) throw forbidden();
         for (const other of ctx.store.requests.values()) {
           if (
             other.sourceId === state.row.id &&
@@ -52,7 +53,8 @@ export function createRequestRoutes(ctx: NelmContext): RouteDefinition[] {
             );
           }
         }
-        const request = openRequest(ctx, state, input, req.caller.identityId);
+        // An API client has no identity to name as requester; the source's owner stands in.
+        const request = openRequest(ctx, state, input, req.caller.identityId ?? state.row.ownerId);
         return { status: 200, body: requestView(ctx.store, request) };
       },
     },
@@ -98,13 +100,8 @@ export function createRequestRoutes(ctx: NelmContext): RouteDefinition[] {
       handler(req) {
         const request = ctx.store.requests.get(req.params.id);
         if (!request) throw notFound(`Non-employee request '${req.params.id}'`);
-        const me = req.caller.identityId;
-        const visible =
-          hasRight(req.caller, 'read') ||
-          request.requesterId === me ||
-          manages(ctx.store.source(request.sourceId)!.row, me) ||
-          ctx.store.itemsOf(request).some((item) => item.approverId === me);
-        if (!visible) throw forbidden();
+        // The spec: `idn:nesr:read`, or "the user must be the owner of the non-employee request".
+        if (!hasRight(req.caller, 'read') && request.requesterId !== req.caller.identityId) throw forbidden();
         return { status: 200, body: requestView(ctx.store, request) };
       },
     },

@@ -17,8 +17,19 @@ import { attributeView } from './views.ts';
 
 const TECHNICAL_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,99}$/;
 
-const typesFor = (version: ApiVersion): readonly SchemaAttributeType[] =>
-  version === 'v3' ? V3_SCHEMA_ATTRIBUTE_TYPES : SCHEMA_ATTRIBUTE_TYPES;
+/**
+ * Types a custom attribute may be created with, per version: v3's body says "Only type 'TEXT' is
+ * supported for custom attributes"; v2024 and v2025 take their enum (TEXT, DATE, IDENTITY); beta
+ * takes its enum, which adds PHONE and EMAIL.
+ */
+const CUSTOM_TYPES: Readonly<Record<ApiVersion, readonly SchemaAttributeType[]>> = {
+  v3: ['TEXT'],
+  v2024: V3_SCHEMA_ATTRIBUTE_TYPES,
+  v2025: V3_SCHEMA_ATTRIBUTE_TYPES,
+  beta: SCHEMA_ATTRIBUTE_TYPES,
+};
+
+const typesFor = (version: ApiVersion): readonly SchemaAttributeType[] => CUSTOM_TYPES[version];
 
 function optionalText(value: unknown, field: string): string | undefined {
   if (value === undefined || value === null) return undefined;

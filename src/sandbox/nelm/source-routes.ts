@@ -6,7 +6,7 @@ import { badContent, forbidden, limitViolation, notFound, referenceConflict } fr
 import type { RouteDefinition, SandboxRequest } from '../http/types.ts';
 import type { SourceRow } from '../store/nelm-rows.ts';
 import type { SourceState } from '../store/nelm-store.ts';
-import { hasRight, isInvolved, manages, requireRight, resolveRequestedFor } from './access.ts';
+import { hasRight, manages, requireRight, resolveRequestedFor } from './access.ts';
 import { identityId, identityIdList } from './identity-refs.ts';
 import { applyJsonPatch } from './json-patch.ts';
 import { NELM_VERSIONS, type NelmContext } from './nelm-context.ts';
@@ -17,7 +17,8 @@ import { identityRef, sourceView } from './views.ts';
 export function visibleSource(ctx: NelmContext, req: SandboxRequest, id: string): SourceState {
   const state = ctx.store.source(id);
   if (!state) throw notFound(`Non-employee source '${id}'`);
-  if (!hasRight(req.caller, 'read') && !isInvolved(state.row, req.caller.identityId)) throw forbidden();
+  // The spec: `idn:nesr:read`, or an account manager asking for a source of theirs.
+  if (!hasRight(req.caller, 'read') && !manages(state.row, req.caller.identityId)) throw forbidden();
   return state;
 }
 
@@ -52,6 +53,9 @@ export function createSourceRoutes(ctx: NelmContext): RouteDefinition[] {
         const forId = resolveRequestedFor(req.caller, req.query.get('requested-for'));
         let rows = [...ctx.store.sources.values()].map((s) => s.row);
         if (forId !== undefined) rows = rows.filter((row) => manages(row, forId));
+        // Without `idn:nesr:read` the list is the caller's as account manager: someone who manages
+        // nothing has no use of the endpoint (v3 lists it for ORG_ADMIN), so 403 rather than `[]`.
+        if (!hasRight(req.caller, 'read') && rows.length === 0) throw forbidden();
         return listItems(rows, params, sortGet, (row) => ({
           ...sourceView(row),
           nonEmployeeCount: withCount ? ctx.store.source(row.id)!.records.size : null,

@@ -36,9 +36,9 @@ export function sourceView(source: SourceRow) {
   };
 }
 
-/** A type v3 does not know reads as TEXT there. */
+/** A type a version's enum does not know (PHONE, EMAIL outside beta) reads as TEXT there. */
 const typeIn = (type: SchemaAttributeType, version: ApiVersion): SchemaAttributeType =>
-  version === 'v3' && !V3_SCHEMA_ATTRIBUTE_TYPES.includes(type) ? 'TEXT' : type;
+  version !== 'beta' && !V3_SCHEMA_ATTRIBUTE_TYPES.includes(type) ? 'TEXT' : type;
 
 export function attributeView(
   attribute: SchemaAttributeRow,

@@ -1,6 +1,15 @@
 import { createPrng } from './prng.ts';
 
-export type DemoRole = 'admin' | 'source-owner' | 'approver' | 'account-manager' | 'user';
+export type DemoRole = 'admin' | 'source-owner' | 'approver' | 'account-manager' | 'user' | 'api-client';
+
+/**
+ * A personal access token acts as its user (`identity_id`, `user_name` in its claims); an API
+ * client has no user, so calls that need one (`me`, approve, reject, record PUT/PATCH) fail.
+ */
+export type ClientKind = 'personal-access-token' | 'api-client';
+
+/** Every scope: what a PAT and an unrestricted API client carry. */
+export const ALL_SCOPES = 'sp:scopes:all';
 
 /** A person of the seeded org, with the rights their token carries. */
 export interface Identity {
@@ -8,18 +17,35 @@ export interface Identity {
   name: string;
   alias: string;
   email: string;
-  role: DemoRole;
+  role: Exclude<DemoRole, 'api-client'>;
   rights: readonly string[];
 }
 
-/** An OAuth client bound to one identity: what a user configures the SDK or the gateway with. */
-export interface DemoClient {
+interface DemoClientBase {
   clientId: string;
   clientSecret: string;
-  identityId: string;
   name: string;
-  role: DemoRole;
+  /** Rights the tokens carry as `authorities` (an API client's are its own; a PAT's are its user's). */
+  rights: readonly string[];
+  /** OAuth scopes the tokens carry. */
+  scopes: readonly string[];
 }
+
+/** A personal access token: its tokens act as its user. */
+export interface PersonalAccessTokenClient extends DemoClientBase {
+  kind: 'personal-access-token';
+  identityId: string;
+  role: Exclude<DemoRole, 'api-client'>;
+}
+
+/** An API client: tokens with no user context. */
+export interface ApiClient extends DemoClientBase {
+  kind: 'api-client';
+  role: 'api-client';
+}
+
+/** An OAuth client: what a user configures the SDK or the gateway with. */
+export type DemoClient = PersonalAccessTokenClient | ApiClient;
 
 export const ADMIN_RIGHTS: readonly string[] = [
   'idn:nesr:read',
@@ -32,7 +58,7 @@ export const ADMIN_RIGHTS: readonly string[] = [
   'idn:accounts-provisioning:manage',
 ];
 
-const PEOPLE: ReadonlyArray<{ name: string; role: DemoRole }> = [
+const PEOPLE: ReadonlyArray<{ name: string; role: Exclude<DemoRole, 'api-client'> }> = [
   { name: 'Ada Lovelace', role: 'admin' },
   { name: 'Omar Haddad', role: 'source-owner' },
   { name: 'Sofia Marquez', role: 'source-owner' },
@@ -42,6 +68,12 @@ const PEOPLE: ReadonlyArray<{ name: string; role: DemoRole }> = [
   { name: 'Jonas Lindqvist', role: 'account-manager' },
   { name: 'Amara Okafor', role: 'account-manager' },
   { name: 'Tom Baker', role: 'user' },
+];
+
+/** API clients (no user): one with every scope, one limited to reading. */
+const API_CLIENTS: ReadonlyArray<{ name: string; scopes: readonly string[] }> = [
+  { name: 'Integration service', scopes: [ALL_SCOPES] },
+  { name: 'Reporting service', scopes: ['idn:nelm:read', 'idn:accounts:read'] },
 ];
 
 export interface IdentityRegistry {
@@ -67,13 +99,29 @@ export function createIdentityRegistry(seed: number): IdentityRegistry {
       rights: role === 'admin' ? ADMIN_RIGHTS : [],
     };
   });
-  const clients: DemoClient[] = identities.map((identity) => ({
-    clientId: prng.hex(16),
-    clientSecret: prng.hex(32),
-    identityId: identity.id,
-    name: identity.name,
-    role: identity.role,
-  }));
+  const clients: DemoClient[] = identities.map(
+    (identity): PersonalAccessTokenClient => ({
+      clientId: prng.hex(16),
+      clientSecret: prng.hex(32),
+      kind: 'personal-access-token',
+      identityId: identity.id,
+      name: identity.name,
+      role: identity.role,
+      rights: identity.rights,
+      scopes: [ALL_SCOPES],
+    }),
+  );
+  for (const { name, scopes } of API_CLIENTS) {
+    clients.push({
+      clientId: prng.hex(16),
+      clientSecret: prng.hex(32),
+      kind: 'api-client',
+      name,
+      role: 'api-client',
+      rights: ADMIN_RIGHTS,
+      scopes,
+    });
+  }
   const byId = new Map(identities.map((identity) => [identity.id, identity]));
   const byClient = new Map(clients.map((client) => [client.clientId, client]));
   return {

@@ -143,11 +143,17 @@ describe('importNonEmployeeRecords and bulkUploadStatus', () => {
     ).toEqual(['bulk.person1', 'bulk.person2', 'bulk.person3']);
   });
 
-  it('reports a job whose rows are wrong as ERROR', async () => {
+  it('refuses a CSV whose rows are wrong as a ValidationError, starting no job', async () => {
     const header = Object.keys(row(0));
+    const before = await settledStatus(sourceId);
+    await t.sandbox.resetStats();
     const result = await upload(sourceId, csvOf(header, [row(10), row(11, { email: 'nope' })]), admin);
-    expect(result.data.importNonEmployeeRecords.__typename).toBe('ImportNonEmployeeRecordsPayload');
-    expect(await settledStatus(sourceId)).toBe('ERROR');
+    expect(result.data.importNonEmployeeRecords.__typename).toBe('ValidationError');
+    expect(result.data.importNonEmployeeRecords.message).toMatch(/Line 3/);
+    expect((await t.sandbox.stats()).byRoute).toEqual({
+      'POST /v3/non-employee-sources/:id/non-employee-bulk-upload': 1,
+    });
+    expect(await settledStatus(sourceId)).toBe(before);
   });
 
   it('answers NotFound, Forbidden and Validation as typed results', async () => {

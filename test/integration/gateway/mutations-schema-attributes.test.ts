@@ -223,7 +223,7 @@ describe('schema attribute mutations', () => {
     for (const technicalName of ['a1', 'a2']) {
       const created = await t.gql(
         CREATE_ATTRIBUTE,
-        { input: { sourceId: source.iscId, type: 'DATE', label: technicalName, technicalName } },
+        { input: { sourceId: source.iscId, type: 'TEXT', label: technicalName, technicalName } },
         { token: admin },
       );
       expect(

@@ -9,7 +9,34 @@ const SANDBOX_LIMIT = { rateLimit: 10, rateLimitWindowMs: 1000 };
 let t: TestGateway | undefined;
 afterEach(() => t?.close());
 
-describe('the per-token rate limit', () => {
+describe('the per-client rate limit at ISC scale', () => {
+  it('gives two tokens of one client 150 calls in 10 s at the real limit and draws no 429', async () => {
+    t = await startGateway({
+      sandbox: { rateLimit: 100, rateLimitWindowMs: 10_000 },
+      env: {
+        UPSTREAM_RATE_LIMIT: '100',
+        UPSTREAM_RATE_LIMIT_WINDOW_MS: '10000',
+        UPSTREAM_MAX_RETRY_AFTER_MS: '20000',
+      },
+    });
+    const tokens = [await t.sandbox.tokenFor('admin'), await t.sandbox.tokenFor('admin')];
+    expect(tokens[0]).not.toBe(tokens[1]);
+    await t.sandbox.resetStats();
+    // One upstream call per query; the same query twice in one operation would be one call.
+    const results = await Promise.all(
+      Array.from({ length: 150 }, (_, i) =>
+        t!.gql('{ nonEmployeeSources(first: 1) { totalCount } }', {}, { token: tokens[i % 2] }),
+      ),
+    );
+    expect(results.filter((result) => result.errors !== undefined)).toEqual([]);
+    const stats = await t.sandbox.stats();
+    expect(stats.total).toBe(150);
+    expect(stats.byStatus['429']).toBeUndefined();
+    expect(stats.byStatus['200']).toBe(150);
+  }, 40_000);
+});
+
+describe('the per-client rate limit', () => {
   it('holds calls past the limit until the window has room: the upstream answers no 429', async () => {
     t = await startGateway({
       sandbox: SANDBOX_LIMIT,

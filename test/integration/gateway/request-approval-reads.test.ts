@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: GraphQL answers are JSON, checked by the assertions
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type TestGateway } from '../../helpers/gateway.ts';
-import type { DemoClient } from '../../helpers/sandbox.ts';
+import type { PersonalAccessTokenClient } from '../../helpers/sandbox.ts';
 
 let t: TestGateway;
 let admin: string;
@@ -15,7 +15,7 @@ afterAll(() => t.close());
 const rest = <T>(path: string): Promise<T> => t.sandbox.getJson<T>(path, admin);
 
 /** A request by the admin on a new source, rejected by its one approver. */
-async function rejectOneRequest(approver: DemoClient) {
+async function rejectOneRequest(approver: PersonalAccessTokenClient) {
   const created = await t.sandbox.api('/v3/non-employee-sources', {
     token: admin,
     body: {

@@ -110,13 +110,31 @@ describe('sandbox bulk upload and export', () => {
     expect(exported.slice(1, 4).map((row) => row[2])).toEqual(['Renamed', 'Renamed', 'Person2']);
   });
 
-  it('ends a job with a bad row in ERROR, with the reason, importing nothing', async () => {
-    const rows = rowsOf(3, 'bad.batch');
+  it("refuses a CSV with bad rows with a 400 that lists each row's error, one per line, importing nothing", async () => {
+    const rows = rowsOf(4, 'bad.batch');
     rows[1][6] = 'not-a-date';
-    expect((await upload(csvOf(rows))).status).toBe(202);
-    const status = await finalStatus();
-    expect(status.status).toBe('ERROR');
-    expect(status.errors).toEqual([{ line: 3, message: expect.stringContaining('startDate') }]);
+    rows[3][6] = 'also-not-a-date';
+    const before = await (
+      await sandbox.api(`/v3/non-employee-sources/${sourceId}/non-employee-bulk-upload/status`, { token })
+    ).json();
+    const refused = await upload(csvOf(rows));
+    expect(refused.status).toBe(400);
+    const body = (await refused.json()) as {
+      detailCode: string;
+      messages: Array<{ text: string }>;
+      causes: Array<{ text: string }>;
+    };
+    expect(body.detailCode).toBe('400.1 Bad Request Content');
+    const lines = body.messages[0].text.split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^Line 3: .*startDate/);
+    expect(lines[1]).toMatch(/^Line 5: .*startDate/);
+    expect(body.causes.map((cause) => cause.text)).toEqual(lines);
+    // No job was started: the newest job is still the one before.
+    const after = await (
+      await sandbox.api(`/v3/non-employee-sources/${sourceId}/non-employee-bulk-upload/status`, { token })
+    ).json();
+    expect(after).toEqual(before);
     const listed = await sandbox.api(
       `/v3/non-employee-records?count=true&limit=0&filters=${encodeURIComponent(`sourceId eq "${sourceId}"`)}`,
       { token },

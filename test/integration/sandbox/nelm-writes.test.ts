@@ -92,15 +92,42 @@ describe('sandbox NELM writes: schema attributes, limits, JSON Patch, deletes', 
     expect(await (await sandbox.api(base, { token: admin })).json()).toHaveLength(8);
   });
 
-  it('takes PHONE and EMAIL attribute types on beta, not on v3', async () => {
+  it('takes custom attribute types per version: v3 TEXT only, v2024/v2025 TEXT, DATE, IDENTITY, beta also PHONE, EMAIL', async () => {
     const source = await newSource('Attribute types');
-    const body = { type: 'PHONE', label: 'Mobile', technicalName: 'mobile' };
-    expect((await post(`/v3/non-employee-sources/${source.id}/schema-attributes`, body)).status).toBe(400);
-    expect((await post(`/beta/non-employee-sources/${source.id}/schema-attributes`, body)).status).toBe(200);
+    const takes: Record<string, string[]> = {
+      v3: ['TEXT'],
+      v2024: ['TEXT', 'DATE', 'IDENTITY'],
+      v2025: ['TEXT', 'DATE', 'IDENTITY'],
+      beta: ['TEXT', 'DATE', 'IDENTITY', 'PHONE', 'EMAIL'],
+    };
+    for (const [version, types] of Object.entries(takes)) {
+      for (const type of ['TEXT', 'DATE', 'IDENTITY', 'PHONE', 'EMAIL']) {
+        const technicalName = `${version}${type}`.toLowerCase();
+        const response = await post(`/${version}/non-employee-sources/${source.id}/schema-attributes`, {
+          type,
+          label: technicalName,
+          technicalName,
+        });
+        expect(response.status, `${type} on ${version}`).toBe(types.includes(type) ? 200 : 400);
+        if (response.status !== 200) continue;
+        expect(((await response.json()) as { type: string }).type).toBe(type);
+        // Ten custom attributes at most: clear them as we go.
+        expect(
+          (
+            await sandbox.api(`/${version}/non-employee-sources/${source.id}/schema-attributes`, {
+              token: admin,
+              method: 'DELETE',
+            })
+          ).status,
+        ).toBe(204);
+      }
+    }
   });
 
   it('limits approvers to 3 and account managers to 10, and names to one per org', async () => {
-    const approvers = sandbox.clients.slice(0, 4).map((c) => ({ id: c.identityId }));
+    const approvers = sandbox.clients
+      .slice(0, 4)
+      .map((c) => ({ id: c.kind === 'api-client' ? '' : c.identityId }));
     const tooMany = await post('/v3/non-employee-sources', {
       name: 'Too many approvers',
       description: '',

@@ -1,23 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type TestSandbox } from '../../helpers/sandbox.ts';
 
-describe('sandbox rate limit (100 requests per token per 10 s)', () => {
+describe('sandbox rate limit (100 requests per client per 10 s)', () => {
   let sandbox: TestSandbox;
   beforeAll(async () => {
     sandbox = await startSandbox();
   });
   afterAll(() => sandbox.close());
 
-  it('answers the 101st call of one token with 429 and Retry-After; another token is unaffected', async () => {
-    const busy = await sandbox.tokenFor('admin');
-    const calm = await sandbox.tokenFor('admin');
+  it('shares 100 calls between two tokens of one client: the 101st gets 429 and Retry-After; another client is unaffected', async () => {
+    const first = await sandbox.tokenFor('admin');
+    const second = await sandbox.tokenFor('admin');
+    expect(second).not.toBe(first);
+    const calm = await sandbox.tokenFor('approver');
     const statuses: number[] = [];
     for (let i = 0; i < 100; i++) {
-      statuses.push((await sandbox.api('/v3/non-employee-sources?limit=1', { token: busy })).status);
+      const token = i % 2 === 0 ? first : second;
+      statuses.push((await sandbox.api('/v3/non-employee-sources?limit=1', { token })).status);
     }
     expect(statuses.every((status) => status === 200)).toBe(true);
 
-    const limited = await sandbox.api('/v3/non-employee-sources?limit=1', { token: busy });
+    const limited = await sandbox.api('/v3/non-employee-sources?limit=1', { token: second });
     expect(limited.status).toBe(429);
     const retryAfter = Number(limited.headers.get('retry-after'));
     expect(Number.isInteger(retryAfter)).toBe(true);
@@ -28,9 +31,28 @@ describe('sandbox rate limit (100 requests per token per 10 s)', () => {
       messages: [{ locale: 'en-US' }],
     });
 
-    expect((await sandbox.api('/v3/non-employee-sources?limit=1', { token: calm })).status).toBe(200);
+    expect((await sandbox.api('/v3/non-employee-sources?limit=1', { token: first })).status).toBe(429);
+    expect((await sandbox.api('/v3/non-employee-approvals?limit=1', { token: calm })).status).toBe(200);
     const stats = await sandbox.stats();
-    expect(stats.byStatus['429']).toBe(1);
+    expect(stats.byStatus['429']).toBe(2);
+  });
+});
+
+describe('sandbox per-route rate limit', () => {
+  let sandbox: TestSandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ routeRateLimits: { 'GET /non-employee-records': 2 } });
+  });
+  afterAll(() => sandbox.close());
+
+  it('gives a route with a custom limit a budget of its own, apart from the client default', async () => {
+    const token = await sandbox.tokenFor('admin');
+    expect((await sandbox.api('/v3/non-employee-records?limit=1', { token })).status).toBe(200);
+    expect((await sandbox.api('/beta/non-employee-records?limit=1', { token })).status).toBe(200);
+    const limited = await sandbox.api('/v3/non-employee-records?limit=1', { token });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect((await sandbox.api('/v3/non-employee-sources?limit=1', { token })).status).toBe(200);
   });
 });
 

@@ -85,6 +85,7 @@ export function useAccountsModule(): AccountsModuleHarness {
         identityId: 'caller',
         clientId: 'client',
         rights: new Set(options.rights ?? ADMIN),
+        scopes: new Set(['sp:scopes:all']),
         tokenId: 'jti',
       },
     };

@@ -7,25 +7,25 @@ describe('accounts routes', () => {
   const harness = useAccountsModule();
   const { call, list, byName } = harness;
 
-  it('serves every v3 operation under v3 and beta, and the five beta-only ones under beta only', () => {
+  it('serves every v3 operation under v3, beta, v2024 and v2025, and remove and identities-accounts under beta and v2025', () => {
     const keys = harness.module.routes.map((r) => `${r.method} ${r.template} ${r.versions.join('+')}`).sort();
     expect(keys).toEqual([
-      'DELETE /accounts/:id v3+beta',
-      'GET /accounts v3+beta',
-      'GET /accounts/:id v3+beta',
-      'GET /accounts/:id/entitlements v3+beta',
-      'PATCH /accounts/:id v3+beta',
-      'POST /accounts v3+beta',
-      'POST /accounts/:id/disable v3+beta',
-      'POST /accounts/:id/enable v3+beta',
-      'POST /accounts/:id/reload v3+beta',
-      'POST /accounts/:id/remove beta',
-      'POST /accounts/:id/unlock v3+beta',
-      'POST /identities-accounts/:id/disable beta',
-      'POST /identities-accounts/:id/enable beta',
-      'POST /identities-accounts/disable beta',
-      'POST /identities-accounts/enable beta',
-      'PUT /accounts/:id v3+beta',
+      'DELETE /accounts/:id v3+beta+v2024+v2025',
+      'GET /accounts v3+beta+v2024+v2025',
+      'GET /accounts/:id v3+beta+v2024+v2025',
+      'GET /accounts/:id/entitlements v3+beta+v2024+v2025',
+      'PATCH /accounts/:id v3+beta+v2024+v2025',
+      'POST /accounts v3+beta+v2024+v2025',
+      'POST /accounts/:id/disable v3+beta+v2024+v2025',
+      'POST /accounts/:id/enable v3+beta+v2024+v2025',
+      'POST /accounts/:id/reload v3+beta+v2024+v2025',
+      'POST /accounts/:id/remove beta+v2025',
+      'POST /accounts/:id/unlock v3+beta+v2024+v2025',
+      'POST /identities-accounts/:id/disable beta+v2025',
+      'POST /identities-accounts/:id/enable beta+v2025',
+      'POST /identities-accounts/disable beta+v2025',
+      'POST /identities-accounts/enable beta+v2025',
+      'PUT /accounts/:id v3+beta+v2024+v2025',
     ]);
   });
 

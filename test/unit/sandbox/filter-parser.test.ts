@@ -90,12 +90,32 @@ describe('filter predicates', () => {
   const names = (filter: string) =>
     people.filter(createFilterPredicate(parseFilter(filter), get)).map((p) => p.name);
 
-  it('compares strings exactly with eq and ignoring case with sw and co', () => {
+  it('compares strings ignoring case with eq, in, sw and co, as a tenant does', () => {
     expect(names('name eq "Ada Lovelace"')).toEqual(['Ada Lovelace']);
-    expect(names('name eq "ada lovelace"')).toEqual([]);
+    expect(names('name eq "ada lovelace"')).toEqual(['Ada Lovelace']);
+    expect(names('name eq "ada"')).toEqual([]);
+    expect(names('name in ("GRACE HOPPER", "nobody")')).toEqual(['Grace Hopper']);
+    expect(names('name ne "ALAN TURING"')).toEqual(['Ada Lovelace', 'Grace Hopper']);
     expect(names('name sw "a"')).toEqual(['Ada Lovelace', 'alan turing']);
     expect(names('name co "HOP"')).toEqual(['Grace Hopper']);
     expect(names('name ne "alan turing"')).toEqual(['Ada Lovelace', 'Grace Hopper']);
+  });
+
+  it('refuses upper-case operators and keywords with a 400', () => {
+    for (const filter of [
+      'name EQ "x"',
+      'name Eq "x"',
+      'name IN ("x")',
+      'name eq "x" AND age gt 1',
+      'NOT admin eq true',
+    ]) {
+      expect(() => parseFilter(filter), filter).toThrow(/must be lower case/);
+      try {
+        parseFilter(filter);
+      } catch (error) {
+        expect((error as { status: number }).status).toBe(400);
+      }
+    }
   });
 
   it('compares numbers, booleans and dates', () => {
