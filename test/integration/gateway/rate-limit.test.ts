@@ -17,6 +17,8 @@ describe('the per-client rate limit at ISC scale', () => {
         UPSTREAM_RATE_LIMIT: '100',
         UPSTREAM_RATE_LIMIT_WINDOW_MS: '10000',
         UPSTREAM_MAX_RETRY_AFTER_MS: '20000',
+        // The calls past the first 100 wait a window for room: longer than the default deadline.
+        GRAPHQL_REQUEST_TIMEOUT_MS: '30000',
       },
     });
     const tokens = [await t.sandbox.tokenFor('admin'), await t.sandbox.tokenFor('admin')];
