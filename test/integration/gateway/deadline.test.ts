@@ -47,14 +47,15 @@ describe('the request deadline (GRAPHQL_REQUEST_TIMEOUT_MS)', () => {
   });
 
   it('answers 100 concurrent queries within the deadline though only 32 connections exist', async () => {
+    const hundred = (query: string) =>
+      Promise.all(Array.from({ length: 100 }, () => timed(() => t.gql(query, {}, { token: admin }))));
+    // What 100 concurrent answers cost this machine right now, with no upstream call at all: on a
+    // loaded machine that time is added to the deadline too, so the slack grows with it.
+    const own = Math.max(...(await hundred('{ __typename }')).map((a) => a.ms));
     await t.sandbox.setFaults({ hang: true });
-    const answers = await Promise.all(
-      Array.from({ length: 100 }, () =>
-        timed(() => t.gql('{ nonEmployeeSources(first: 5) { totalCount } }', {}, { token: admin })),
-      ),
-    );
+    const answers = await hundred('{ nonEmployeeSources(first: 5) { totalCount } }');
     const slowest = Math.max(...answers.map((a) => a.ms));
-    expect(slowest).toBeLessThan(TIMEOUT_MS + SLACK_MS);
+    expect(slowest).toBeLessThan(TIMEOUT_MS + Math.max(SLACK_MS, 3 * own));
     for (const { value } of answers) {
       expect(value.status).toBe(200);
       expect(value.errors?.[0].extensions?.code).toBe('TIMEOUT');
