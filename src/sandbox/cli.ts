@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { FaultConfig } from './control/faults.ts';
 import { formatDemoClients } from './demo-clients-banner.ts';
-import { parseScale } from './options.ts';
 import { createSandbox } from './sandbox.ts';
 
 const USAGE = `Usage: npm run sandbox -- [--port 4010] [--host 127.0.0.1] [--seed N] [--scale small|org|<sources>x<records>]
@@ -69,7 +68,7 @@ async function main(): Promise<void> {
     port: number(values.port, 'port'),
     host: values.host,
     seed: number(values.seed, 'seed'),
-    scale: values.scale ? parseScale(values.scale) : undefined,
+    scale: values.scale,
     rateLimit: number(values['rate-limit'], 'rate-limit'),
     rateLimitWindowMs: number(values['rate-limit-window'], 'rate-limit-window'),
     routeRateLimits,

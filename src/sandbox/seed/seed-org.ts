@@ -1,6 +1,6 @@
 import type { ApprovalStatus } from '../../upstream/wire/nelm.ts';
+import type { Scale } from '../../upstream/wire/sandbox-scale.ts';
 import { systemAttributeRows } from '../nelm/system-attributes.ts';
-import type { Scale } from '../options.ts';
 import type {
   ApprovalRow,
   RecordRow,
