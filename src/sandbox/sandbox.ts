@@ -6,9 +6,9 @@ import { createFaultInjector } from './control/faults.ts';
 import { createRateLimiter } from './control/rate-limiter.ts';
 import { createStats } from './control/stats.ts';
 import { createRouter } from './http/router.ts';
-import { createRequestListener } from './http/server.ts';
 import { createNelmModule } from './nelm/nelm-module.ts';
 import { type ResolvedOptions, resolveOptions, type SandboxOptions } from './options.ts';
+import { createRequestListener } from './request-listener.ts';
 import {
   type ApiClient,
   createIdentityRegistry,
