@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config.ts';
 import { createGateway } from './gateway.ts';
+import { listen } from './listen.ts';
 import { createDrain } from './server-drain.ts';
 
 /**
@@ -41,14 +41,9 @@ async function main(): Promise<void> {
   });
   const server = createServer(gateway);
   const drain = createDrain(server);
+  let url: string;
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(config.port, config.host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    ({ url } = await listen(server, config.port, config.host));
   } catch (error) {
     const { code } = error as NodeJS.ErrnoException;
     const where = `${config.host}:${config.port}`;
@@ -60,9 +55,7 @@ async function main(): Promise<void> {
     // Nothing is served: leave now rather than keep the sandbox and the upstream pool alive.
     process.exit(1);
   }
-  const { port } = server.address() as AddressInfo;
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  console.log(`gateway: http://${host}:${port}/graphql${config.graphiql ? ' (GraphiQL in a browser)' : ''}`);
+  console.log(`gateway: ${url}/graphql${config.graphiql ? ' (GraphiQL in a browser)' : ''}`);
   console.log(`         ${config.describe()}`);
   for (const line of sandbox?.banner() ?? []) console.log(line);
 
