@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
+import { defaultOf, SETTINGS } from '../config-settings.ts';
 import type { FaultConfig } from './control/faults.ts';
 import { formatDemoClients } from './demo-clients-banner.ts';
 import { createSandbox } from './sandbox.ts';
 
-const USAGE = `Usage: npm run sandbox -- [--port 4010] [--host 127.0.0.1] [--seed N] [--scale small|org|<sources>x<records>]
+const USAGE = `Usage: npm run sandbox -- [--port 4010] [--host H] [--seed N] [--scale small|org|<sources>x<records>]
   [--rate-limit N] [--rate-limit-window MS] [--route-rate-limit 'GET /non-employee-records=N' ...] [--token-ttl S] [--latency MS] [--jitter MS]
   [--error-rate R] [--503-rate R] [--429-rate R] [--drop-rate R] [--retry-after S] [--hang] [--log]`;
 
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '4010' },
-      host: { type: 'string', default: '127.0.0.1' },
+      host: { type: 'string', default: defaultOf(SETTINGS.host) },
       seed: { type: 'string' },
       scale: { type: 'string' },
       'rate-limit': { type: 'string' },

@@ -12,7 +12,7 @@ export interface SandboxOptions {
   host?: string;
   /** Seed of the deterministic org data. @default as `SANDBOX_SEED` */
   seed?: number;
-  /** A preset or explicit sizes (up to 50 sources × 20,000 records). @default 'small' */
+  /** A preset or explicit sizes (up to 50 sources × 20,000 records). @default as `SANDBOX_SCALE` */
   scale?: ScalePreset | Scale | string;
   /** Requests per `client_id` per window, shared by all tokens of a client; 0 turns the limit off. @default as `SANDBOX_RATE_LIMIT` */
   rateLimit?: number;
@@ -21,9 +21,9 @@ export interface SandboxOptions {
    * (method and path template below the version). Such a route counts apart from the rest. @default {}
    */
   routeRateLimits?: Record<string, number>;
-  /** The rate-limit window. @default ISC's, 10 s */
+  /** The rate-limit window. @default `ISC_RATE_LIMIT_WINDOW_MS` */
   rateLimitWindowMs?: number;
-  /** Lifetime of issued access tokens, a tenant's `expires_in`. @default ISC's, 749 s */
+  /** Lifetime of issued access tokens, a tenant's `expires_in`. @default `ISC_TOKEN_TTL_SECONDS` */
   tokenTtlSeconds?: number;
   /** Faults active from the start (same shape as `PUT /__sandbox/faults`). @default {} */
   faults?: Partial<FaultConfig>;
