@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { createSettingsReader } from '../config-reader.ts';
 import { defaultOf, SETTINGS } from '../config-settings.ts';
 import type { FaultConfig } from './control/faults.ts';
 import { formatDemoClients } from './demo-clients-banner.ts';
@@ -64,13 +65,24 @@ async function main(): Promise<void> {
     routeRateLimits[entry.slice(0, at).trim()] = number(entry.slice(at + 1), 'route-rate-limit')!;
   }
 
+  // The flags of the gateway's sandbox settings are read as those settings: one set of bounds and messages.
+  const problems: string[] = [];
+  const { sandbox: declared } = SETTINGS;
+  const settings = createSettingsReader(
+    {
+      [declared.seed.env]: values.seed,
+      [declared.scale.env]: values.scale,
+      [declared.rateLimit.env]: values['rate-limit'],
+    },
+    problems,
+  ).tree(declared);
+  if (problems.length > 0) throw new RangeError(problems.join('\n'));
+
   const started = performance.now();
   const sandbox = await createSandbox({
+    ...settings,
     port: number(values.port, 'port'),
     host: values.host,
-    seed: number(values.seed, 'seed'),
-    scale: values.scale,
-    rateLimit: number(values['rate-limit'], 'rate-limit'),
     rateLimitWindowMs: number(values['rate-limit-window'], 'rate-limit-window'),
     routeRateLimits,
     tokenTtlSeconds: number(values['token-ttl'], 'token-ttl'),
