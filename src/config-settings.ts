@@ -7,61 +7,23 @@
  * `npm run config-table`. A default that others need is read from here (`SETTINGS.x.y.default`),
  * never written again.
  */
-import { bool, custom, int, oneOf, type Setting, setting, text } from './config-kinds.ts';
+import {
+  baseUrl,
+  bool,
+  httpUrl,
+  int,
+  oneOf,
+  origins,
+  type Setting,
+  scale,
+  setting,
+  text,
+} from './config-kinds.ts';
 import { API_VERSIONS } from './upstream/wire/common.ts';
-import { readScale, SCALE_SYNTAX } from './upstream/wire/sandbox-scale.ts';
 import { ISC_RATE_LIMIT, ISC_RATE_LIMIT_WINDOW_MS } from './upstream/wire/tenant-limits.ts';
 
 export const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
-
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-const baseUrl = custom('URL', (value) => {
-  const url = URL.canParse(value) ? new URL(value) : null;
-  if (!url)
-    return {
-      problems: [`must be a URL like https://acme.api.identitynow.com, got ${JSON.stringify(value)}`],
-    };
-  const problems: string[] = [];
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname)))
-    problems.push('must use https (plain http only for localhost)');
-  if (url.username || url.password || url.search || url.hash)
-    problems.push('must not carry credentials, a query or a fragment');
-  const path = url.pathname.replace(/\/+$/, '');
-  const version = /\/(v3|beta|v2024|v2025|v2)$/.exec(path);
-  if (version) problems.push(`is the API root without a version: drop "/${version[1]}"`);
-  return problems.length > 0 ? { problems } : `${url.origin}${path}`;
-});
-
-const httpUrl = custom('http(s) URL', (value) => {
-  const url = URL.canParse(value) ? new URL(value) : null;
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:'))
-    return { problems: [`must be an http(s) URL, got ${JSON.stringify(value)}`] };
-  return value.replace(/\/+$/, '');
-});
-
-/** A browser's `Origin` is scheme, host and port only; anything else would never match one. */
-const origins = custom('comma-separated origins', (value) => {
-  const found: string[] = [];
-  const problems: string[] = [];
-  for (const entry of value
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean)) {
-    const url = URL.canParse(entry) ? new URL(entry) : null;
-    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== entry.replace(/\/$/, ''))
-      problems.push(
-        `takes origins like https://app.example.com (scheme, host, port; no path or *), got ${JSON.stringify(entry)}`,
-      );
-    else found.push(url.origin);
-  }
-  return problems.length > 0 ? { problems } : found;
-});
-
-const scale = custom(SCALE_SYNTAX, (value) =>
-  readScale(value) ? value : { problems: [`must be ${SCALE_SYNTAX}, got ${JSON.stringify(value)}`] },
-);
 
 const sandboxRateLimit = setting({
   env: 'SANDBOX_RATE_LIMIT',
