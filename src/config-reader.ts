@@ -1,32 +1,24 @@
-/** Reading configuration variables and flags: each bad value adds one line to `problems`, never a throw. */
+/** Reading the declared settings from variables and flags: each bad value adds one line to `problems`, never a throw. */
 import { parseArgs } from 'node:util';
-
-/** Command-line flags and the variable each one stands for; secrets have none (they'd show in `ps`). */
-const FLAGS = {
-  port: 'PORT',
-  host: 'HOST',
-  'base-url': 'SAIL_BASE_URL',
-  'api-version': 'SAIL_API_VERSION',
-  'allow-service-account': 'GATEWAY_ALLOW_SERVICE_ACCOUNT',
-  seed: 'SANDBOX_SEED',
-  scale: 'SANDBOX_SCALE',
-  'log-level': 'LOG_LEVEL',
-} as const;
+import type { DefaultContext, Mode, Setting } from './config-kinds.ts';
+import { allSettings, type Parsed, SETTINGS, type SettingTree } from './config-settings.ts';
 
 export type Env = Record<string, string | undefined>;
 
+const FLAGS = new Map(
+  allSettings().flatMap((entry) => (entry.flag ? [[entry.flag, entry.env] as const] : [])),
+);
+
 /** The command line as the variables its flags stand for; an unknown or empty flag is a problem. */
 export const readFlags = (argv: readonly string[], problems: string[]): Env => {
-  const options = Object.fromEntries(Object.keys(FLAGS).map((flag) => [flag, { type: 'string' as const }]));
+  const options = Object.fromEntries([...FLAGS.keys()].map((flag) => [flag, { type: 'string' as const }]));
   try {
     const { values } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false });
     return Object.fromEntries(
-      Object.entries(values).map(([flag, value]) => [FLAGS[flag as keyof typeof FLAGS], String(value)]),
+      Object.entries(values).map(([flag, value]) => [FLAGS.get(flag), String(value)]),
     );
   } catch (error) {
-    const known = Object.keys(FLAGS)
-      .map((flag) => `--${flag}`)
-      .join(', ');
+    const known = [...FLAGS.keys()].map((flag) => `--${flag}`).join(', ');
     // Node's own wording varies between versions; say it one way.
     const { code, message } = error as { code?: string; message: string };
     const quoted = /'([^']+)'/.exec(message)?.[1] ?? '';
@@ -40,36 +32,42 @@ export const readFlags = (argv: readonly string[], problems: string[]): Env => {
   }
 };
 
-/** Typed readers of variables: a bad value is one problem, and the fallback stands in for it. */
-export const createReader = (source: Env, problems: string[]) => {
+/** Reads declared settings on demand, each once; a bad value is its problems, and the default stands in. */
+export const createSettingsReader = (source: Env, problems: string[]) => {
   /** Empty values count as unset, as compose files and CI often leave them. */
   const raw = (name: string): string | undefined => {
     const value = source[name]?.trim();
     return value === '' ? undefined : value;
   };
-  const int = (name: string, fallback: number, min: number, max: number): number => {
-    const value = raw(name);
-    if (value === undefined) return fallback;
-    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-      problems.push(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
-      return fallback;
+  const mode: Mode = raw(SETTINGS.upstream.baseUrl.env) === undefined ? 'sandbox' : 'tenant';
+  const read = new Map<Setting<unknown>, unknown>();
+  const get = <T>(entry: Setting<T>): T => {
+    if (read.has(entry)) return read.get(entry) as T;
+    const fallback = () =>
+      typeof entry.default === 'function'
+        ? (entry.default as (c: DefaultContext) => T)(context)
+        : entry.default;
+    const value = raw(entry.env);
+    let parsed: T;
+    if (value === undefined) parsed = fallback();
+    else {
+      const result = entry.schema.safeParse(value);
+      if (result.success) parsed = result.data;
+      else {
+        for (const issue of result.error.issues) problems.push(`${entry.env} ${issue.message}`);
+        parsed = fallback();
+      }
     }
-    return Number(value);
+    read.set(entry, parsed);
+    return parsed;
   };
-  const bool = (name: string, fallback: boolean): boolean => {
-    const value = raw(name)?.toLowerCase();
-    if (value === undefined) return fallback;
-    if (['true', '1', 'yes', 'on'].includes(value)) return true;
-    if (['false', '0', 'no', 'off'].includes(value)) return false;
-    problems.push(`${name} must be true or false, got ${JSON.stringify(raw(name))}`);
-    return fallback;
-  };
-  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
-    const value = raw(name);
-    if (value === undefined) return fallback;
-    if ((allowed as readonly string[]).includes(value)) return value as T;
-    problems.push(`${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
-    return fallback;
-  };
-  return { raw, int, bool, oneOf };
+  const context: DefaultContext = { mode, get };
+  /** A whole tree of settings, in declaration order. */
+  const tree = <T extends SettingTree>(node: T): Parsed<T> =>
+    ('env' in node && typeof node.env === 'string'
+      ? get(node as Setting<unknown>)
+      : Object.fromEntries(
+          Object.entries(node).map(([key, child]) => [key, tree(child as SettingTree)]),
+        )) as Parsed<T>;
+  return { mode, raw, get, tree };
 };

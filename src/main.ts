@@ -1,10 +1,7 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config.ts';
 import { createGateway } from './gateway.ts';
-import { formatDemoClients } from './sandbox/demo-clients-banner.ts';
-import { parseScale } from './sandbox/options.ts';
-import { createSandbox, type Sandbox } from './sandbox/sandbox.ts';
+import { listen } from './listen.ts';
 import { createDrain } from './server-drain.ts';
 
 /**
@@ -24,18 +21,16 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  let sandbox: Sandbox | null = null;
+  let sandbox: { url: string; banner(): string[]; close(): Promise<void> } | null = null;
   let baseUrl = config.upstream.baseUrl;
   let serviceAccount: { clientId: string; clientSecret: string } | null = config.serviceAccount;
   if (config.upstream.mode === 'sandbox') {
-    sandbox = await createSandbox({
-      port: 0,
-      seed: config.sandbox.seed,
-      scale: parseScale(config.sandbox.scale),
-      rateLimit: config.sandbox.rateLimit,
-    });
-    baseUrl = sandbox.url;
-    serviceAccount = { clientId: sandbox.admin.clientId, clientSecret: sandbox.admin.clientSecret };
+    // Loaded only here: against a tenant, no sandbox module is ever imported.
+    const { startEmbeddedSandbox } = await import('./sandbox/embedded.ts');
+    const embedded = await startEmbeddedSandbox(config.sandbox);
+    sandbox = embedded;
+    baseUrl = embedded.url;
+    serviceAccount = embedded.serviceAccount;
   }
 
   let stopping = false;
@@ -46,14 +41,9 @@ async function main(): Promise<void> {
   });
   const server = createServer(gateway);
   const drain = createDrain(server);
+  let url: string;
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(config.port, config.host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    ({ url } = await listen(server, config.port, config.host));
   } catch (error) {
     const { code } = error as NodeJS.ErrnoException;
     const where = `${config.host}:${config.port}`;
@@ -65,20 +55,9 @@ async function main(): Promise<void> {
     // Nothing is served: leave now rather than keep the sandbox and the upstream pool alive.
     process.exit(1);
   }
-  const { port } = server.address() as AddressInfo;
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  console.log(`gateway: http://${host}:${port}/graphql${config.graphiql ? ' (GraphiQL in a browser)' : ''}`);
+  console.log(`gateway: ${url}/graphql${config.graphiql ? ' (GraphiQL in a browser)' : ''}`);
   console.log(`         ${config.describe()}`);
-  if (sandbox) {
-    console.log(
-      `sandbox: ${sandbox.url} (token URL ${sandbox.url}/oauth/token, control plane ${sandbox.url}/__sandbox/)`,
-    );
-    console.log('         requests without a bearer act as the admin; to act as someone else, get a token:');
-    console.log(
-      `         curl -d grant_type=client_credentials -d client_id=… -d client_secret=… ${sandbox.url}/oauth/token`,
-    );
-    for (const line of formatDemoClients(sandbox.clients, '         ')) console.log(line);
-  }
+  for (const line of sandbox?.banner() ?? []) console.log(line);
 
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -1,11 +1,12 @@
 import type { DocumentNode, GraphQLSchema, Source } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { defaultOf, SETTINGS } from '../config-settings.ts';
 import { createBoundedCache } from './bounded-cache.ts';
 
 export interface DocumentCacheOptions {
-  /** Documents kept. @default 1000 */
+  /** Documents kept. @default as `GRAPHQL_DOCUMENT_CACHE_SIZE` */
   maxEntries?: number;
-  /** Total UTF-8 size of their texts. @default 4194304 */
+  /** Total UTF-8 size of their texts. @default as `GRAPHQL_DOCUMENT_CACHE_BYTES` */
   maxBytes?: number;
 }
 
@@ -16,8 +17,8 @@ export interface DocumentCacheOptions {
  */
 export function useDocumentCache(options: DocumentCacheOptions = {}): Plugin {
   const cache = createBoundedCache<DocumentNode>({
-    maxEntries: options.maxEntries ?? 1000,
-    maxWeight: options.maxBytes ?? 4_194_304,
+    maxEntries: options.maxEntries ?? defaultOf(SETTINGS.limits.documentCacheSize),
+    maxWeight: options.maxBytes ?? defaultOf(SETTINGS.limits.documentCacheBytes),
   });
   // Documents parsed by this request and not yet validated, and those validated (against what).
   const pending = new WeakMap<DocumentNode, string>();

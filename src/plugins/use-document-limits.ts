@@ -1,10 +1,11 @@
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { defaultOf, SETTINGS } from '../config-settings.ts';
 import { measureDocumentNesting, measureValueDepth } from './nesting-depth.ts';
 
 export interface DocumentLimitsOptions {
-  /** Largest document, in UTF-8 bytes. @default 65536 */
+  /** Largest document, in UTF-8 bytes. @default as `GRAPHQL_MAX_DOCUMENT_BYTES` */
   maxDocumentBytes?: number;
-  /** Deepest nesting of lists and objects in literals, variables and extensions. @default 32 */
+  /** Deepest nesting of lists and objects in literals, variables and extensions. @default as `GRAPHQL_MAX_VALUE_DEPTH` */
   maxValueDepth?: number;
   /** Deepest nesting of selection sets in the text (the parser recurses on it too). @default 64 */
   maxSelectionNesting?: number;
@@ -18,8 +19,8 @@ const refusal = (message: string, code: string, status: number) =>
  * nested too deep: the parser and the variable coercion recurse, and a parsed document is cached.
  */
 export function useDocumentLimits(options: DocumentLimitsOptions = {}): Plugin {
-  const maxBytes = options.maxDocumentBytes ?? 65_536;
-  const maxValueDepth = options.maxValueDepth ?? 32;
+  const maxBytes = options.maxDocumentBytes ?? defaultOf(SETTINGS.limits.maxDocumentBytes);
+  const maxValueDepth = options.maxValueDepth ?? defaultOf(SETTINGS.limits.maxValueDepth);
   const maxTotal = (options.maxSelectionNesting ?? 64) + maxValueDepth;
   const check = (params: { query?: unknown; variables?: unknown; extensions?: unknown }) => {
     const { query } = params;

@@ -1,7 +1,8 @@
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { defaultOf, SETTINGS } from '../config-settings.ts';
 
 export interface RequestDeadlineOptions {
-  /** How long one GraphQL request may take, upstream calls and pool waits included. @default 10000 */
+  /** How long one GraphQL request may take, upstream calls and pool waits included. @default as `GRAPHQL_REQUEST_TIMEOUT_MS` */
   timeoutMs?: number;
   /** After the deadline, how long execution may take to settle with what loaded before it is cut. @default 250 */
   graceMs?: number;
@@ -29,7 +30,7 @@ class RequestEndedError extends Error {
 }
 
 export function useRequestDeadline(options: RequestDeadlineOptions = {}): RequestDeadlinePlugin {
-  const timeoutMs = options.timeoutMs ?? 10_000;
+  const timeoutMs = options.timeoutMs ?? defaultOf(SETTINGS.limits.requestTimeoutMs);
   const graceMs = options.graceMs ?? 250;
   const endpoint = options.endpoint ?? '/graphql';
   const deadlines = new WeakMap<Request, Deadline>();

@@ -1,10 +1,11 @@
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, type GraphQLParams, type Plugin } from 'graphql-yoga';
+import { defaultOf, SETTINGS } from '../config-settings.ts';
 
 export interface RequestGuardOptions {
-  /** Largest body of a request that is not multipart (JSON, form, GraphQL text). @default 1048576 */
+  /** Largest body of a request that is not multipart (JSON, form, GraphQL text). @default as `GRAPHQL_MAX_BODY_BYTES` */
   maxBodyBytes?: number;
-  /** Largest multipart body (an upload), files included. @default 10485760 */
+  /** Largest multipart body (an upload), files included. @default as `GRAPHQL_MAX_UPLOAD_BYTES` */
   maxUploadBytes?: number;
 }
 
@@ -66,8 +67,8 @@ async function readCapped(request: Request, limit: number): Promise<Buffer> {
  * `maxUploadBytes`, every other body by `maxBodyBytes`, as it streams in.
  */
 export function useRequestGuard(options: RequestGuardOptions = {}): Plugin {
-  const limit = options.maxBodyBytes ?? 1_048_576;
-  const uploadLimit = options.maxUploadBytes ?? 10_485_760;
+  const limit = options.maxBodyBytes ?? defaultOf(SETTINGS.limits.maxBodyBytes);
+  const uploadLimit = options.maxUploadBytes ?? defaultOf(SETTINGS.limits.maxUploadBytes);
   // The body read within its limit, handed to Yoga's own parser.
   const buffered =
     (parser: Parser, max: number): Parser =>

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
+import { createSettingsReader } from '../config-reader.ts';
+import { defaultOf, SETTINGS } from '../config-settings.ts';
 import type { FaultConfig } from './control/faults.ts';
 import { formatDemoClients } from './demo-clients-banner.ts';
-import { parseScale } from './options.ts';
 import { createSandbox } from './sandbox.ts';
 
-const USAGE = `Usage: npm run sandbox -- [--port 4010] [--host 127.0.0.1] [--seed N] [--scale small|org|<sources>x<records>]
+const USAGE = `Usage: npm run sandbox -- [--port 4010] [--host H] [--seed N] [--scale small|org|<sources>x<records>]
   [--rate-limit N] [--rate-limit-window MS] [--route-rate-limit 'GET /non-employee-records=N' ...] [--token-ttl S] [--latency MS] [--jitter MS]
   [--error-rate R] [--503-rate R] [--429-rate R] [--drop-rate R] [--retry-after S] [--hang] [--log]`;
 
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '4010' },
-      host: { type: 'string', default: '127.0.0.1' },
+      host: { type: 'string', default: defaultOf(SETTINGS.host) },
       seed: { type: 'string' },
       scale: { type: 'string' },
       'rate-limit': { type: 'string' },
@@ -64,13 +65,24 @@ async function main(): Promise<void> {
     routeRateLimits[entry.slice(0, at).trim()] = number(entry.slice(at + 1), 'route-rate-limit')!;
   }
 
+  // The flags of the gateway's sandbox settings are read as those settings: one set of bounds and messages.
+  const problems: string[] = [];
+  const { sandbox: declared } = SETTINGS;
+  const settings = createSettingsReader(
+    {
+      [declared.seed.env]: values.seed,
+      [declared.scale.env]: values.scale,
+      [declared.rateLimit.env]: values['rate-limit'],
+    },
+    problems,
+  ).tree(declared);
+  if (problems.length > 0) throw new RangeError(problems.join('\n'));
+
   const started = performance.now();
   const sandbox = await createSandbox({
+    ...settings,
     port: number(values.port, 'port'),
     host: values.host,
-    seed: number(values.seed, 'seed'),
-    scale: values.scale ? parseScale(values.scale) : undefined,
-    rateLimit: number(values['rate-limit'], 'rate-limit'),
     rateLimitWindowMs: number(values['rate-limit-window'], 'rate-limit-window'),
     routeRateLimits,
     tokenTtlSeconds: number(values['token-ttl'], 'token-ttl'),

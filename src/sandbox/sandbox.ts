@@ -1,14 +1,14 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen } from '../listen.ts';
 import { createAccountsModule } from './accounts/index.ts';
 import { createTokenService } from './auth/token-service.ts';
 import { createFaultInjector } from './control/faults.ts';
 import { createRateLimiter } from './control/rate-limiter.ts';
 import { createStats } from './control/stats.ts';
 import { createRouter } from './http/router.ts';
-import { createRequestListener } from './http/server.ts';
 import { createNelmModule } from './nelm/nelm-module.ts';
 import { type ResolvedOptions, resolveOptions, type SandboxOptions } from './options.ts';
+import { createRequestListener } from './request-listener.ts';
 import {
   type ApiClient,
   createIdentityRegistry,
@@ -71,15 +71,7 @@ export async function createSandbox(options?: SandboxOptions): Promise<Sandbox> 
     log: resolved.log ? (line) => console.log(`[sandbox] ${line}`) : () => {},
   });
   const server = createServer({ keepAliveTimeout: 5_000 }, listener);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(resolved.port, resolved.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const hostForUrl = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host;
+  const { port, url } = await listen(server, resolved.port, resolved.host);
   const admin = identities.clients.find((c) => c.role === 'admin') as PersonalAccessTokenClient;
   const client = (role: DemoRole, index = 0) => {
     const found = identities.clients.filter((c) => c.role === role)[index];
@@ -88,7 +80,7 @@ export async function createSandbox(options?: SandboxOptions): Promise<Sandbox> 
   };
 
   return {
-    url: `http://${hostForUrl}:${port}`,
+    url,
     port,
     host: resolved.host,
     options: resolved,

@@ -5,6 +5,7 @@
  * put in an error or a log.
  */
 import type { Dispatcher } from 'undici';
+import { defaultOf, SETTINGS } from '../config-settings.ts';
 import { createUpstreamErrorFromFailure, createUpstreamErrorFromResponse } from './error-response.ts';
 import { UpstreamError } from './errors.ts';
 import { redactSecrets } from './redact.ts';
@@ -16,7 +17,7 @@ export interface ClientCredentialsOptions {
   clientId: string;
   clientSecret: string;
   dispatcher: Dispatcher;
-  /** Refresh this long before `expires_in` runs out. @default 60 */
+  /** Refresh this long before `expires_in` runs out. @default as `UPSTREAM_TOKEN_REFRESH_MARGIN_SECONDS` */
   refreshMarginSeconds?: number;
   /** Clock, for tests. @default Date.now */
   now?: () => number;
@@ -39,7 +40,7 @@ const TOKEN_CALL = 'POST /oauth/token';
 
 export const createClientCredentialsTokenProvider = (options: ClientCredentialsOptions): TokenProvider => {
   const now = options.now ?? Date.now;
-  const margin = options.refreshMarginSeconds ?? 60;
+  const margin = options.refreshMarginSeconds ?? defaultOf(SETTINGS.upstream.tokenRefreshMarginSeconds);
   const base = new URL(options.baseUrl);
   const path = `${base.pathname.replace(/\/+$/, '')}/oauth/token`;
   const secrets = [options.clientSecret];

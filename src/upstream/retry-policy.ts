@@ -4,18 +4,19 @@
  * Plugged into undici's retry interceptor as its `retry` callback (see transport.ts).
  */
 import type { Dispatcher, RetryHandler } from 'undici';
+import { defaultOf, SETTINGS } from '../config-settings.ts';
 import { parseRetryAfterMs } from './retry-after.ts';
 
 export interface UpstreamRetryOptions {
-  /** Attempts in all, the first one included. @default 4 */
+  /** Attempts in all, the first one included. @default as `UPSTREAM_MAX_ATTEMPTS` */
   maxAttempts?: number;
-  /** Backoff before the first retry (doubled each time, with jitter). @default 250 */
+  /** Backoff before the first retry (doubled each time, with jitter). @default as `UPSTREAM_RETRY_MIN_DELAY_MS` */
   minDelayMs?: number;
-  /** Largest backoff between two attempts (not applied to `Retry-After`). @default 4000 */
+  /** Largest backoff between two attempts (not applied to `Retry-After`). @default as `UPSTREAM_RETRY_MAX_DELAY_MS` */
   maxDelayMs?: number;
-  /** Longest `Retry-After` honoured; a longer one fails at once as RATE_LIMITED. @default 60000 */
+  /** Longest `Retry-After` honoured; a longer one fails at once as RATE_LIMITED. @default as `UPSTREAM_MAX_RETRY_AFTER_MS` */
   maxRetryAfterMs?: number;
-  /** Total time one call may spend waiting between attempts. @default 75000 */
+  /** Total time one call may spend waiting between attempts. @default as `UPSTREAM_MAX_RETRY_WAIT_MS` */
   maxTotalWaitMs?: number;
   /** Answers worth retrying a read on. @default [429, 502, 503, 504] */
   statusCodes?: readonly number[];
@@ -53,11 +54,11 @@ export const RETRY_ERROR_CODES: readonly string[] = [
 
 export const DEFAULT_RETRY_OPTIONS: Required<Omit<UpstreamRetryOptions, 'random' | 'onRateLimited'>> = {
   statusCodes: RETRY_STATUS_CODES,
-  maxAttempts: 4,
-  minDelayMs: 250,
-  maxDelayMs: 4000,
-  maxRetryAfterMs: 60_000,
-  maxTotalWaitMs: 75_000,
+  maxAttempts: defaultOf(SETTINGS.upstream.maxAttempts),
+  minDelayMs: defaultOf(SETTINGS.upstream.retryMinDelayMs),
+  maxDelayMs: defaultOf(SETTINGS.upstream.retryMaxDelayMs),
+  maxRetryAfterMs: defaultOf(SETTINGS.upstream.maxRetryAfterMs),
+  maxTotalWaitMs: defaultOf(SETTINGS.upstream.maxRetryWaitMs),
 };
 
 export interface RetryCandidate {

@@ -4,6 +4,7 @@
  * read-only retry policy. Handed to `createUpstreamApi` and the token provider; never global.
  */
 import { Agent, type Dispatcher, interceptors } from 'undici';
+import { defaultOf, SETTINGS } from '../config-settings.ts';
 import { createAttemptObserverInterceptor } from './attempt-observer.ts';
 import {
   createRetryCallback,
@@ -14,13 +15,13 @@ import {
 } from './retry-policy.ts';
 
 export interface UpstreamDispatcherOptions {
-  /** Connections per upstream origin. @default 32 */
+  /** Connections per upstream origin. @default as `UPSTREAM_CONNECTIONS` */
   connections?: number;
-  /** TCP + TLS connect timeout. @default 10000 */
+  /** TCP + TLS connect timeout. @default as `UPSTREAM_CONNECT_TIMEOUT_MS` */
   connectTimeoutMs?: number;
-  /** Time to wait for the answer's headers. @default 30000 */
+  /** Time to wait for the answer's headers. @default as `UPSTREAM_TIMEOUT_MS` */
   headersTimeoutMs?: number;
-  /** Longest pause between two chunks of a body (exports stream long). @default 30000 */
+  /** Longest pause between two chunks of a body (exports stream long). @default as `UPSTREAM_TIMEOUT_MS` */
   bodyTimeoutMs?: number;
   /** How long an idle keep-alive connection stays open. @default 10000 */
   keepAliveTimeoutMs?: number;
@@ -29,10 +30,10 @@ export interface UpstreamDispatcherOptions {
 }
 
 export const DEFAULT_DISPATCHER_OPTIONS = {
-  connections: 32,
-  connectTimeoutMs: 10_000,
-  headersTimeoutMs: 30_000,
-  bodyTimeoutMs: 30_000,
+  connections: defaultOf(SETTINGS.upstream.connections),
+  connectTimeoutMs: defaultOf(SETTINGS.upstream.connectTimeoutMs),
+  headersTimeoutMs: defaultOf(SETTINGS.upstream.timeoutMs),
+  bodyTimeoutMs: defaultOf(SETTINGS.upstream.timeoutMs),
   keepAliveTimeoutMs: 10_000,
 } as const;
 

@@ -5,12 +5,12 @@ import { badContent, notFound, SandboxError } from '../http/sandbox-error.ts';
 import type { RouteDefinition, SandboxRequest } from '../http/types.ts';
 import type { RecordRow, UploadJobRow } from '../store/nelm-rows.ts';
 import type { SourceState } from '../store/nelm-store.ts';
+import { CSV_SYSTEM_COLUMNS } from '../store/system-attributes.ts';
 import { requireRight } from './access.ts';
 import { type ParsedCsv, parseUploadCsv, validateRows } from './csv-import.ts';
 import { NELM_VERSIONS, type NelmContext } from './nelm-context.ts';
 import type { RecordInput } from './record-input.ts';
 import { newRecordRow } from './record-routes.ts';
-import { CSV_SYSTEM_COLUMNS } from './system-attributes.ts';
 import { iso } from './views.ts';
 
 /** How long a job waits in each state: a few ms, so tests see it move but never wait long. */

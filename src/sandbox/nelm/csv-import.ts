@@ -2,8 +2,8 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { MAX_RECORDS_PER_SOURCE } from '../../upstream/wire/nelm-limits.ts';
 import { badContent, isSandboxError, limitViolation } from '../http/sandbox-error.ts';
 import type { SourceRow, UploadError } from '../store/nelm-rows.ts';
+import { CSV_SYSTEM_COLUMNS } from '../store/system-attributes.ts';
 import { checkData, parseRecordInput, type RecordInput } from './record-input.ts';
-import { CSV_SYSTEM_COLUMNS } from './system-attributes.ts';
 
 export interface ParsedCsv {
   columns: string[];

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { Scale } from '../../upstream/wire/sandbox-scale.ts';
 import type { SandboxModule } from '../http/types.ts';
-import type { Scale } from '../options.ts';
 import type { IdentityRegistry } from '../seed/identities.ts';
 import { seedOrg } from '../seed/seed-org.ts';
 import { createNelmDirectory } from '../store/nelm-directory.ts';

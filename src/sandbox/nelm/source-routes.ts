@@ -6,11 +6,11 @@ import { badContent, forbidden, limitViolation, notFound, referenceConflict } fr
 import type { RouteDefinition, SandboxRequest } from '../http/types.ts';
 import type { SourceRow } from '../store/nelm-rows.ts';
 import type { SourceState } from '../store/nelm-store.ts';
+import { systemAttributeRows } from '../store/system-attributes.ts';
 import { hasRight, manages, requireRight, resolveRequestedFor } from './access.ts';
 import { identityId, identityIdList } from './identity-refs.ts';
 import { applyJsonPatch } from './json-patch.ts';
 import { NELM_VERSIONS, type NelmContext } from './nelm-context.ts';
-import { systemAttributeRows } from './system-attributes.ts';
 import { identityRef, sourceView } from './views.ts';
 
 /** The source a path names, if the caller may see it: 404 when missing, 403 when not theirs. */

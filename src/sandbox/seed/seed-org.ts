@@ -1,6 +1,5 @@
 import type { ApprovalStatus } from '../../upstream/wire/nelm.ts';
-import { systemAttributeRows } from '../nelm/system-attributes.ts';
-import type { Scale } from '../options.ts';
+import type { Scale } from '../../upstream/wire/sandbox-scale.ts';
 import type {
   ApprovalRow,
   RecordRow,
@@ -9,6 +8,7 @@ import type {
   SourceRow,
 } from '../store/nelm-rows.ts';
 import { type NelmStore, SEEDED_ID_PREFIX_LENGTH } from '../store/nelm-store.ts';
+import { systemAttributeRows } from '../store/system-attributes.ts';
 import type { IdentityRegistry } from './identities.ts';
 import { FIRST_NAMES, LAST_NAMES, SOURCE_AREAS, SOURCE_KINDS } from './names.ts';
 import { createPrng, type Prng } from './prng.ts';

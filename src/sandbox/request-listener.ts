@@ -1,17 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { handleTokenRequest } from '../auth/oauth-endpoint.ts';
-import { checkOperationSecurity } from '../auth/operation-security.ts';
-import type { TokenService } from '../auth/token-service.ts';
-import { type ControlPlaneDeps, handleControlRequest } from '../control/control-plane.ts';
-import type { FaultAction, FaultInjector } from '../control/faults.ts';
-import type { RateLimiter } from '../control/rate-limiter.ts';
-import type { Stats } from '../control/stats.ts';
-import type { IdentityRegistry } from '../seed/identities.ts';
-import { internalFault, tooManyRequests } from './error-body.ts';
-import { readBody } from './read-body.ts';
-import { send, sendError } from './respond.ts';
-import { type Router, splitVersion } from './router.ts';
-import { badRequest, isSandboxError, SandboxError } from './sandbox-error.ts';
+import { handleTokenRequest } from './auth/oauth-endpoint.ts';
+import { checkOperationSecurity } from './auth/operation-security.ts';
+import type { TokenService } from './auth/token-service.ts';
+import { type ControlPlaneDeps, handleControlRequest } from './control/control-plane.ts';
+import type { FaultAction, FaultInjector } from './control/faults.ts';
+import type { RateLimiter } from './control/rate-limiter.ts';
+import type { Stats } from './control/stats.ts';
+import { internalFault, tooManyRequests } from './http/error-body.ts';
+import { readBody } from './http/read-body.ts';
+import { send, sendError } from './http/respond.ts';
+import { type Router, splitVersion } from './http/router.ts';
+import { badRequest, isSandboxError, SandboxError } from './http/sandbox-error.ts';
+import type { IdentityRegistry } from './seed/identities.ts';
 
 export interface ListenerDeps {
   router: Router;

@@ -1,5 +1,5 @@
 import type { SchemaAttributeType } from '../../upstream/wire/nelm.ts';
-import type { SchemaAttributeRow } from '../store/nelm-rows.ts';
+import type { SchemaAttributeRow } from './nelm-rows.ts';
 
 interface AttributeSpec {
   technicalName: string;
