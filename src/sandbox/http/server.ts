@@ -86,6 +86,12 @@ export function createRequestListener(deps: ListenerDeps) {
       body,
       caller,
     });
+    if (action.kind === 'drop-after') {
+      // Applied, then the answer is lost: what a tenant behind a bad network looks like.
+      deps.stats.outcome('dropped-after');
+      req.socket.destroy();
+      return;
+    }
     send(res, response);
   }
 
