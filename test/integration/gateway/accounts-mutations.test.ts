@@ -209,7 +209,12 @@ describe('expected failures are typed results', () => {
 
       const badPointer = await mutate(
         `mutation($input: UpdateAccountInput!) { r: updateAccount(input: $input) { __typename ... on ValidationError { path } } }`,
-        { input: { id: '0000000000000000000000000000beef', patch: [{ op: 'ADD', path: 'attributes', value: 1 }] } },
+        {
+          input: {
+            id: '0000000000000000000000000000beef',
+            patch: [{ op: 'ADD', path: 'attributes', value: 1 }],
+          },
+        },
       );
       expect(badPointer).toEqual({ __typename: 'ValidationError', path: ['input', 'patch', '0', 'path'] });
 
