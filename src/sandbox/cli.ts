@@ -7,7 +7,7 @@ import { createSandbox } from './sandbox.ts';
 
 const USAGE = `Usage: npm run sandbox -- [--port 4010] [--host H] [--seed N] [--scale small|org|<sources>x<records>]
   [--rate-limit N] [--rate-limit-window MS] [--route-rate-limit 'GET /non-employee-records=N' ...] [--token-ttl S] [--latency MS] [--jitter MS]
-  [--error-rate R] [--503-rate R] [--429-rate R] [--drop-rate R] [--retry-after S] [--hang] [--log]`;
+  [--error-rate R] [--503-rate R] [--429-rate R] [--drop-rate R] [--drop-after-rate R] [--retry-after S] [--hang] [--log]`;
 
 function number(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -34,6 +34,7 @@ async function main(): Promise<void> {
       '503-rate': { type: 'string' },
       '429-rate': { type: 'string' },
       'drop-rate': { type: 'string' },
+      'drop-after-rate': { type: 'string' },
       'retry-after': { type: 'string' },
       hang: { type: 'boolean' },
       log: { type: 'boolean' },
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
   put('unavailableRate', '503-rate');
   put('rateLimitRate', '429-rate');
   put('dropRate', 'drop-rate');
+  put('dropAfterRate', 'drop-after-rate');
   put('retryAfterSeconds', 'retry-after');
   if (values.hang) faults.hang = true;
 

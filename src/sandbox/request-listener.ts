@@ -76,17 +76,26 @@ export function createRequestListener(deps: ListenerDeps) {
       );
     }
     checkOperationSecurity(caller, match.route.method, match.route.template);
-    const response = await match.route.handler({
-      method,
-      version: split.version,
-      path: split.path,
-      params: match.params,
-      query: url.searchParams,
-      headers: req.headers,
-      body,
-      caller,
-    });
-    send(res, response);
+    const handled = Promise.resolve().then(() =>
+      match.route.handler({
+        method,
+        version: split.version,
+        path: split.path,
+        params: match.params,
+        query: url.searchParams,
+        headers: req.headers,
+        body,
+        caller,
+      }),
+    );
+    if (action.kind === 'drop-after') {
+      // Handled (a write applied, or refused), then the answer is lost: a tenant behind a bad network.
+      await handled.catch(() => undefined);
+      deps.stats.outcome('dropped-after');
+      req.socket.destroy();
+      return;
+    }
+    send(res, await handled);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -5,6 +5,7 @@ import { DateResolver, DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import type { GatewayContext } from './context.ts';
 import { MUTATION_ERROR_TYPES } from './errors/error-classes.ts';
 import { decodeNodeId, encodeNodeId } from './ids.ts';
+import { INPUT_BOUNDS_PLUGIN } from './input-bounds-plugin.ts';
 
 export interface GatewaySchemaTypes {
   Context: GatewayContext;
@@ -22,7 +23,8 @@ export interface GatewaySchemaTypes {
 }
 
 export const builder = new SchemaBuilder<GatewaySchemaTypes>({
-  plugins: [ErrorsPlugin, RelayPlugin],
+  // Errors first: it wraps the bounds check, so a mutation's ValidationError becomes its result.
+  plugins: [ErrorsPlugin, INPUT_BOUNDS_PLUGIN, RelayPlugin],
   defaultFieldNullability: false,
   relay: {
     // Malformed global ids are the caller's mistake: a BAD_USER_INPUT error, not a masked one.

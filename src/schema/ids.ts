@@ -1,4 +1,5 @@
 import { createBadUserInputError } from './errors/bad-user-input.ts';
+import { isIscId } from './input-bounds.ts';
 
 /** The GraphQL types that are Relay nodes; a global id naming anything else is refused. */
 export const NODE_TYPENAMES = new Set([
@@ -12,8 +13,6 @@ export const NODE_TYPENAMES = new Set([
 
 const BASE64 = /^(?:[A-Za-z\d+/]{4})*(?:[A-Za-z\d+/]{2}==|[A-Za-z\d+/]{3}=)?$/;
 const TYPENAME = /^[A-Za-z_]\w*$/;
-/** ISC ids are 32 hex digits or UUIDs; accept any plain token of that alphabet family. */
-const RAW_ISC_ID = /^[A-Za-z\d][\w.~-]{0,127}$/;
 
 export interface DecodedNodeId {
   typename: string;
@@ -57,9 +56,11 @@ export function parseIdArgument(value: string, typename: string, argumentName = 
         `Argument "${argumentName}" expects a ${typename} id, but "${clip(value)}" is a ${decoded.typename} id.`,
       );
     }
-    return decoded.id;
+    // A global id carries an ISC id (a schema attribute's joins its source's and its own).
+    if (decoded.id.split(/[:/]/).every(isIscId)) return decoded.id;
+  } else if (isIscId(value)) {
+    return value;
   }
-  if (RAW_ISC_ID.test(value)) return value;
   throw createBadUserInputError(
     `Argument "${argumentName}" is not a valid ${typename} id (a global id or an ISC id): "${clip(value)}".`,
   );

@@ -2,9 +2,9 @@ import { MAX_COMMENT_LENGTH } from '../upstream/wire/nelm-limits.ts';
 import { isBadUserInputError } from './errors/bad-user-input.ts';
 import { LimitExceededError, ValidationError } from './errors/error-classes.ts';
 import { parseIdArgument } from './ids.ts';
+import { isIscId } from './input-bounds.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const IDENTITY_ID = /^[A-Za-z\d][\w.~-]{0,127}$/;
 
 const fieldName = (path: readonly string[]) => path.join('.');
 
@@ -81,7 +81,7 @@ export function requiredComment(value: string | null | undefined, path: string[]
 /** An ISC identity id (identities are not nodes of this graph: their plain id). */
 export function identityId(value: string | number, path: string[]): string {
   const id = String(value).trim();
-  if (!IDENTITY_ID.test(id)) throw new ValidationError(`"${id}" is not an identity id.`, path);
+  if (!isIscId(id)) throw new ValidationError(`"${id}" is not an identity id.`, path);
   return id;
 }
 

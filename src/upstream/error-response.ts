@@ -14,6 +14,7 @@ import {
   UpstreamForbiddenError,
   UpstreamLimitExceededError,
   UpstreamNotFoundError,
+  UpstreamOutcomeUnknownError,
   UpstreamRateLimitedError,
   UpstreamUnauthenticatedError,
   UpstreamUnavailableError,
@@ -154,22 +155,55 @@ const UNAVAILABLE_CODES = new Set([
   'UND_ERR_REQ_RETRY',
 ]);
 
+/**
+ * Codes that mean the request never left: no connection was made (refused, DNS, connect timeout)
+ * or the client was closed before sending. Every other code above may come after the request
+ * was written (headers/body timeout, a reset or closed socket), so a write's outcome is unknown.
+ */
+const NEVER_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_CLOSED',
+  'UND_ERR_DESTROYED',
+]);
+
 const errorCode = (error: unknown): string | null =>
   isRecord(error) && typeof error.code === 'string' ? error.code : null;
 
+/** A write that may have been applied with no answer back: the caller must read before retrying. */
+export const createOutcomeUnknownError = (request: string, why: string, cause?: unknown): UpstreamError =>
+  new UpstreamOutcomeUnknownError(
+    `${request} was sent but no answer came back (${why}); it may have been applied: read before retrying`,
+    { status: 0, request, cause },
+  );
+
+/** A write stopped before it was sent (deadline, cancelled request, throttle): safe to retry. */
+export const createNotSentError = (request: string, why: string): UpstreamError =>
+  new UpstreamUnavailableError(`${request} was not sent (${why}); nothing was applied`, {
+    status: 0,
+    request,
+  });
+
 /**
  * A transport failure (no usable answer). Only its code and a scrubbed message travel on:
- * the original error object is dropped so nothing it references can leak.
+ * the original error object is dropped so nothing it references can leak. For a write
+ * (`write: true`) that may have reached the upstream, the outcome is unknown.
  */
 export const createUpstreamErrorFromFailure = (
   error: unknown,
   request: string,
   secrets: readonly (string | null | undefined)[] = [],
+  write = false,
 ): UpstreamError | null => {
   const code = errorCode(error);
   if (code == null || !UNAVAILABLE_CODES.has(code)) return null;
   const message = error instanceof Error ? redactSecrets(error.message, secrets) : code;
   const cause = Object.assign(new Error(message), { code });
+  if (write && !NEVER_SENT_CODES.has(code)) return createOutcomeUnknownError(request, code, cause);
   const timedOut = code.endsWith('TIMEOUT') || code === 'ETIMEDOUT';
   const what = timedOut ? 'timed out' : 'could not reach the upstream';
   return new UpstreamUnavailableError(`${request} ${what} (${code})`, { status: 0, request, cause });

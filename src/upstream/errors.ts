@@ -17,6 +17,7 @@ export const ErrorCode = {
   LimitExceeded: 'LIMIT_EXCEEDED',
   RateLimited: 'RATE_LIMITED',
   UpstreamUnavailable: 'UPSTREAM_UNAVAILABLE',
+  OutcomeUnknown: 'OUTCOME_UNKNOWN',
   UpstreamError: 'UPSTREAM_ERROR',
 } as const;
 
@@ -133,6 +134,12 @@ export class UpstreamRateLimitedError extends UpstreamError {
 export class UpstreamUnavailableError extends UpstreamError {
   override readonly code = ErrorCode.UpstreamUnavailable;
   override name = 'UpstreamUnavailableError';
+}
+
+/** A write that may have reached the upstream but got no answer: read its state before retrying. */
+export class UpstreamOutcomeUnknownError extends UpstreamError {
+  override readonly code = ErrorCode.OutcomeUnknown;
+  override name = 'UpstreamOutcomeUnknownError';
 }
 
 export const isUpstreamError = (error: unknown): error is UpstreamError => error instanceof UpstreamError;

@@ -8,7 +8,12 @@ import type { Dispatcher, FormData } from 'undici';
 import { raceAbort } from './abortable.ts';
 import type { UpstreamCallObserver } from './call-observer.ts';
 import type { CallThrottle } from './call-throttle.ts';
-import { createUpstreamErrorFromFailure, createUpstreamErrorFromResponse } from './error-response.ts';
+import {
+  createNotSentError,
+  createOutcomeUnknownError,
+  createUpstreamErrorFromFailure,
+  createUpstreamErrorFromResponse,
+} from './error-response.ts';
 import { UpstreamBadRequestError, UpstreamError } from './errors.ts';
 import { redactSecrets } from './redact.ts';
 import { parseRetryAfterMs } from './retry-after.ts';
@@ -144,8 +149,17 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
   const send = async (call: UpstreamCall): Promise<UpstreamAnswer> => {
     const path = `${prefix}/${call.version}${call.path}`;
     const label = labelOf(call);
-    const token = await raceAbort(options.getToken(), options.signal);
-    const ticket = await options.throttle?.acquire(token, options.signal);
+    const write = call.method !== 'GET';
+    let token: string;
+    let ticket: Awaited<ReturnType<CallThrottle['acquire']>> | undefined;
+    try {
+      token = await raceAbort(options.getToken(), options.signal);
+      ticket = await options.throttle?.acquire(token, options.signal);
+    } catch (error) {
+      // A write the request's end stopped while it waited for a token or the throttle never left.
+      if (write && options.signal?.aborted) throw createNotSentError(label, 'the request ended first');
+      throw error;
+    }
     const observation = options.observer?.start({ method: call.method, route: routeTemplateOf(call.path) });
     const headers: Record<string, string> = {
       ...observation?.headers,
@@ -188,10 +202,15 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
     } catch (error) {
       ticket?.answered();
       log(0);
-      if (options.signal?.aborted) throw options.signal.reason;
-      const failure = createUpstreamErrorFromFailure(error, label, [token]);
+      if (options.signal?.aborted) {
+        // A write cut off in flight (deadline, client gone) may have been applied all the same.
+        if (write) throw createOutcomeUnknownError(label, 'the request ended while it was in flight');
+        throw options.signal.reason;
+      }
+      const failure = createUpstreamErrorFromFailure(error, label, [token], write);
       if (failure) throw failure;
       const message = error instanceof Error ? error.message : String(error);
+      if (write) throw createOutcomeUnknownError(label, redactSecrets(message, [token]));
       throw new UpstreamError(`${label} failed: ${redactSecrets(message, [token])}`, {
         status: 0,
         request: label,
@@ -222,8 +241,11 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
     try {
       return await answer.body.text();
     } catch (error) {
-      if (options.signal?.aborted) throw options.signal.reason;
       const label = labelOf(call);
+      const write = call.method !== 'GET';
+      // A write whose answer was cut after its status: applied, but its result never arrived.
+      if (write) throw createOutcomeUnknownError(label, 'the answer was cut off');
+      if (options.signal?.aborted) throw options.signal.reason;
       throw (
         createUpstreamErrorFromFailure(error, label) ??
         new UpstreamError(`${label} failed while reading the answer`, {

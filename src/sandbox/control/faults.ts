@@ -1,7 +1,12 @@
 import { badRequest } from '../http/sandbox-error.ts';
 
-/** One scripted outcome for the next API request: an HTTP status, or a dropped connection. */
-export type ScriptedFault = { status: number; retryAfterSeconds?: number } | { status: 'drop' };
+/**
+ * One scripted outcome for the next API request: an HTTP status, a connection dropped before
+ * the request is handled (`drop`) or after it is applied (`drop-after`), or none (`pass`).
+ */
+export type ScriptedFault =
+  | { status: number; retryAfterSeconds?: number }
+  | { status: 'drop' | 'drop-after' | 'pass' };
 
 /** What `PUT /__sandbox/faults` takes; every field optional, absent ones fall back to no fault. */
 export interface FaultConfig {
@@ -19,6 +24,8 @@ export interface FaultConfig {
   retryAfterSeconds: number;
   /** Share (0..1) of API requests whose connection is destroyed unanswered. @default 0 */
   dropRate: number;
+  /** Share (0..1) of API requests handled (a write applied) whose connection is then destroyed unanswered. @default 0 */
+  dropAfterRate: number;
   /** Never answer API requests. @default false */
   hang: boolean;
   /** Consumed one per API request, before the rates apply. @default [] */
@@ -29,6 +36,7 @@ export type FaultAction =
   | { kind: 'pass' }
   | { kind: 'hang' }
   | { kind: 'drop' }
+  | { kind: 'drop-after' }
   | { kind: 'status'; status: number; retryAfterSeconds: number };
 
 export const NO_FAULTS: FaultConfig = {
@@ -39,6 +47,7 @@ export const NO_FAULTS: FaultConfig = {
   rateLimitRate: 0,
   retryAfterSeconds: 1,
   dropRate: 0,
+  dropAfterRate: 0,
   hang: false,
   failNext: [],
 };
@@ -53,7 +62,9 @@ function numberIn(value: unknown, name: string, min: number, max: number): numbe
 function parseScripted(value: unknown, index: number): ScriptedFault {
   const entry = value as Record<string, unknown> | null;
   if (typeof entry !== 'object' || entry === null) throw badRequest(`failNext[${index}] must be an object.`);
-  if (entry.status === 'drop') return { status: 'drop' };
+  if (entry.status === 'drop' || entry.status === 'drop-after' || entry.status === 'pass') {
+    return { status: entry.status };
+  }
   const status = numberIn(entry.status, `failNext[${index}].status`, 400, 599);
   const retryAfter = entry.retryAfterSeconds ?? entry.retryAfter;
   return retryAfter === undefined
@@ -80,6 +91,9 @@ export function parseFaultConfig(input: unknown): FaultConfig {
   if (raw.rateLimitRate !== undefined)
     config.rateLimitRate = numberIn(raw.rateLimitRate, 'rateLimitRate', 0, 1);
   if (raw.dropRate !== undefined) config.dropRate = numberIn(raw.dropRate, 'dropRate', 0, 1);
+  if (raw.dropAfterRate !== undefined) {
+    config.dropAfterRate = numberIn(raw.dropAfterRate, 'dropAfterRate', 0, 1);
+  }
   if (raw.retryAfterSeconds !== undefined) {
     config.retryAfterSeconds = numberIn(raw.retryAfterSeconds, 'retryAfterSeconds', 0, 3600);
   }
@@ -114,12 +128,15 @@ export function createFaultInjector(initial: Partial<FaultConfig> = {}, random: 
     next(): FaultAction {
       const scripted = config.failNext.shift();
       if (scripted) {
-        if (scripted.status === 'drop') return { kind: 'drop' };
+        if (typeof scripted.status === 'string') {
+          return scripted.status === 'pass' ? { kind: 'pass' } : { kind: scripted.status };
+        }
         const retry = scripted.retryAfterSeconds ?? config.retryAfterSeconds;
         return { kind: 'status', status: scripted.status, retryAfterSeconds: retry };
       }
       if (config.hang) return { kind: 'hang' };
       if (config.dropRate > 0 && random() < config.dropRate) return { kind: 'drop' };
+      if (config.dropAfterRate > 0 && random() < config.dropAfterRate) return { kind: 'drop-after' };
       if (config.rateLimitRate > 0 && random() < config.rateLimitRate) {
         return { kind: 'status', status: 429, retryAfterSeconds: config.retryAfterSeconds };
       }

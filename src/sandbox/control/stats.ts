@@ -26,7 +26,7 @@ export function createStats() {
         if (stats.traceparents.length > TRACEPARENTS_KEPT) stats.traceparents.shift();
       }
     },
-    outcome(status: number | 'dropped' | 'hung') {
+    outcome(status: number | 'dropped' | 'dropped-after' | 'hung') {
       const key = String(status);
       stats.byStatus[key] = (stats.byStatus[key] ?? 0) + 1;
     },

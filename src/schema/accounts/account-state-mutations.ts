@@ -4,6 +4,7 @@ import { createAccountTaskInput, defineAccountTaskMutation, showsNewModified } f
 const STATE_INPUT: InputShape = {
   root: ['input'],
   fields: ['id', 'externalVerificationId', 'forceProvisioning', 'unlockIDNAccount'],
+  readBeforeRetry: 'account(id): its disabled and locked state',
 };
 
 const EXTERNAL_VERIFICATION = 'If set, an external process validates that the user wants to proceed.';

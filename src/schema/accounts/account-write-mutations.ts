@@ -20,6 +20,7 @@ import { DEFAULT_POLL, pollUntil, showsPatch, statesEndValues } from './task-pol
 const WRITE_INPUT: InputShape = {
   root: ['input'],
   fields: ['id', 'sourceId', 'attributes', 'nativeIdentity', 'identityId', 'manuallyCorrelated', 'patch'],
+  readBeforeRetry: 'account(id), or the source’s accounts for a create (look for its nativeIdentity)',
 };
 
 const CreateAccountInput = builder.inputType('CreateAccountInput', {

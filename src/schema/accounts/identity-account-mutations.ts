@@ -13,7 +13,11 @@ import { DEFAULT_POLL, pollUntil } from './task-polling.ts';
 
 /** Identities per bulk call: while waiting, their accounts are read `identityId in (...)`, a page's worth at a time. */
 const MAX_IDENTITIES = MAX_LIST_LIMIT;
-const IDENTITY_INPUT: InputShape = { root: ['input'], fields: ['identityId', 'identityIds'] };
+const IDENTITY_INPUT: InputShape = {
+  root: ['input'],
+  fields: ['identityId', 'identityIds'],
+  readBeforeRetry: 'accounts(identityId): their disabled state',
+};
 
 type AccountsByIdentity = Map<string, AccountEntity[]>;
 

@@ -6,7 +6,11 @@ import { type InputShape, runWrite } from '../errors/mutation-results.ts';
 import { checkComment, inputId, requiredComment } from '../input-checks.ts';
 import { NonEmployeeApprovalRef, NonEmployeeRequestRef } from '../refs.ts';
 
-const DECISION_INPUT: InputShape = { root: ['input'], fields: ['id', 'comment'] };
+const DECISION_INPUT: InputShape = {
+  root: ['input'],
+  fields: ['id', 'comment'],
+  readBeforeRetry: 'nonEmployeeApproval(id): its approvalStatus says whether the decision was recorded',
+};
 const APPROVAL_ID_DESCRIPTION = 'The approval item: its global id or its ISC id.';
 
 const ApproveNonEmployeeRequestInput = builder.inputType('ApproveNonEmployeeRequestInput', {
@@ -61,7 +65,9 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const id = inputId(input.id, 'NonEmployeeApproval', ['input', 'id']);
       const comment = checkComment(input.comment, ['input', 'comment']);
-      const decided = await runWrite(DECISION_INPUT, () => ctx.api.approveNonEmployeeRequest(id, comment));
+      const decided = await runWrite(DECISION_INPUT, () => ctx.api.approveNonEmployeeRequest(id, comment), [
+        input.id,
+      ]);
       forgetDecided(id, decided, ctx);
       return { approval: decided };
     },
@@ -74,7 +80,9 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const id = inputId(input.id, 'NonEmployeeApproval', ['input', 'id']);
       const comment = requiredComment(input.comment, ['input', 'comment']);
-      const decided = await runWrite(DECISION_INPUT, () => ctx.api.rejectNonEmployeeRequest(id, comment));
+      const decided = await runWrite(DECISION_INPUT, () => ctx.api.rejectNonEmployeeRequest(id, comment), [
+        input.id,
+      ]);
       forgetDecided(id, decided, ctx);
       return { approval: decided };
     },

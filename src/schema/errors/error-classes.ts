@@ -66,6 +66,29 @@ export class RateLimitedError extends BaseError {
   }
 }
 
+/** The upstream could not be reached, or the write was stopped before it was sent: nothing was applied. */
+export class UpstreamUnavailableError extends BaseError {
+  constructor(message: string, trackingId: string | null = null) {
+    super(message, ErrorCode.UpstreamUnavailable, trackingId);
+    this.name = 'UpstreamUnavailableError';
+  }
+}
+
+/** The write was sent but no answer came back: it may have been applied. Read before retrying. */
+export class OutcomeUnknownError extends BaseError {
+  /** What to read to learn whether the write was applied. */
+  readonly readBeforeRetry: string;
+  /** Global ids of the objects to read, when the input names them. */
+  readonly nodeIds: string[];
+
+  constructor(message: string, readBeforeRetry: string, nodeIds: string[] = []) {
+    super(message, ErrorCode.OutcomeUnknown);
+    this.name = 'OutcomeUnknownError';
+    this.readBeforeRetry = readBeforeRetry;
+    this.nodeIds = nodeIds;
+  }
+}
+
 /** Every typed failure kind: the builder's `errors.defaultTypes`, so every mutation's result union lists them. */
 export const MUTATION_ERROR_TYPES = [
   NotFoundError,
@@ -74,4 +97,6 @@ export const MUTATION_ERROR_TYPES = [
   ConflictError,
   LimitExceededError,
   RateLimitedError,
+  UpstreamUnavailableError,
+  OutcomeUnknownError,
 ];

@@ -5,7 +5,9 @@ import {
   ForbiddenError,
   LimitExceededError,
   NotFoundError,
+  OutcomeUnknownError,
   RateLimitedError,
+  UpstreamUnavailableError,
   ValidationError,
 } from './error-classes.ts';
 
@@ -54,4 +56,24 @@ builder.objectType(RateLimitedError, {
   name: 'RateLimitedError',
   interfaces: [ErrorInterface],
   fields: (t) => ({ retryAfter: t.exposeInt('retryAfter', { nullable: true }) }),
+});
+
+builder.objectType(UpstreamUnavailableError, {
+  name: 'UpstreamUnavailableError',
+  description:
+    'The upstream could not be reached, or the write was stopped before it was sent: nothing was applied, so it is safe to retry.',
+  interfaces: [ErrorInterface],
+});
+
+builder.objectType(OutcomeUnknownError, {
+  name: 'OutcomeUnknownError',
+  description:
+    'The write was sent but no answer came back (timeout, reset, the request deadline): it may have been applied. Read before retrying.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    readBeforeRetry: t.exposeString('readBeforeRetry', { description: 'What to read to learn the outcome.' }),
+    nodeIds: t.exposeIDList('nodeIds', {
+      description: 'Global ids of the objects to read (empty when the write creates one).',
+    }),
+  }),
 });

@@ -20,6 +20,7 @@ export const READ_ERRORS: Record<UpstreamErrorCode, ReadErrorKind> = {
   [ErrorCode.LimitExceeded]: { httpStatus: 400, outage: false },
   [ErrorCode.RateLimited]: { httpStatus: 429, outage: false },
   [ErrorCode.UpstreamUnavailable]: { httpStatus: 502, outage: true },
+  [ErrorCode.OutcomeUnknown]: { httpStatus: 502, outage: true },
   [ErrorCode.UpstreamError]: { httpStatus: 502, outage: true },
 };
 

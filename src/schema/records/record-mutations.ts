@@ -19,6 +19,8 @@ export const MAX_BULK_DELETE_IDS = 1000;
 const RECORD_INPUT: InputShape = {
   root: ['input'],
   fields: ['id', 'ids', 'sourceId', ...NON_EMPLOYEE_RECORD_FIELDS],
+  readBeforeRetry:
+    'nonEmployeeRecord(id) for an update or delete; for a create, the source’s records (look for its accountName)',
 };
 const RECORD_ID_DESCRIPTION = 'The record: its global id or its ISC id.';
 
@@ -98,7 +100,9 @@ builder.mutationFields((t) => ({
       const id = inputId(input.id, 'NonEmployeeRecord', ['input', 'id']);
       const patch = toNonEmployeePatch(input);
       checkSomethingChanges(patch);
-      const updated = await runWrite(RECORD_INPUT, () => ctx.api.patchNonEmployeeRecord(id, patch));
+      const updated = await runWrite(RECORD_INPUT, () => ctx.api.patchNonEmployeeRecord(id, patch), [
+        input.id,
+      ]);
       ctx.loaders.replaceRecord(id, updated);
       return { record: updated };
     },
@@ -112,7 +116,9 @@ builder.mutationFields((t) => ({
       const id = inputId(input.id, 'NonEmployeeRecord', ['input', 'id']);
       const sourceId = inputId(input.sourceId, 'NonEmployeeSource', ['input', 'sourceId']);
       const body = toNonEmployeeBody(input, sourceId);
-      const replaced = await runWrite(RECORD_INPUT, () => ctx.api.updateNonEmployeeRecord(id, body));
+      const replaced = await runWrite(RECORD_INPUT, () => ctx.api.updateNonEmployeeRecord(id, body), [
+        input.id,
+      ]);
       ctx.loaders.replaceRecord(id, replaced);
       return { record: replaced };
     },
@@ -124,7 +130,7 @@ builder.mutationFields((t) => ({
     errors: {},
     resolve: async (_root, { input }, ctx) => {
       const id = inputId(input.id, 'NonEmployeeRecord', ['input', 'id']);
-      await runWrite(RECORD_INPUT, () => ctx.api.deleteNonEmployeeRecord(id));
+      await runWrite(RECORD_INPUT, () => ctx.api.deleteNonEmployeeRecord(id), [input.id]);
       ctx.loaders.clearRecord(id);
       return { typename: 'NonEmployeeRecord', iscIds: [id] };
     },
@@ -147,7 +153,7 @@ builder.mutationFields((t) => ({
           input.ids.map((id, index) => inputId(id, 'NonEmployeeRecord', ['input', 'ids', String(index)])),
         ),
       ];
-      await runWrite(RECORD_INPUT, () => ctx.api.deleteNonEmployeeRecordsInBulk(ids));
+      await runWrite(RECORD_INPUT, () => ctx.api.deleteNonEmployeeRecordsInBulk(ids), input.ids);
       for (const id of ids) ctx.loaders.clearRecord(id);
       return { typename: 'NonEmployeeRecord', iscIds: ids };
     },

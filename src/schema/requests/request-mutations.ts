@@ -10,6 +10,8 @@ import { NonEmployeeRequestRef } from '../refs.ts';
 const REQUEST_INPUT: InputShape = {
   root: ['input'],
   fields: ['id', 'sourceId', ...NON_EMPLOYEE_RECORD_FIELDS],
+  readBeforeRetry:
+    'nonEmployeeRequest(id) for a delete; for a create, nonEmployeeRequests(sourceId) (look for its accountName)',
 };
 
 const CreateNonEmployeeRequestInput = builder.inputType('CreateNonEmployeeRequestInput', {
@@ -62,7 +64,7 @@ builder.mutationFields((t) => ({
     errors: {},
     resolve: async (_root, { input }, ctx) => {
       const id = inputId(input.id, 'NonEmployeeRequest', ['input', 'id']);
-      await runWrite(REQUEST_INPUT, () => ctx.api.deleteNonEmployeeRequest(id));
+      await runWrite(REQUEST_INPUT, () => ctx.api.deleteNonEmployeeRequest(id), [input.id]);
       ctx.loaders.clearRequest(id);
       return { typename: 'NonEmployeeRequest', iscIds: [id] };
     },

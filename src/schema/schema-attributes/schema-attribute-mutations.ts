@@ -12,6 +12,7 @@ import { SchemaAttributeTypeEnum } from './schema-attribute.ts';
 const ATTRIBUTE_INPUT: InputShape = {
   root: ['input'],
   fields: ['id', 'sourceId', 'type', 'label', 'technicalName', 'helpText', 'placeholder', 'required'],
+  readBeforeRetry: 'the source’s schemaAttributes (look for the technicalName)',
 };
 
 const SOURCE_ID_DESCRIPTION = 'The source: its global id or its ISC id.';

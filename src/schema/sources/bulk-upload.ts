@@ -8,7 +8,11 @@ import { NonEmployeeSourceRef } from '../refs.ts';
 /** A source holds at most 20,000 records; a CSV of them stays well under this. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
-const UPLOAD_ARGS: InputShape = { root: [], fields: ['sourceId', 'file'] };
+const UPLOAD_ARGS: InputShape = {
+  root: [],
+  fields: ['sourceId', 'file'],
+  readBeforeRetry: 'the source’s bulk upload status (the newest job)',
+};
 
 export const FileScalar = builder.scalarType('File', {
   description: 'A file sent with the GraphQL multipart request; input only.',

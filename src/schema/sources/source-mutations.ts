@@ -18,6 +18,8 @@ import { NonEmployeeSourceRef } from '../refs.ts';
 const SOURCE_INPUT: InputShape = {
   root: ['input'],
   fields: ['id', 'name', 'description', 'owner', 'managementWorkgroup', 'approvers', 'accountManagers'],
+  readBeforeRetry:
+    'nonEmployeeSource(id) for an update or delete; for a create, nonEmployeeSources (look for its name)',
 };
 
 const userRefs = (ids: string[]): IdnUserRef[] => ids.map((id) => ({ id }));
@@ -120,7 +122,9 @@ builder.mutationFields((t) => ({
         patch.push({ op: 'replace', path: `/${field}`, value: refs });
       }
       checkSomethingChanges(patch);
-      const updated = await runWrite(SOURCE_INPUT, () => ctx.api.patchNonEmployeeSource(id, patch));
+      const updated = await runWrite(SOURCE_INPUT, () => ctx.api.patchNonEmployeeSource(id, patch), [
+        input.id,
+      ]);
       ctx.loaders.replaceSource(id, updated);
       return { source: updated };
     },
@@ -132,7 +136,7 @@ builder.mutationFields((t) => ({
     errors: {},
     resolve: async (_root, { input }, ctx) => {
       const id = inputId(input.id, 'NonEmployeeSource', ['input', 'id']);
-      await runWrite(SOURCE_INPUT, () => ctx.api.deleteNonEmployeeSource(id));
+      await runWrite(SOURCE_INPUT, () => ctx.api.deleteNonEmployeeSource(id), [input.id]);
       // Its records, requests, approvals and every count went with it.
       ctx.loaders.clearAll();
       return { typename: 'NonEmployeeSource', iscIds: [id] };

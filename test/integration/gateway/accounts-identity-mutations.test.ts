@@ -50,7 +50,12 @@ describe('identity-level enable and disable (beta)', () => {
           __typename ... on Error { message }
           ... on DisableAccountsForIdentitiesPayload { completion
             results { identityId statusCode accepted message accounts { iscId disabled } } } } }`,
-        { input: { identityIds: [a.identityId, 'no-such-identity', b.identityId], waitForCompletion: true } },
+        {
+          input: {
+            identityIds: [a.identityId, '0000000000000000000000000000dead', b.identityId],
+            waitForCompletion: true,
+          },
+        },
       );
       expect(result.__typename).toBe('DisableAccountsForIdentitiesPayload');
       expect(result.completion).toBe('COMPLETED');
@@ -65,12 +70,14 @@ describe('identity-level enable and disable (beta)', () => {
         accepted: true,
         accounts: [{ iscId: b.id, disabled: true }],
       });
-      expect(byIdentity.get('no-such-identity')).toMatchObject({
+      expect(byIdentity.get('0000000000000000000000000000dead')).toMatchObject({
         statusCode: 404,
         accepted: false,
         accounts: [],
       });
-      expect((byIdentity.get('no-such-identity') as any).message).toContain('no-such-identity');
+      expect((byIdentity.get('0000000000000000000000000000dead') as any).message).toContain(
+        '0000000000000000000000000000dead',
+      );
     });
     expect(calls.byRoute['POST /beta/identities-accounts/disable']).toBe(1);
   });

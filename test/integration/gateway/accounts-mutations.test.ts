@@ -178,7 +178,7 @@ describe('create, update and delete', () => {
 describe('expected failures are typed results', () => {
   it('an unknown account is NotFoundError; a caller without rights ForbiddenError', async () => {
     const unknown = await mutate(task('disableAccount', 'DisableAccountInput'), {
-      input: { id: 'no-such-account' },
+      input: { id: '0000000000000000000000000000beef' },
     });
     expect(unknown).toMatchObject({ __typename: 'NotFoundError', code: 'NOT_FOUND' });
 
@@ -203,13 +203,18 @@ describe('expected failures are typed results', () => {
 
       const nothing = await mutate(
         `mutation($input: UpdateAccountInput!) { r: updateAccount(input: $input) { __typename ... on ValidationError { path } } }`,
-        { input: { id: 'abc' } },
+        { input: { id: '0000000000000000000000000000beef' } },
       );
       expect(nothing).toEqual({ __typename: 'ValidationError', path: ['input'] });
 
       const badPointer = await mutate(
         `mutation($input: UpdateAccountInput!) { r: updateAccount(input: $input) { __typename ... on ValidationError { path } } }`,
-        { input: { id: 'abc', patch: [{ op: 'ADD', path: 'attributes', value: 1 }] } },
+        {
+          input: {
+            id: '0000000000000000000000000000beef',
+            patch: [{ op: 'ADD', path: 'attributes', value: 1 }],
+          },
+        },
       );
       expect(badPointer).toEqual({ __typename: 'ValidationError', path: ['input', 'patch', '0', 'path'] });
 

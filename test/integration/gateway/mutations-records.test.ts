@@ -286,7 +286,7 @@ describe('deleteNonEmployeeRecord and deleteNonEmployeeRecords', () => {
         [[], ['input', 'ids']],
         [Array.from({ length: 1001 }, (_, i) => `id${i}`), ['input', 'ids']],
         [
-          ['fine', 'not fine!'],
+          ['0000000000000000000000000000beef', 'not fine!'],
           ['input', 'ids', '1'],
         ],
       ];

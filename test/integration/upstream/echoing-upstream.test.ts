@@ -57,11 +57,11 @@ afterAll(async () => {
 });
 
 const QUERIES = [
-  '{ nonEmployeeSource(id: "abc") { id name } }',
+  '{ nonEmployeeSource(id: "0000000000000000000000000000abcd") { id name } }',
   '{ nonEmployeeSources(first: 3) { totalCount } }',
   '{ nonEmployeeRecords(first: 2) { edges { node { accountName } } } }',
-  '{ account(id: "abc") { nativeIdentity } }',
-  'mutation { deleteNonEmployeeRecord(input: { id: "abc" }) { __typename ... on Error { code message trackingId } ... on ValidationError { path } } }',
+  '{ account(id: "0000000000000000000000000000abcd") { nativeIdentity } }',
+  'mutation { deleteNonEmployeeRecord(input: { id: "0000000000000000000000000000abcd" }) { __typename ... on Error { code message trackingId } ... on ValidationError { path } } }',
 ];
 
 describe('an upstream that echoes the bearer token', () => {

@@ -4,6 +4,7 @@ import type { UpstreamApi } from '../../../src/upstream/api.ts';
 import { createUpstreamApi } from '../../../src/upstream/create-upstream-api.ts';
 import {
   UpstreamBadRequestError,
+  UpstreamOutcomeUnknownError,
   UpstreamRateLimitedError,
   UpstreamUnavailableError,
 } from '../../../src/upstream/errors.ts';
@@ -91,7 +92,8 @@ describe('upstream retries against sandbox faults', () => {
 
   it('never retries a write through a reset or a 429', async () => {
     await sandbox.setFaults({ failNext: [{ status: 'drop' }] });
-    await expect(api.deleteNonEmployeeRecord('r-1')).rejects.toBeInstanceOf(UpstreamUnavailableError);
+    // Dropped after it was sent: the write may have been applied, so its outcome is unknown.
+    await expect(api.deleteNonEmployeeRecord('r-1')).rejects.toBeInstanceOf(UpstreamOutcomeUnknownError);
     await sandbox.setFaults({ failNext: [{ status: 429, retryAfterSeconds: 1 }] });
     const error = await api.patchNonEmployeeSource('s-1', []).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamRateLimitedError);

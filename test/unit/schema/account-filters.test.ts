@@ -81,13 +81,13 @@ describe('the JSON Patch of an account update', () => {
   it('puts the typed fields first, then the operations given', () => {
     expect(
       toAccountPatch({
-        identityId: 'id-2',
+        identityId: '0000000000000000000000000000abc2',
         manuallyCorrelated: false,
         attributes: { title: 'Contractor', 'a/b': 'x', gone: null },
         patch: [{ op: 'move', path: '/attributes/y', from: '/attributes/x' }],
       }),
     ).toEqual([
-      { op: 'replace', path: '/identityId', value: 'id-2' },
+      { op: 'replace', path: '/identityId', value: '0000000000000000000000000000abc2' },
       { op: 'replace', path: '/manuallyCorrelated', value: false },
       { op: 'add', path: '/attributes/title', value: 'Contractor' },
       { op: 'add', path: '/attributes/a~1b', value: 'x' },

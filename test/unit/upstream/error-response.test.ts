@@ -10,6 +10,7 @@ import {
   UpstreamForbiddenError,
   UpstreamLimitExceededError,
   UpstreamNotFoundError,
+  UpstreamOutcomeUnknownError,
   UpstreamRateLimitedError,
   UpstreamUnauthenticatedError,
   UpstreamUnavailableError,
@@ -125,6 +126,31 @@ describe('createUpstreamErrorFromFailure', () => {
 
   it('leaves other errors alone', () => {
     expect(createUpstreamErrorFromFailure(new TypeError('bug'), 'GET /v3/x')).toBeNull();
+  });
+
+  it('calls a write OUTCOME_UNKNOWN when it may have been sent, UPSTREAM_UNAVAILABLE when it never left', () => {
+    const write = (code: string) =>
+      createUpstreamErrorFromFailure(Object.assign(new Error(code), { code }), 'POST /v3/x', [], true);
+    for (const code of [
+      'UND_ERR_SOCKET',
+      'ECONNRESET',
+      'UND_ERR_HEADERS_TIMEOUT',
+      'UND_ERR_BODY_TIMEOUT',
+      'EPIPE',
+    ]) {
+      expect(write(code), code).toBeInstanceOf(UpstreamOutcomeUnknownError);
+      expect(write(code)?.code, code).toBe('OUTCOME_UNKNOWN');
+    }
+    for (const code of [
+      'ECONNREFUSED',
+      'ENOTFOUND',
+      'EAI_AGAIN',
+      'UND_ERR_CONNECT_TIMEOUT',
+      'UND_ERR_CLOSED',
+    ]) {
+      expect(write(code), code).toBeInstanceOf(UpstreamUnavailableError);
+      expect(write(code)?.code, code).toBe('UPSTREAM_UNAVAILABLE');
+    }
   });
 });
 
