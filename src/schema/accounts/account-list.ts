@@ -4,6 +4,7 @@ import type { FilterExpression } from '../../upstream/filters.ts';
 import { builder } from '../builder.ts';
 import { AccountConnection } from '../connections.ts';
 import type { GatewayContext } from '../context.ts';
+import { listPage, withCost } from '../cost/field-cost.ts';
 import { resolveListConnection } from '../lists.ts';
 import type { ConnectionArgs } from '../pagination/offset-connection.ts';
 import { toSorters } from '../pagination/order-by.ts';
@@ -35,6 +36,7 @@ builder.queryField('accounts', (t) =>
       type: AccountRef,
       description:
         'Accounts on any ISC source, filtered as the Accounts API allows (every condition given must hold).',
+      extensions: withCost(listPage('accounts')),
       args: { ...accountFilterArgs(t.arg, { sourceId: true }), orderBy: t.arg({ type: [AccountOrder] }) },
       resolve: (_root, args, ctx, info) =>
         resolveAccounts(toAccountFilter(args), toSorters(args.orderBy), args, ctx, info),
