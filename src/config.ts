@@ -113,6 +113,8 @@ export interface Config {
   limits: LimitsConfig;
   /** `GRAPHIQL`: serve GraphiQL on GET /graphql. @default true */
   graphiql: boolean;
+  /** `COST_EXTENSION`: put `extensions.cost` (estimated and actual upstream calls, the window) on every response. @default true */
+  costExtension: boolean;
   /** `LOG_LEVEL`: `debug` adds one line per upstream call (method, route, status, duration). @default 'info' */
   logLevel: LogLevel;
   /** `LOG_FORMAT`: `json` lines, or `pretty` for people. @default 'pretty' on a TTY, else 'json' */
@@ -297,6 +299,7 @@ export const loadConfig = (env: Env = process.env, argv: readonly string[] = [])
       requestTimeoutMs: read.int('GRAPHQL_REQUEST_TIMEOUT_MS', 10_000, 100, 600_000),
     },
     graphiql: read.bool('GRAPHIQL', true),
+    costExtension: read.bool('COST_EXTENSION', true),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     logFormat: read.oneOf(
       'LOG_FORMAT',
