@@ -126,7 +126,10 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       dispatcher,
       signal,
       observer: observation?.upstream,
-      throttle: meterThrottle(observation ? observeThrottle(throttle, observation.log, metrics) : throttle, meter),
+      throttle: meterThrottle(
+        observation ? observeThrottle(throttle, observation.log, metrics) : throttle,
+        meter,
+      ),
     };
     const none = async () => null;
     const header = request.headers.get('authorization');
