@@ -54,6 +54,10 @@ export const COST_CASES: CostCase[] = [
     exact: true,
   },
   {
+    name: 'readme: 10 approvals with a request field',
+    query: '{ nonEmployeeApprovals(first: 10) { edges { node { request { firstName } } } } }',
+  },
+  {
     name: 'readme: 250 records of a source with accounts',
     query: `query ($id: ID!) { nonEmployeeRecords(first: 250, sourceId: $id) { edges { node { account { disabled locked } } } } }`,
     variables: byId,
