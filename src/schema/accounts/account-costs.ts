@@ -1,5 +1,5 @@
 import { MAX_LIST_LIMIT } from '../../upstream/wire/collections.ts';
-import type { CostFunction } from '../cost/field-cost.ts';
+import { type CostFunction, type CostInput, MAX_SOURCES, pageSize } from '../cost/field-cost.ts';
 import { DEFAULT_POLL } from './task-polling.ts';
 
 const waits = (input: Parameters<CostFunction>[0]) =>
@@ -20,3 +20,11 @@ export const identityTaskCost: CostFunction = (input) => {
     bounds: 'identity accounts task: up to one accounts read per poll while waiting',
   };
 };
+
+/** The ISC sources a page of accounts spans: those its `sourceId` filter names, else up to one per account. */
+export function accountSources({ args, parents }: CostInput): number {
+  const filter = args.sourceId as { eq?: unknown; in?: unknown[] } | undefined;
+  if (filter?.eq != null) return 1;
+  if (Array.isArray(filter?.in)) return filter.in.length;
+  return Math.min(parents * pageSize(args), MAX_SOURCES);
+}

@@ -51,6 +51,8 @@ export function estimateCost(
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables);
+  // Variables that do not coerce fail the operation before any call: execution says why.
+  if (coerced.errors) return { estimatedCalls: 0, bounds: [] };
   const walk: Walk = {
     schema,
     fragments,
@@ -78,7 +80,7 @@ function visit(walk: Walk, type: GraphQLObjectType, selectionSet: SelectionSetNo
     if (!field) continue;
     const cost = field.extensions?.cost as CostFunction | undefined;
     const input: CostInput = {
-      args: getArgumentValues(field, nodes[0], walk.variables),
+      args: argumentsOf(field, nodes[0], walk.variables),
       parents: level.parents,
       sources: level.sources,
       path: level.path,
@@ -111,6 +113,19 @@ function visit(walk: Walk, type: GraphQLObjectType, selectionSet: SelectionSetNo
         }
       }
     }
+  }
+}
+
+/** The field's arguments; an argument that does not coerce fails the field before it calls: none then. */
+function argumentsOf(
+  field: Parameters<typeof getArgumentValues>[0],
+  node: FieldNode,
+  variables: Record<string, unknown>,
+): Record<string, unknown> {
+  try {
+    return getArgumentValues(field, node, variables);
+  } catch {
+    return {};
   }
 }
 
