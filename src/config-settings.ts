@@ -242,6 +242,12 @@ export const SETTINGS = {
     }),
   },
   graphiql: setting({ env: 'GRAPHIQL', ...bool(), default: true, doc: 'serve GraphiQL on `GET /graphql`' }),
+  costExtension: setting({
+    env: 'COST_EXTENSION',
+    ...bool(),
+    default: true,
+    doc: "put `extensions.cost` (estimated and actual upstream calls, throttle wait, the caller's window) on every response",
+  }),
   logLevel: setting({
     env: 'LOG_LEVEL',
     flag: 'log-level',

@@ -27,6 +27,7 @@ import { maskGatewayError, useReadableErrors } from './plugins/use-readable-erro
 import { useReadiness } from './plugins/use-readiness.ts';
 import { useRequestDeadline } from './plugins/use-request-deadline.ts';
 import { useRequestGuard } from './plugins/use-request-guard.ts';
+import { useUpstreamCost } from './plugins/use-upstream-cost.ts';
 import type { CallerInfo, GatewayContext } from './schema/context.ts';
 import { EXAMPLE_TABS } from './schema/example-operations.ts';
 import { schema } from './schema/index.ts';
@@ -34,6 +35,7 @@ import type { UpstreamApi } from './upstream/api.ts';
 import { createClientCredentialsTokenProvider, type TokenProvider } from './upstream/auth.ts';
 import { createCallThrottle } from './upstream/call-throttle.ts';
 import { createUpstreamApi } from './upstream/create-upstream-api.ts';
+import { type CallMeter, meterThrottle } from './upstream/metered-throttle.ts';
 import { createReadinessProbe } from './upstream/readiness-probe.ts';
 import { createUpstreamDispatcher } from './upstream/transport.ts';
 
@@ -109,7 +111,11 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
 
   const deadline = useRequestDeadline({ timeoutMs: config.limits.requestTimeoutMs });
 
-  const apiFor = (request: Request, signal: AbortSignal): { api: UpstreamApi; caller: CallerInfo } => {
+  const apiFor = (
+    request: Request,
+    signal: AbortSignal,
+    meter: CallMeter = { calls: 0, throttledMs: 0, token: null },
+  ): { api: UpstreamApi; caller: CallerInfo; token: () => Promise<string | null> } => {
     // One GraphQL request fans out to many upstream calls, each listening for its abort.
     setMaxListeners(0, request.signal);
     setMaxListeners(0, signal);
@@ -120,8 +126,12 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       dispatcher,
       signal,
       observer: observation?.upstream,
-      throttle: observation ? observeThrottle(throttle, observation.log, metrics) : throttle,
+      throttle: meterThrottle(
+        observation ? observeThrottle(throttle, observation.log, metrics) : throttle,
+        meter,
+      ),
     };
+    const none = async () => null;
     const header = request.headers.get('authorization');
     if (header !== null) {
       const token = BEARER.exec(header)?.[1];
@@ -129,11 +139,13 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         return {
           api: createUnauthenticatedApi('The Authorization header must be "Bearer <token>".'),
           caller: { kind: 'anonymous' },
+          token: none,
         };
       }
       return {
         api: createUpstreamApi({ ...common, getToken: async () => token }),
         caller: { kind: 'bearer' },
+        token: async () => token,
       };
     }
     if (serviceTokens) {
@@ -142,13 +154,14 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         getToken: () => serviceTokens.getToken(),
         onTokenRejected: () => serviceTokens.invalidate(),
       });
-      return { api, caller: { kind: 'service' } };
+      return { api, caller: { kind: 'service' }, token: () => serviceTokens.getToken() };
     }
     return {
       api: createUnauthenticatedApi(
         'Send "Authorization: Bearer <token>": this gateway has no service account to use.',
       ),
       caller: { kind: 'anonymous' },
+      token: none,
     };
   };
 
@@ -172,9 +185,10 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     healthCheckEndpoint: '\u0000',
     context: ({ request }) => {
       const signal = deadline.signalFor(request);
-      const { api, caller } = apiFor(request, signal);
+      const meter: CallMeter = { calls: 0, throttledMs: 0, token: null };
+      const { api, caller, token } = apiFor(request, signal, meter);
       const budgeted = createBudgetedApi(api, config.limits.maxUpstreamCalls, signal);
-      return { api: budgeted, loaders: createLoaders(budgeted), caller };
+      return { api: budgeted, loaders: createLoaders(budgeted), caller, meter, throttleToken: token };
     },
     maskedErrors: { maskError: maskGatewayError },
     // useRequestGuard bounds each kind of body; this is Yoga's own bound behind it.
@@ -204,6 +218,13 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         maxBytes: config.limits.documentCacheBytes,
       }),
       useQueryLimits({ limits: config.limits, fieldSuggestions: config.introspection }),
+      useUpstreamCost({
+        throttle,
+        maxCalls: config.limits.maxUpstreamCalls,
+        maxWaitMs: config.upstream.maxRetryAfterMs,
+        windowMs: config.upstream.rateLimitWindowMs,
+        extension: config.costExtension,
+      }),
       useIntrospectionSwitch(config.introspection),
       useHealth(),
       useReadiness({

@@ -47,6 +47,8 @@ export function createSourceLoaders(
     try {
       const page = await listSources(ALL_SOURCES_PARAMS);
       byId = new Map(page.items.filter((item) => item.id).map((item) => [item.id as string, item]));
+      // One page holds every source of an org: a source it lacks does not exist.
+      if (page.items.length < MAX_LIST_LIMIT) return ids.map((id) => byId.get(id) ?? null);
     } catch (error) {
       // A caller who may not list every source may still read the ones they are entitled to.
       if (!(isUpstreamError(error) && error.code === ErrorCode.Forbidden))

@@ -85,5 +85,6 @@ export function observeThrottle(throttle: CallThrottle, log: Logger, metrics: Ga
       return ticket;
     },
     coolDown: (token: string, retryAfterMs: number) => throttle.coolDown(token, retryAfterMs),
+    windowOf: (token: string) => throttle.windowOf(token),
   } satisfies CallThrottle;
 }

@@ -3,6 +3,8 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import { DateResolver, DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import type { GatewayContext } from './context.ts';
+import { withCost } from './cost/field-cost.ts';
+import { NODE_ID_EXTENSIONS, nodesCost } from './cost/node-costs.ts';
 import { MUTATION_ERROR_TYPES } from './errors/error-classes.ts';
 import { decodeNodeId, encodeNodeId } from './ids.ts';
 import { INPUT_BOUNDS_PLUGIN } from './input-bounds-plugin.ts';
@@ -34,6 +36,9 @@ export const builder = new SchemaBuilder<GatewaySchemaTypes>({
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
     brandLoadedObjects: true,
+    idFieldOptions: { extensions: NODE_ID_EXTENSIONS },
+    nodeQueryOptions: { extensions: withCost(nodesCost) },
+    nodesQueryOptions: { extensions: withCost(nodesCost) },
   },
   // Every mutation with `errors: {}` answers `<Mutation>Result = <Payload> | <each typed failure>`.
   errors: {

@@ -1,5 +1,6 @@
 import type { Loaders } from '../loaders/index.ts';
 import type { UpstreamApi } from '../upstream/api.ts';
+import type { CallMeter } from '../upstream/metered-throttle.ts';
 
 /**
  * Who the upstream calls of this request act as: the caller's own bearer token, the gateway's
@@ -15,4 +16,8 @@ export interface GatewayContext {
   api: UpstreamApi;
   loaders: Loaders;
   caller: CallerInfo;
+  /** What this request has spent upstream so far. */
+  meter: CallMeter;
+  /** The token its calls go with, for a look at its client's window; null without one. */
+  throttleToken(): Promise<string | null>;
 }

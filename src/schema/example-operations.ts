@@ -1,6 +1,8 @@
 /** The operations GraphiQL opens with: the main jobs people come to the gateway for. */
 export const DASHBOARD_OVERVIEW = `# Dashboard overview: sources with their record counts, both summaries,
 # and the first pending approvals with their requests.
+# Every answer's extensions.cost says what it cost upstream; to see the estimate without
+# running the query, add the header {"x-cost-only": "true"} in the Headers pane.
 query DashboardOverview {
   nonEmployeeSources(first: 50) {
     totalCount
@@ -21,6 +23,7 @@ query DashboardOverview {
 `;
 
 export const APPROVALS_INBOX = `# Approvals inbox: my approval items, each with its request and source.
+# Up to one call per distinct request: {"x-cost-only": "true"} in Headers shows the estimate.
 query ApprovalsInbox($after: String) {
   nonEmployeeApprovals(requestedFor: "me", first: 50, after: $after, orderBy: [{ field: CREATED, direction: DESC }]) {
     totalCount
@@ -74,6 +77,7 @@ mutation Approve($id: ID!) {
 
 export const EXPIRED_CONTRACTORS = `# Expired contractors: whose end date has passed while their account is still enabled.
 # Paste a source id (global or ISC) into the variables; disable them from the same screen.
+# Its worst case reads every page of the source: try it first with {"x-cost-only": "true"}.
 query ExpiredContractors($id: ID!) {
   nonEmployeeSource(id: $id) {
     name

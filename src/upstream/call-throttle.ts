@@ -19,6 +19,17 @@ export interface CallThrottle {
   acquire(token: string, signal?: AbortSignal): Promise<ThrottleTicket>;
   /** The upstream answered a call of this token 429: hold every call of its client for `retryAfterMs`. */
   coolDown(token: string, retryAfterMs: number): void;
+  /** Read-only: the room this token's client has now; null when the throttle is off. */
+  windowOf(token: string): ThrottleWindow | null;
+}
+
+/** A client's window as it stands. */
+export interface ThrottleWindow {
+  limit: number;
+  /** Calls that may go now without waiting. */
+  remaining: number;
+  /** Until every call now in the window has left it (and any cool-down has passed). */
+  resetsInMs: number;
 }
 
 /** A call's place in its client's window. */
@@ -127,6 +138,21 @@ export function createCallThrottle(options: CallThrottleOptions): CallThrottle {
   };
 
   return {
+    windowOf(token) {
+      if (limit <= 0) return null;
+      const window = windows.get(throttleKeyOf(token));
+      const at = now();
+      if (!window) return { limit, remaining: limit, resetsInMs: 0 };
+      expire(window, at);
+      const cooling = Math.max(0, window.coolUntil - at);
+      // A call in flight leaves the window a full window after its answer, still to come.
+      const last = Math.max(at - windowMs, ...window.sent.map((entry) => Math.min(entry.at, at)));
+      return {
+        limit,
+        remaining: cooling > 0 ? 0 : Math.max(0, limit - window.sent.length - window.waiting),
+        resetsInMs: Math.ceil(Math.max(cooling, last + windowMs - at)),
+      };
+    },
     coolDown(token, retryAfterMs) {
       if (limit <= 0 || !(retryAfterMs > 0)) return;
       const window = windowOf(token);

@@ -4,10 +4,12 @@ import type { FilterExpression } from '../../upstream/filters.ts';
 import { builder } from '../builder.ts';
 import { AccountConnection } from '../connections.ts';
 import type { GatewayContext } from '../context.ts';
+import { listPage, withCost } from '../cost/field-cost.ts';
 import { resolveListConnection } from '../lists.ts';
 import type { ConnectionArgs } from '../pagination/offset-connection.ts';
 import { toSorters } from '../pagination/order-by.ts';
 import { AccountRef } from '../refs.ts';
+import { accountSources } from './account-costs.ts';
 import { accountDetailFor } from './account-detail.ts';
 import { AccountOrder, accountFilterArgs, toAccountFilter } from './account-filters.ts';
 
@@ -35,6 +37,7 @@ builder.queryField('accounts', (t) =>
       type: AccountRef,
       description:
         'Accounts on any ISC source, filtered as the Accounts API allows (every condition given must hold).',
+      extensions: withCost(listPage('accounts', accountSources)),
       args: { ...accountFilterArgs(t.arg, { sourceId: true }), orderBy: t.arg({ type: [AccountOrder] }) },
       resolve: (_root, args, ctx, info) =>
         resolveAccounts(toAccountFilter(args), toSorters(args.orderBy), args, ctx, info),

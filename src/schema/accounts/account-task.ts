@@ -3,9 +3,11 @@ import { nullIfNotFound } from '../../loaders/by-id.ts';
 import type { AccountEntity } from '../../loaders/entities.ts';
 import { type BuilderTypes, builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
+import { withCost } from '../cost/field-cost.ts';
 import { type InputShape, runWrite } from '../errors/mutation-results.ts';
 import { inputId } from '../input-checks.ts';
 import { AccountRef } from '../refs.ts';
+import { accountTaskCost } from './account-costs.ts';
 import { DEFAULT_POLL, pollUntil } from './task-polling.ts';
 
 type InputFields = PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'InputObject'>;
@@ -125,6 +127,7 @@ export function defineAccountTaskMutation<Input extends AccountTaskInput>(
       description: mutation.description,
       args: { input: t.arg({ type: mutation.input, required: true }) },
       errors: {},
+      extensions: withCost(accountTaskCost),
       resolve: async (_root, args, ctx) => {
         // The shape Pothos infers for a generic input ref stays unresolved; the ref says it is Input.
         const { input } = args as { input: Input };

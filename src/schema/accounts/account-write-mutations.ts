@@ -2,10 +2,12 @@ import type { AccountEntity } from '../../loaders/entities.ts';
 import { f } from '../../upstream/filters.ts';
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
+import { withCost } from '../cost/field-cost.ts';
 import { ValidationError } from '../errors/error-classes.ts';
 import { type InputShape, runWrite } from '../errors/mutation-results.ts';
 import { tryDecodeNodeId } from '../ids.ts';
 import { checkData, checkSomethingChanges, requiredText } from '../input-checks.ts';
+import { accountTaskCost } from './account-costs.ts';
 import { AccountPatchOperationInput, toAccountPatch } from './account-patch.ts';
 import {
   type AccountTaskResult,
@@ -124,6 +126,7 @@ builder.mutationFields((t) => ({
     description: 'Creates an account on an ISC source (v3 `POST /accounts`).',
     args: { input: t.arg({ type: CreateAccountInput, required: true }) },
     errors: {},
+    extensions: withCost(accountTaskCost),
     resolve: (_root, { input }, ctx) => createAccount(input, ctx),
   }),
 }));

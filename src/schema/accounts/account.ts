@@ -2,6 +2,7 @@ import type { AccountEntity } from '../../loaders/entities.ts';
 import type { Recommendation } from '../../upstream/wire/accounts.ts';
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
+import { costsNothing, getPerParent, withCost } from '../cost/field-cost.ts';
 import { parseIdArgument } from '../ids.ts';
 import { AccountRef } from '../refs.ts';
 import { AccountOriginEnum } from './account-filters.ts';
@@ -14,6 +15,9 @@ const AccountRecommendation = builder.objectRef<Recommendation>('AccountRecommen
     method: t.exposeString('method'),
   }),
 });
+
+/** Lists and joins read FULL whenever a FULL-only field is selected; `account(id)` always does. */
+const FROM_FULL = costsNothing('accounts are read FULL wherever a FULL-only field is selected');
 
 /** A field only a FULL answer carries: read from the account, fetched FULL once if it was read SLIM. */
 const fromFull =
@@ -61,48 +65,72 @@ builder.node(AccountRef, {
       type: 'JSON',
       nullable: true,
       description: 'The attributes the source holds for the account.',
+      extensions: FROM_FULL,
       resolve: fromFull((account) => account.attributes),
     }),
     origin: t.field({
       type: AccountOriginEnum,
       nullable: true,
+      extensions: FROM_FULL,
       resolve: fromFull((account) => account.origin),
     }),
     identity: t.field({
       type: IscReference,
       nullable: true,
       description: 'The identity the account belongs to.',
+      extensions: FROM_FULL,
       resolve: fromFull((account) => account.identity),
     }),
     sourceOwner: t.field({
       type: IscReference,
       nullable: true,
       description: "The owner of the account's source.",
+      extensions: FROM_FULL,
       resolve: fromFull((account) => account.sourceOwner),
     }),
     ownerIdentity: t.field({
       type: IscReference,
       nullable: true,
       description: 'The owner of a machine account.',
+      extensions: FROM_FULL,
       resolve: fromFull((account) => account.ownerIdentity),
     }),
     cloudLifecycleState: t.string({
       nullable: true,
+      extensions: FROM_FULL,
       resolve: fromFull((account) => account.cloudLifecycleState),
     }),
-    identityState: t.string({ nullable: true, resolve: fromFull((account) => account.identityState) }),
-    connectionType: t.string({ nullable: true, resolve: fromFull((account) => account.connectionType) }),
-    isMachine: t.boolean({ nullable: true, resolve: fromFull((account) => account.isMachine) }),
+    identityState: t.string({
+      nullable: true,
+      extensions: FROM_FULL,
+      resolve: fromFull((account) => account.identityState),
+    }),
+    connectionType: t.string({
+      nullable: true,
+      extensions: FROM_FULL,
+      resolve: fromFull((account) => account.connectionType),
+    }),
+    isMachine: t.boolean({
+      nullable: true,
+      extensions: FROM_FULL,
+      resolve: fromFull((account) => account.isMachine),
+    }),
     recommendation: t.field({
       type: AccountRecommendation,
       nullable: true,
+      extensions: FROM_FULL,
       resolve: fromFull((account) => account.recommendation),
     }),
-    description: t.string({ nullable: true, resolve: fromFull((account) => account.description) }),
-    uuid: t.string({ nullable: true, resolve: fromFull((account) => account.uuid) }),
+    description: t.string({
+      nullable: true,
+      extensions: FROM_FULL,
+      resolve: fromFull((account) => account.description),
+    }),
+    uuid: t.string({ nullable: true, extensions: FROM_FULL, resolve: fromFull((account) => account.uuid) }),
     features: t.string({
       nullable: true,
       description: 'What the source supports, e.g. `ENABLE, UNLOCK, PROVISIONING`.',
+      extensions: FROM_FULL,
       resolve: fromFull((account) => account.features),
     }),
   }),
@@ -113,6 +141,7 @@ builder.queryField('account', (t) =>
     type: AccountRef,
     nullable: true,
     description: 'An account by its global id or its ISC id.',
+    extensions: withCost(getPerParent('account')),
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => ctx.loaders.account.load(parseIdArgument(String(args.id), 'Account')),
   }),

@@ -4,10 +4,12 @@ import type { BulkIdentitiesAccountsResponse } from '../../upstream/wire/account
 import { MAX_LIST_LIMIT } from '../../upstream/wire/collections.ts';
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
+import { withCost } from '../cost/field-cost.ts';
 import { ValidationError } from '../errors/error-classes.ts';
 import { type InputShape, runWrite } from '../errors/mutation-results.ts';
 import { identityId } from '../input-checks.ts';
 import { AccountRef } from '../refs.ts';
+import { identityTaskCost } from './account-costs.ts';
 import { AccountTaskCompletionEnum, type TaskCompletion, WAIT_DESCRIPTION } from './account-task.ts';
 import { DEFAULT_POLL, pollUntil } from './task-polling.ts';
 
@@ -179,6 +181,7 @@ for (const action of ['enable', 'disable'] as const) {
       description: `${Verb}s every account of one identity (beta \`POST /identities-accounts/{id}/${action}\`).`,
       args: { input: t.arg({ type: SingleInput, required: true }) },
       errors: {},
+      extensions: withCost(identityTaskCost),
       resolve: async (_root, { input }, ctx) => {
         const id = identityId(input.identityId, ['input', 'identityId']);
         const task = await runWrite(IDENTITY_INPUT, () =>
@@ -195,6 +198,7 @@ for (const action of ['enable', 'disable'] as const) {
         'each identity has its own result.',
       args: { input: t.arg({ type: BulkInput, required: true }) },
       errors: {},
+      extensions: withCost(identityTaskCost),
       resolve: async (_root, { input }, ctx) => {
         const ids = checkedIdentityIds(input.identityIds);
         const entries = await runWrite(IDENTITY_INPUT, () =>

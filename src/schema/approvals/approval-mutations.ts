@@ -2,6 +2,7 @@ import type { ApprovalEntity } from '../../loaders/entities.ts';
 import type { NonEmployeeApprovalItem } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
+import { getPerParent, withCost, writeCost } from '../cost/field-cost.ts';
 import { type InputShape, runWrite } from '../errors/mutation-results.ts';
 import { checkComment, inputId, requiredComment } from '../input-checks.ts';
 import { NonEmployeeApprovalRef, NonEmployeeRequestRef } from '../refs.ts';
@@ -39,6 +40,7 @@ const decisionPayload = (name: string, verb: string) =>
         type: NonEmployeeRequestRef,
         nullable: true,
         description: 'The request as it stands after the decision (read again when selected).',
+        extensions: withCost(getPerParent('request-after-write')),
         // The decision moved the request's status: it is read again (its cache was cleared).
         resolve: (payload, _args, ctx) => ctx.loaders.requestOfApproval(payload.approval),
       }),
@@ -62,6 +64,7 @@ builder.mutationFields((t) => ({
       'Approves as the requested approver: the next approver is notified, or, after the last one, the record is created.',
     args: { input: t.arg({ type: ApproveNonEmployeeRequestInput, required: true }) },
     errors: {},
+    extensions: withCost(writeCost),
     resolve: async (_root, { input }, ctx) => {
       const id = inputId(input.id, 'NonEmployeeApproval', ['input', 'id']);
       const comment = checkComment(input.comment, ['input', 'comment']);
@@ -77,6 +80,7 @@ builder.mutationFields((t) => ({
     description: 'Rejects as the requested approver, with a comment: the request ends REJECTED.',
     args: { input: t.arg({ type: RejectNonEmployeeRequestInput, required: true }) },
     errors: {},
+    extensions: withCost(writeCost),
     resolve: async (_root, { input }, ctx) => {
       const id = inputId(input.id, 'NonEmployeeApproval', ['input', 'id']);
       const comment = requiredComment(input.comment, ['input', 'comment']);

@@ -1,5 +1,6 @@
 import type { NonEmployeeApprovalSummary } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
+import { summaryCost, withCost } from '../cost/field-cost.ts';
 import { DEFAULT_REQUESTED_FOR } from '../lists.ts';
 
 const NonEmployeeApprovalSummaryRef = builder
@@ -16,6 +17,7 @@ const NonEmployeeApprovalSummaryRef = builder
 builder.queryFields((t) => ({
   nonEmployeeApprovalSummary: t.field({
     type: NonEmployeeApprovalSummaryRef,
+    extensions: withCost(summaryCost('approval-summary')),
     args: {
       requestedFor: t.arg.string({
         defaultValue: DEFAULT_REQUESTED_FOR,

@@ -7,12 +7,14 @@ import { ApprovalStatusEnum } from '../approval-status.ts';
 import { builder } from '../builder.ts';
 import { NonEmployeeApprovalConnection } from '../connections.ts';
 import type { GatewayContext } from '../context.ts';
+import { getPerParent, listPage, withCost } from '../cost/field-cost.ts';
 import { IdentityReference } from '../identity-reference.ts';
 import { parseIdArgument } from '../ids.ts';
 import { resolveListConnection } from '../lists.ts';
 import { createOrderByInput, toSorters } from '../pagination/order-by.ts';
 import { NonEmployeeApprovalRef, NonEmployeeRequestRef, NonEmployeeSourceRef } from '../refs.ts';
 import { selectsOnly } from '../selection.ts';
+import { requestOfApprovalCost, sourceOfApprovalCost } from './approval-costs.ts';
 
 export const NonEmployeeApprovalOrder = createOrderByInput(
   'NonEmployeeApprovalOrder',
@@ -68,11 +70,13 @@ builder.node(NonEmployeeApprovalRef, {
       type: NonEmployeeRequestRef,
       nullable: true,
       description: 'The request decided on; id, accountName and requester cost no call.',
+      extensions: withCost(requestOfApprovalCost),
       resolve: (approval, _args, ctx, info) => resolveRequest(approval, ctx, info),
     }),
     source: t.field({
       type: NonEmployeeSourceRef,
       nullable: true,
+      extensions: withCost(sourceOfApprovalCost),
       resolve: async (approval, _args, ctx) => {
         const embedded = approval.nonEmployeeRequest;
         if (embedded && 'nonEmployeeSource' in embedded && embedded.nonEmployeeSource?.id) {
@@ -89,6 +93,7 @@ builder.queryFields((t) => ({
   nonEmployeeApprovals: t.connection(
     {
       type: NonEmployeeApprovalRef,
+      extensions: withCost(listPage('approvals')),
       args: {
         requestedFor: t.arg.string({ description: 'Approval items of this approver; `me` for the caller.' }),
         approvalStatus: t.arg({ type: ApprovalStatusEnum }),
@@ -113,6 +118,7 @@ builder.queryFields((t) => ({
     type: NonEmployeeApprovalRef,
     nullable: true,
     description: 'An approval item by its global id or its ISC id.',
+    extensions: withCost(getPerParent('approval')),
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) =>
       ctx.loaders.approval.load(parseIdArgument(String(args.id), 'NonEmployeeApproval')),

@@ -6,6 +6,14 @@ import { accountDetailFor } from '../accounts/account-detail.ts';
 import { builder } from '../builder.ts';
 import { NonEmployeeRecordConnection } from '../connections.ts';
 import type { GatewayContext } from '../context.ts';
+import {
+  accountOfRecordCost,
+  getPerParent,
+  listPage,
+  MAX_SOURCES,
+  sourceFromList,
+  withCost,
+} from '../cost/field-cost.ts';
 import { parseIdArgument } from '../ids.ts';
 import { type OrderedConnectionArgs, resolveListConnection, sourceIdArgument } from '../lists.ts';
 import type { OffsetConnection } from '../pagination/offset-connection.ts';
@@ -62,11 +70,13 @@ builder.node(NonEmployeeRecordRef, {
     source: t.field({
       type: NonEmployeeSourceRef,
       nullable: true,
+      extensions: withCost(sourceFromList),
       resolve: (record, _args, ctx) => (record.sourceId ? ctx.loaders.source.load(record.sourceId) : null),
     }),
     account: t.field({
       type: AccountRef,
       nullable: true,
+      extensions: withCost(accountOfRecordCost),
       description:
         "The record's account: on the source's ISC source, under the record's account name; null when there is " +
         `none yet. The accounts of a whole page are one call per ${MAX_LIST_LIMIT}.`,
@@ -79,6 +89,7 @@ builder.queryFields((t) => ({
   nonEmployeeRecords: t.connection(
     {
       type: NonEmployeeRecordRef,
+      extensions: withCost(listPage('records', ({ args }) => (args.sourceId ? 1 : MAX_SOURCES))),
       args: {
         sourceId: t.arg.id({ description: 'Only records of this non-employee source (global or ISC id).' }),
         orderBy: t.arg({ type: [NonEmployeeRecordOrder] }),
@@ -92,6 +103,7 @@ builder.queryFields((t) => ({
     type: NonEmployeeRecordRef,
     nullable: true,
     description: 'A non-employee record by its global id or its ISC id.',
+    extensions: withCost(getPerParent('record')),
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) =>
       ctx.loaders.record.load(parseIdArgument(String(args.id), 'NonEmployeeRecord')),

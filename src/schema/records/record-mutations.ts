@@ -1,6 +1,7 @@
 import type { RecordEntity } from '../../loaders/entities.ts';
 import { NON_EMPLOYEE_RECORD_FIELDS } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
+import { withCost, writeCost } from '../cost/field-cost.ts';
 import { ValidationError } from '../errors/error-classes.ts';
 import { type InputShape, runWrite } from '../errors/mutation-results.ts';
 import { checkSomethingChanges, inputId } from '../input-checks.ts';
@@ -83,6 +84,7 @@ builder.mutationFields((t) => ({
     description: 'Creates a record directly on a source (no approval), and its account.',
     args: { input: t.arg({ type: CreateNonEmployeeRecordInput, required: true }) },
     errors: {},
+    extensions: withCost(writeCost),
     resolve: async (_root, { input }, ctx) => {
       const sourceId = inputId(input.sourceId, 'NonEmployeeSource', ['input', 'sourceId']);
       const body = toNonEmployeeBody(input, sourceId);
@@ -96,6 +98,7 @@ builder.mutationFields((t) => ({
     description: 'Changes the fields given of a record (JSON Patch).',
     args: { input: t.arg({ type: UpdateNonEmployeeRecordInput, required: true }) },
     errors: {},
+    extensions: withCost(writeCost),
     resolve: async (_root, { input }, ctx) => {
       const id = inputId(input.id, 'NonEmployeeRecord', ['input', 'id']);
       const patch = toNonEmployeePatch(input);
@@ -112,6 +115,7 @@ builder.mutationFields((t) => ({
     description: 'Replaces every field of a record (PUT).',
     args: { input: t.arg({ type: ReplaceNonEmployeeRecordInput, required: true }) },
     errors: {},
+    extensions: withCost(writeCost),
     resolve: async (_root, { input }, ctx) => {
       const id = inputId(input.id, 'NonEmployeeRecord', ['input', 'id']);
       const sourceId = inputId(input.sourceId, 'NonEmployeeSource', ['input', 'sourceId']);
@@ -128,6 +132,7 @@ builder.mutationFields((t) => ({
     description: 'Deletes one record.',
     args: { input: t.arg({ type: DeleteNonEmployeeRecordInput, required: true }) },
     errors: {},
+    extensions: withCost(writeCost),
     resolve: async (_root, { input }, ctx) => {
       const id = inputId(input.id, 'NonEmployeeRecord', ['input', 'id']);
       await runWrite(RECORD_INPUT, () => ctx.api.deleteNonEmployeeRecord(id), [input.id]);
@@ -140,6 +145,7 @@ builder.mutationFields((t) => ({
     description: `Deletes up to ${MAX_BULK_DELETE_IDS} records in one call; all or none (an unknown id deletes nothing).`,
     args: { input: t.arg({ type: DeleteNonEmployeeRecordsInput, required: true }) },
     errors: {},
+    extensions: withCost(writeCost),
     resolve: async (_root, { input }, ctx) => {
       if (input.ids.length === 0) throw new ValidationError('Give at least one record id.', ['input', 'ids']);
       if (input.ids.length > MAX_BULK_DELETE_IDS) {

@@ -8,6 +8,7 @@ import { ApprovalStatusEnum } from '../approval-status.ts';
 import { builder } from '../builder.ts';
 import { NonEmployeeRequestConnection } from '../connections.ts';
 import type { GatewayContext } from '../context.ts';
+import { getPerParent, listPage, MAX_APPROVERS, MAX_SOURCES, withCost } from '../cost/field-cost.ts';
 import { IdentityReference } from '../identity-reference.ts';
 import { parseIdArgument } from '../ids.ts';
 import {
@@ -20,6 +21,7 @@ import type { OffsetConnection } from '../pagination/offset-connection.ts';
 import { createOrderByInput, toSorters } from '../pagination/order-by.ts';
 import { personFields } from '../person-fields.ts';
 import { NonEmployeeApprovalRef, NonEmployeeRequestRef, NonEmployeeSourceRef } from '../refs.ts';
+import { requesterCost } from './request-costs.ts';
 
 export const NonEmployeeRequestOrder = createOrderByInput(
   'NonEmployeeRequestOrder',
@@ -81,6 +83,7 @@ builder.node(NonEmployeeRequestRef, {
     requester: t.field({
       type: IdentityReference,
       nullable: true,
+      extensions: withCost(requesterCost),
       resolve: (request, _args, ctx) => loadRequester(request, ctx),
     }),
     source: t.field({
@@ -93,6 +96,7 @@ builder.node(NonEmployeeRequestRef, {
     approvals: t.field({
       type: [NonEmployeeApprovalRef],
       description: 'One decision per approver, in approval order.',
+      extensions: withCost(({ parents }) => ({ items: parents * MAX_APPROVERS })),
       resolve: (request) =>
         (request.approvalItems ?? []).map((item) => ({
           ...item,
@@ -106,6 +110,7 @@ builder.queryFields((t) => ({
   nonEmployeeRequests: t.connection(
     {
       type: NonEmployeeRequestRef,
+      extensions: withCost(listPage('requests', ({ args }) => (args.sourceId ? 1 : MAX_SOURCES))),
       args: {
         requestedFor: t.arg.string({
           description: 'Requests made for this identity; `me` (the default) for the caller.',
@@ -125,6 +130,7 @@ builder.queryFields((t) => ({
     type: NonEmployeeRequestRef,
     nullable: true,
     description: 'A non-employee request by its global id or its ISC id.',
+    extensions: withCost(getPerParent('request')),
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) =>
       ctx.loaders.request.load(parseIdArgument(String(args.id), 'NonEmployeeRequest')),

@@ -1,6 +1,7 @@
 import type { RequestEntity } from '../../loaders/entities.ts';
 import { NON_EMPLOYEE_RECORD_FIELDS } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
+import { withCost, writeCost } from '../cost/field-cost.ts';
 import { type InputShape, runWrite } from '../errors/mutation-results.ts';
 import { inputId } from '../input-checks.ts';
 import { nonEmployeeInputFields, toNonEmployeeBody } from '../non-employee-fields.ts';
@@ -49,6 +50,7 @@ builder.mutationFields((t) => ({
     description: 'Asks for a new non-employee record on a source.',
     args: { input: t.arg({ type: CreateNonEmployeeRequestInput, required: true }) },
     errors: {},
+    extensions: withCost(writeCost),
     resolve: async (_root, { input }, ctx) => {
       const sourceId = inputId(input.sourceId, 'NonEmployeeSource', ['input', 'sourceId']);
       const body = toNonEmployeeBody(input, sourceId);
@@ -62,6 +64,7 @@ builder.mutationFields((t) => ({
     description: 'Deletes a request and its approval items.',
     args: { input: t.arg({ type: DeleteNonEmployeeRequestInput, required: true }) },
     errors: {},
+    extensions: withCost(writeCost),
     resolve: async (_root, { input }, ctx) => {
       const id = inputId(input.id, 'NonEmployeeRequest', ['input', 'id']);
       await runWrite(REQUEST_INPUT, () => ctx.api.deleteNonEmployeeRequest(id), [input.id]);

@@ -1,5 +1,6 @@
 import type { NonEmployeeRequestSummary } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
+import { summaryCost, withCost } from '../cost/field-cost.ts';
 import { DEFAULT_REQUESTED_FOR } from '../lists.ts';
 
 const NonEmployeeRequestSummaryRef = builder
@@ -17,6 +18,7 @@ const NonEmployeeRequestSummaryRef = builder
 builder.queryFields((t) => ({
   nonEmployeeRequestSummary: t.field({
     type: NonEmployeeRequestSummaryRef,
+    extensions: withCost(summaryCost('request-summary')),
     args: {
       requestedFor: t.arg.string({
         defaultValue: DEFAULT_REQUESTED_FOR,

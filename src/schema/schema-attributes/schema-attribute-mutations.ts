@@ -2,6 +2,7 @@ import type { SchemaAttributeEntity } from '../../loaders/entities.ts';
 import { schemaAttributeKey } from '../../loaders/sources.ts';
 import type { JsonPatchOperation } from '../../upstream/wire/common.ts';
 import { builder } from '../builder.ts';
+import { sourceFromList, withCost, writeCost } from '../cost/field-cost.ts';
 import { ValidationError } from '../errors/error-classes.ts';
 import { type InputShape, runWrite } from '../errors/mutation-results.ts';
 import { checkSomethingChanges, inputId, presentOrAbsent, requiredText } from '../input-checks.ts';
@@ -95,6 +96,7 @@ const attributePayload = (name: string) =>
       nonEmployeeSource: t.field({
         type: NonEmployeeSourceRef,
         nullable: true,
+        extensions: withCost(sourceFromList),
         resolve: (p, _args, ctx) => ctx.loaders.source.load(p.attribute.nonEmployeeSourceId),
       }),
     }),
@@ -115,6 +117,7 @@ const DeleteNonEmployeeSourceSchemaAttributesPayload = builder
       nonEmployeeSource: t.field({
         type: NonEmployeeSourceRef,
         nullable: true,
+        extensions: withCost(sourceFromList),
         resolve: (p, _args, ctx) => ctx.loaders.source.load(p.sourceId),
       }),
     }),
@@ -126,6 +129,7 @@ builder.mutationFields((t) => ({
     description: 'Adds a custom attribute to a source (at most 10; technical names unique in the source).',
     args: { input: t.arg({ type: CreateNonEmployeeSchemaAttributeInput, required: true }) },
     errors: {},
+    extensions: withCost(writeCost),
     resolve: async (_root, { input }, ctx) => {
       const sourceId = inputId(input.sourceId, 'NonEmployeeSource', ['input', 'sourceId']);
       const body = {
@@ -148,6 +152,7 @@ builder.mutationFields((t) => ({
     description: 'Changes an attribute with a JSON Patch of the fields given.',
     args: { input: t.arg({ type: UpdateNonEmployeeSchemaAttributeInput, required: true }) },
     errors: {},
+    extensions: withCost(writeCost),
     resolve: async (_root, { input }, ctx) => {
       const { sourceId, attributeId } = attributeKey(input.id, input.sourceId);
       const patch: JsonPatchOperation[] = [];
@@ -174,6 +179,7 @@ builder.mutationFields((t) => ({
     description: 'Deletes one custom attribute (system attributes stay).',
     args: { input: t.arg({ type: DeleteNonEmployeeSchemaAttributeInput, required: true }) },
     errors: {},
+    extensions: withCost(writeCost),
     resolve: async (_root, { input }, ctx) => {
       const { sourceId, attributeId } = attributeKey(input.id, input.sourceId);
       await runWrite(ATTRIBUTE_INPUT, () => ctx.api.deleteNonEmployeeSchemaAttribute(sourceId, attributeId));
@@ -190,6 +196,7 @@ builder.mutationFields((t) => ({
     description: 'Deletes every custom attribute of a source; the 8 system attributes stay.',
     args: { input: t.arg({ type: DeleteNonEmployeeSourceSchemaAttributesInput, required: true }) },
     errors: {},
+    extensions: withCost(writeCost),
     resolve: async (_root, { input }, ctx) => {
       const sourceId = inputId(input.sourceId, 'NonEmployeeSource', ['input', 'sourceId']);
       await runWrite(ATTRIBUTE_INPUT, () => ctx.api.deleteNonEmployeeSourceSchemaAttributes(sourceId));

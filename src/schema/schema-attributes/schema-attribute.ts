@@ -1,6 +1,7 @@
 import { schemaAttributeKey } from '../../loaders/sources.ts';
 import { SCHEMA_ATTRIBUTE_TYPES } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
+import { sourceFromList, withCost } from '../cost/field-cost.ts';
 import { NonEmployeeSchemaAttributeRef, NonEmployeeSourceRef } from '../refs.ts';
 
 export const SchemaAttributeTypeEnum = builder.enumType('NonEmployeeSchemaAttributeType', {
@@ -38,6 +39,7 @@ builder.node(NonEmployeeSchemaAttributeRef, {
     source: t.field({
       type: NonEmployeeSourceRef,
       nullable: true,
+      extensions: withCost(sourceFromList),
       resolve: (attribute, _args, ctx) => ctx.loaders.source.load(attribute.nonEmployeeSourceId),
     }),
   }),

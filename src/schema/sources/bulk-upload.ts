@@ -1,5 +1,6 @@
 import { BULK_UPLOAD_STATUSES, type NonEmployeeBulkUploadJob } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
+import { getPerParent, sourceFromList, withCost, writeCost } from '../cost/field-cost.ts';
 import { ValidationError } from '../errors/error-classes.ts';
 import { type InputShape, runWrite } from '../errors/mutation-results.ts';
 import { inputId } from '../input-checks.ts';
@@ -51,6 +52,7 @@ const ImportNonEmployeeRecordsPayload = builder
       nonEmployeeSource: t.field({
         type: NonEmployeeSourceRef,
         nullable: true,
+        extensions: withCost(sourceFromList),
         description: 'The source; poll its `bulkUploadStatus`.',
         resolve: (payload, _args, ctx) => ctx.loaders.source.load(payload.sourceId),
       }),
@@ -77,6 +79,7 @@ builder.mutationField('importNonEmployeeRecords', (t) =>
       file: t.arg({ type: FileScalar, required: true, description: 'The CSV file.' }),
     },
     errors: {},
+    extensions: withCost(writeCost),
     resolve: async (_root, args, ctx) => {
       const sourceId = inputId(args.sourceId, 'NonEmployeeSource', ['sourceId']);
       const file: unknown = args.file;
@@ -105,6 +108,7 @@ builder.objectField(NonEmployeeSourceRef, 'bulkUploadStatus', (t) =>
     type: BulkUploadStatusEnum,
     nullable: true,
     description: 'The status of the newest bulk upload to this source; null when there was none.',
+    extensions: withCost(getPerParent('bulk-upload-status')),
     resolve: async (source, _args, ctx) =>
       (await ctx.api.getNonEmployeeBulkUploadStatus(source.id ?? '')).status ?? null,
   }),

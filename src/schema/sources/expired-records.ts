@@ -5,8 +5,10 @@ import { MAX_LIST_LIMIT } from '../../upstream/wire/collections.ts';
 import { MAX_RECORDS_PER_SOURCE } from '../../upstream/wire/nelm-limits.ts';
 import { accountDetailFor } from '../accounts/account-detail.ts';
 import { builder } from '../builder.ts';
+import { withCost } from '../cost/field-cost.ts';
 import { createBadUserInputError } from '../errors/bad-user-input.ts';
 import { NonEmployeeRecordRef, NonEmployeeSourceRef } from '../refs.ts';
+import { expiredRecordsCost } from './source-costs.ts';
 
 /** One records page by default. */
 const DEFAULT_EXPIRED = MAX_LIST_LIMIT;
@@ -18,6 +20,7 @@ const endsBefore = (record: RecordEntity, instant: number) =>
 builder.objectField(NonEmployeeSourceRef, 'expiredRecords', (t) =>
   t.field({
     type: [NonEmployeeRecordRef],
+    extensions: withCost(expiredRecordsCost),
     description:
       'Records whose end date has passed, earliest first, optionally only those whose account is still enabled ' +
       '(or already disabled). Reads the records sorted by `endDate` and stops at the first that has not ended: ' +

@@ -5,6 +5,7 @@ import {
   NonEmployeeRequestConnection,
   NonEmployeeSourceConnection,
 } from '../connections.ts';
+import { costsNothing, listPage, MAX_SOURCES, sourceFromList, withCost } from '../cost/field-cost.ts';
 import { IdentityReference } from '../identity-reference.ts';
 import { parseIdArgument } from '../ids.ts';
 import { DEFAULT_REQUESTED_FOR, resolveListConnection } from '../lists.ts';
@@ -18,6 +19,7 @@ import {
 } from '../refs.ts';
 import { NonEmployeeRequestOrder, resolveRequestConnection } from '../requests/non-employee-request.ts';
 import { selectsPath } from '../selection.ts';
+import { fullSourceField, schemaAttributesCost, sourceCountCost } from './source-costs.ts';
 
 export const NonEmployeeSourceOrder = createOrderByInput(
   'NonEmployeeSourceOrder',
@@ -35,37 +37,45 @@ builder.node(NonEmployeeSourceRef, {
       resolve: (source) => source.id ?? '',
     }),
     name: t.string({
+      extensions: costsNothing('lite sources embed it'),
       resolve: async (source, _args, ctx) => (await ctx.loaders.sourceField(source, 'name')) ?? '',
     }),
     description: t.string({
       nullable: true,
+      extensions: costsNothing('lite sources embed it'),
       resolve: (source, _args, ctx) => ctx.loaders.sourceField(source, 'description'),
     }),
     sourceId: t.string({
       nullable: true,
+      extensions: costsNothing('lite sources embed it'),
       description: 'The ISC source the accounts of this source live on.',
       resolve: (source, _args, ctx) => ctx.loaders.sourceField(source, 'sourceId'),
     }),
     approvers: t.field({
       type: [IdentityReference],
+      extensions: withCost(fullSourceField),
       description: 'Up to 3 approvers, in approval order.',
       resolve: async (source, _args, ctx) => (await ctx.loaders.fullSource(source)).approvers ?? [],
     }),
     accountManagers: t.field({
       type: [IdentityReference],
+      extensions: withCost(fullSourceField),
       resolve: async (source, _args, ctx) => (await ctx.loaders.fullSource(source)).accountManagers ?? [],
     }),
     created: t.field({
       type: 'DateTime',
       nullable: true,
+      extensions: withCost(fullSourceField),
       resolve: async (source, _args, ctx) => (await ctx.loaders.fullSource(source)).created ?? null,
     }),
     modified: t.field({
       type: 'DateTime',
       nullable: true,
+      extensions: withCost(fullSourceField),
       resolve: async (source, _args, ctx) => (await ctx.loaders.fullSource(source)).modified ?? null,
     }),
     nonEmployeeCount: t.int({
+      extensions: withCost(sourceCountCost),
       description: 'Records on this source (one list call answers it for every source of the operation).',
       resolve: (source, _args, ctx) =>
         'nonEmployeeCount' in source && typeof source.nonEmployeeCount === 'number'
@@ -74,12 +84,14 @@ builder.node(NonEmployeeSourceRef, {
     }),
     schemaAttributes: t.field({
       type: [NonEmployeeSchemaAttributeRef],
+      extensions: withCost(schemaAttributesCost),
       description: 'The 8 system attributes first, then up to 10 custom ones.',
       resolve: (source, _args, ctx) => ctx.loaders.schemaAttributes.load(source.id ?? ''),
     }),
     records: t.connection(
       {
         type: NonEmployeeRecordRef,
+        extensions: withCost(listPage('records', ({ parents }) => Math.min(parents, MAX_SOURCES))),
         args: { orderBy: t.arg({ type: [NonEmployeeRecordOrder] }) },
         resolve: (source, args, ctx, info) => resolveRecordConnection(args, ctx, info, source.id ?? ''),
       },
@@ -89,6 +101,7 @@ builder.node(NonEmployeeSourceRef, {
       {
         type: NonEmployeeRequestRef,
         description: 'Requests for this source made for the caller (`requested-for=me`).',
+        extensions: withCost(listPage('requests', ({ parents }) => Math.min(parents, MAX_SOURCES))),
         args: { orderBy: t.arg({ type: [NonEmployeeRequestOrder] }) },
         resolve: (source, args, ctx, info) =>
           resolveRequestConnection(args, ctx, info, {
@@ -105,6 +118,7 @@ builder.queryFields((t) => ({
   nonEmployeeSources: t.connection(
     {
       type: NonEmployeeSourceRef,
+      extensions: withCost(listPage('sources')),
       args: {
         requestedFor: t.arg.string({ description: 'Sources for this identity; `me` for the caller.' }),
         orderBy: t.arg({ type: [NonEmployeeSourceOrder] }),
@@ -129,6 +143,7 @@ builder.queryFields((t) => ({
     type: NonEmployeeSourceRef,
     nullable: true,
     description: 'A non-employee source by its global id or its ISC id.',
+    extensions: withCost(sourceFromList),
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) =>
       ctx.loaders.source.load(parseIdArgument(String(args.id), 'NonEmployeeSource')),

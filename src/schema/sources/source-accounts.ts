@@ -4,6 +4,7 @@ import { AccountOrder, accountFilterArgs, toAccountFilter } from '../accounts/ac
 import { resolveAccounts } from '../accounts/account-list.ts';
 import { builder } from '../builder.ts';
 import { AccountConnection } from '../connections.ts';
+import { listPage, withCost } from '../cost/field-cost.ts';
 import { resolveListConnection } from '../lists.ts';
 import { toSorters } from '../pagination/order-by.ts';
 import { AccountRef, NonEmployeeSourceRef } from '../refs.ts';
@@ -13,6 +14,7 @@ builder.objectField(NonEmployeeSourceRef, 'accounts', (t) =>
     {
       type: AccountRef,
       description: "The accounts on this source's ISC source (`sourceId eq ...`), filtered as `accounts` is.",
+      extensions: withCost(listPage('accounts')),
       args: { ...accountFilterArgs(t.arg, { sourceId: false }), orderBy: t.arg({ type: [AccountOrder] }) },
       resolve: async (source, args, ctx, info) => {
         const iscSourceId = await ctx.loaders.sourceField(source, 'sourceId');

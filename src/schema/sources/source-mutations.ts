@@ -3,6 +3,7 @@ import type { JsonPatchOperation } from '../../upstream/wire/common.ts';
 import type { IdnUserRef } from '../../upstream/wire/nelm.ts';
 import { MAX_ACCOUNT_MANAGERS, MAX_APPROVERS } from '../../upstream/wire/nelm-limits.ts';
 import { builder } from '../builder.ts';
+import { withCost, writeCost } from '../cost/field-cost.ts';
 import { type InputShape, runWrite } from '../errors/mutation-results.ts';
 import {
   checkSomethingChanges,
@@ -79,6 +80,7 @@ builder.mutationFields((t) => ({
     description: 'Creates a non-employee source (at most 50 per org), with its 8 system attributes.',
     args: { input: t.arg({ type: CreateNonEmployeeSourceInput, required: true }) },
     errors: {},
+    extensions: withCost(writeCost),
     resolve: async (_root, { input }, ctx) => {
       const body = {
         name: requiredText(input.name, ['input', 'name']),
@@ -100,6 +102,7 @@ builder.mutationFields((t) => ({
     description: 'Changes a source with a JSON Patch of the fields given.',
     args: { input: t.arg({ type: UpdateNonEmployeeSourceInput, required: true }) },
     errors: {},
+    extensions: withCost(writeCost),
     resolve: async (_root, { input }, ctx) => {
       const id = inputId(input.id, 'NonEmployeeSource', ['input', 'id']);
       const patch: JsonPatchOperation[] = [];
@@ -134,6 +137,7 @@ builder.mutationFields((t) => ({
     description: 'Deletes a source with its schema, records and requests.',
     args: { input: t.arg({ type: DeleteNonEmployeeSourceInput, required: true }) },
     errors: {},
+    extensions: withCost(writeCost),
     resolve: async (_root, { input }, ctx) => {
       const id = inputId(input.id, 'NonEmployeeSource', ['input', 'id']);
       await runWrite(SOURCE_INPUT, () => ctx.api.deleteNonEmployeeSource(id), [input.id]);

@@ -1,0 +1,122 @@
+import type { ExecutionResult } from 'graphql';
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import type { GatewayContext } from '../schema/context.ts';
+import { type CostEstimate, estimateCost } from '../schema/cost/estimate.ts';
+import type { CallThrottle, ThrottleWindow } from '../upstream/call-throttle.ts';
+
+export interface UpstreamCostOptions {
+  /** The gateway's throttle, read (never drawn on) for the caller's window. */
+  throttle: CallThrottle;
+  /** Estimates above this are refused before any call (`GRAPHQL_MAX_UPSTREAM_CALLS`). */
+  maxCalls: number;
+  /** Longest wait for the window a query may be admitted to (`UPSTREAM_MAX_RETRY_AFTER_MS`). */
+  maxWaitMs: number;
+  /** The throttle's window, to tell how many windows a large estimate spans. */
+  windowMs: number;
+  /** Whether every response carries `extensions.cost` (`COST_EXTENSION`). @default true */
+  extension?: boolean;
+}
+
+/** The `extensions.cost` of a response. */
+export interface CostReport {
+  estimatedCalls: number;
+  actualCalls: number;
+  throttledMs: number;
+  window: ThrottleWindow | null;
+  bounds?: string[];
+}
+
+const COST_ONLY = 'x-cost-only';
+
+/**
+ * Knows an operation's upstream calls before its first one: refuses what exceeds the budget,
+ * answers RATE_LIMITED at once what cannot fit the caller's window in time, answers a dry run
+ * (`x-cost-only: true`) with the estimate, and reports estimate and spending on every response.
+ */
+export function useUpstreamCost(options: UpstreamCostOptions): Plugin<GatewayContext> {
+  const { throttle, maxCalls, maxWaitMs, windowMs } = options;
+  const extension = options.extension ?? true;
+
+  return {
+    async onExecute({ args, setResultAndStopExecution }) {
+      const ctx = args.contextValue;
+      const estimate = estimateCost(
+        args.schema,
+        args.document,
+        args.operationName,
+        (args.variableValues ?? {}) as Record<string, unknown>,
+      );
+      const token = await ctx.throttleToken().catch(() => null);
+      const report = (): CostReport => ({
+        estimatedCalls: estimate.estimatedCalls,
+        actualCalls: ctx.meter.calls,
+        throttledMs: ctx.meter.throttledMs,
+        window: token ? throttle.windowOf(token) : null,
+        ...(estimate.bounds.length > 0 ? { bounds: estimate.bounds } : {}),
+      });
+      const withCost = (result: ExecutionResult): ExecutionResult =>
+        extension ? { ...result, extensions: { ...result.extensions, cost: report() } } : result;
+
+      const request = (ctx as GatewayContext & { request?: Request }).request;
+      if (request?.headers.get(COST_ONLY)?.trim().toLowerCase() === 'true') {
+        setResultAndStopExecution({ extensions: { cost: report() } });
+        return;
+      }
+      if (estimate.estimatedCalls > maxCalls) {
+        setResultAndStopExecution(withCost({ errors: [budgetError(estimate, maxCalls)] }));
+        return;
+      }
+      const wait = token ? waitFor(throttle.windowOf(token), estimate.estimatedCalls, windowMs) : 0;
+      if (wait > maxWaitMs) {
+        setResultAndStopExecution(withCost({ errors: [rateLimitedError(estimate, wait)] }));
+        return;
+      }
+      if (!extension) return;
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (Symbol.asyncIterator in result) return;
+          setResult(withCost(result));
+        },
+      };
+    },
+  };
+}
+
+/** How long until `calls` fit in the window: none when they fit now, else until it resets (per window spanned). */
+function waitFor(window: ThrottleWindow | null, calls: number, windowMs: number): number {
+  if (!window || calls <= window.remaining) return 0;
+  const further = Math.max(0, Math.ceil((calls - window.limit) / window.limit));
+  return window.resetsInMs + further * windowMs;
+}
+
+function budgetError(estimate: CostEstimate, maxCalls: number) {
+  return createGraphQLError(
+    `This request would make up to ${estimate.estimatedCalls} upstream calls, more than the ${maxCalls} ` +
+      'allowed; ask for fewer items or split the query. Nothing was called.',
+    {
+      extensions: {
+        code: 'UPSTREAM_CALL_BUDGET_EXCEEDED',
+        estimatedCalls: estimate.estimatedCalls,
+        maxCalls,
+        bounds: estimate.bounds,
+        http: { status: 400, spec: true },
+      },
+    },
+  );
+}
+
+function rateLimitedError(estimate: CostEstimate, waitMs: number) {
+  const retryAfter = Math.max(1, Math.ceil(waitMs / 1000));
+  return createGraphQLError(
+    `This request needs ${estimate.estimatedCalls} upstream calls, more than this client's rate-limit window ` +
+      `has room for now; try again in ${retryAfter} s. Nothing was called.`,
+    {
+      extensions: {
+        code: 'RATE_LIMITED',
+        retryAfter,
+        estimatedCalls: estimate.estimatedCalls,
+        http: { status: 429, spec: true, headers: { 'Retry-After': String(retryAfter) } },
+      },
+    },
+  );
+}

@@ -1,0 +1,43 @@
+import { MAX_LIST_LIMIT } from '../../upstream/wire/collections.ts';
+import {
+  ALL_SOURCES_CALL,
+  type CostFunction,
+  getPerParent,
+  MAX_RECORD_PAGES,
+  MAX_SOURCES,
+} from '../cost/field-cost.ts';
+
+/** Fields a lite source (embedded in a request) lacks: the one sources list completes any number. */
+export const fullSourceField: CostFunction = () => ({ calls: { [ALL_SOURCES_CALL]: 1 } });
+
+/** Counts ride on the root list that asked for them; any other source takes them from the one sources list. */
+export const sourceCountCost: CostFunction = (input) =>
+  input.parentField === 'Query.nonEmployeeSources' ? {} : { calls: { [ALL_SOURCES_CALL]: 1 } };
+
+/** One get per source (at most 50), 18 attributes each at most. */
+export const schemaAttributesCost: CostFunction = (input) => ({
+  ...getPerParent('schema-attributes')({ ...input, parents: Math.min(input.parents, MAX_SOURCES) }),
+  items: input.parents * 18,
+});
+
+/**
+ * Record pages sorted by end date until one that has not ended: ⌈first/250⌉ of them, or every
+ * page of the source (80 at most) when `accountEnabled` filters, each with one accounts call.
+ */
+export const expiredRecordsCost: CostFunction = (input) => {
+  const first = Number(input.args.first ?? MAX_LIST_LIMIT);
+  const filtered = input.args.accountEnabled != null;
+  const pages = filtered ? MAX_RECORD_PAGES : Math.ceil(first / MAX_LIST_LIMIT);
+  const sources = Math.min(input.parents, MAX_SOURCES);
+  return {
+    calls: {
+      [`expired-records@${input.path}`]: sources * pages * (filtered ? 2 : 1),
+      ...(filtered ? { [ALL_SOURCES_CALL]: 1 } : {}),
+    },
+    items: sources * first,
+    sources,
+    bounds: filtered
+      ? `expiredRecords(accountEnabled): up to every page of a source (${MAX_RECORD_PAGES}) with its accounts call`
+      : undefined,
+  };
+};

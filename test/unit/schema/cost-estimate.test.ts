@@ -1,0 +1,65 @@
+import { parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { estimateCost } from '../../../src/schema/cost/estimate.ts';
+import { accountLookups } from '../../../src/schema/cost/field-cost.ts';
+import { schema } from '../../../src/schema/index.ts';
+
+const estimate = (query: string, variables: Record<string, unknown> = {}) =>
+  estimateCost(schema, parse(query), undefined, variables);
+
+describe('the estimator', () => {
+  it('merges what batches: one sources list for any number of source reads', () => {
+    const one = estimate(
+      '{ nonEmployeeRecords(first: 250, sourceId: "s") { edges { node { source { name } } } } }',
+    );
+    expect(one.estimatedCalls).toBe(2);
+  });
+
+  it('counts identical lists under aliases once, and different ones apart', () => {
+    expect(
+      estimate(
+        '{ a: nonEmployeeSources(first: 5) { totalCount } b: nonEmployeeSources(first: 5) { totalCount } }',
+      ).estimatedCalls,
+    ).toBe(1);
+    expect(
+      estimate(
+        '{ a: nonEmployeeSources(first: 5) { totalCount } b: nonEmployeeSources(first: 6) { totalCount } }',
+      ).estimatedCalls,
+    ).toBe(2);
+  });
+
+  it('resolves fragments, @include/@skip and variables', () => {
+    const query = `query ($n: Int!, $skip: Boolean!) { nonEmployeeSources(first: $n) { ...F } }
+      fragment F on NonEmployeeSourceConnection { edges { node { records(first: 5) @skip(if: $skip) { totalCount } } } }`;
+    expect(estimate(query, { n: 7, skip: false }).estimatedCalls).toBe(8);
+    expect(estimate(query, { n: 7, skip: true }).estimatedCalls).toBe(1);
+  });
+
+  it('accounts of N records are ⌈N/250⌉ per source, bounded by the sources', () => {
+    expect(accountLookups(600, 1)).toBe(3);
+    expect(accountLookups(250, 50)).toBe(50);
+    expect(accountLookups(10, 50)).toBe(10);
+    const many = estimate('{ nonEmployeeRecords(first: 250) { edges { node { account { disabled } } } } }');
+    expect(many.estimatedCalls).toBe(52);
+    expect(many.bounds.join(' ')).toMatch(/worst spread/);
+  });
+
+  it('a request per distinct approval is a worst case, and says so', () => {
+    const inbox = estimate(
+      '{ nonEmployeeApprovals(first: 10) { edges { node { request { firstName } } } } }',
+    );
+    expect(inbox.estimatedCalls).toBe(11);
+    expect(inbox.bounds.join(' ')).toMatch(/distinct request/);
+  });
+
+  it('nodes count by the type each global id names', () => {
+    const id = (type: string, n: number) => Buffer.from(`${type}:${n}`).toString('base64');
+    const ids = [
+      id('NonEmployeeSource', 1),
+      id('NonEmployeeSource', 2),
+      id('NonEmployeeRecord', 1),
+      id('NonEmployeeRecord', 1),
+    ];
+    expect(estimate('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }).estimatedCalls).toBe(2);
+  });
+});
