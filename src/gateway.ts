@@ -35,6 +35,7 @@ import { createClientCredentialsTokenProvider, type TokenProvider } from './upst
 import { createCallThrottle } from './upstream/call-throttle.ts';
 import { createUpstreamApi } from './upstream/create-upstream-api.ts';
 import { createReadinessProbe } from './upstream/readiness-probe.ts';
+import { decodeTokenClaims } from './upstream/token-claims.ts';
 import { createUpstreamDispatcher } from './upstream/transport.ts';
 
 export interface GatewayDeps {
@@ -57,6 +58,7 @@ export interface GatewayDeps {
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
+const ANONYMOUS: CallerInfo = { kind: 'anonymous', claims: async () => decodeTokenClaims('') };
 
 /** The Yoga instance: per-request auth, API client and loaders; limits; error mapping; GraphiQL. */
 export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
@@ -128,12 +130,12 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       if (!token) {
         return {
           api: createUnauthenticatedApi('The Authorization header must be "Bearer <token>".'),
-          caller: { kind: 'anonymous' },
+          caller: ANONYMOUS,
         };
       }
       return {
         api: createUpstreamApi({ ...common, getToken: async () => token }),
-        caller: { kind: 'bearer' },
+        caller: { kind: 'bearer', claims: async () => decodeTokenClaims(token) },
       };
     }
     if (serviceTokens) {
@@ -142,13 +144,14 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         getToken: () => serviceTokens.getToken(),
         onTokenRejected: () => serviceTokens.invalidate(),
       });
-      return { api, caller: { kind: 'service' } };
+      const claims = async () => decodeTokenClaims(await serviceTokens.getToken());
+      return { api, caller: { kind: 'service', claims } };
     }
     return {
       api: createUnauthenticatedApi(
         'Send "Authorization: Bearer <token>": this gateway has no service account to use.',
       ),
-      caller: { kind: 'anonymous' },
+      caller: ANONYMOUS,
     };
   };
 

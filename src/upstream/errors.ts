@@ -38,6 +38,8 @@ export const detailNumberOf = (detailCode: string | null | undefined): string | 
 export const ResultCode = {
   ValidationFailed: 'VALIDATION_FAILED',
   Error: 'ERROR',
+  /** The token has no user (an API client) and the field needs one; found before any call. */
+  UserContextRequired: 'USER_CONTEXT_REQUIRED',
 } as const;
 
 export type UpstreamErrorCode = ErrorCode;

@@ -3,6 +3,7 @@ import type { NonEmployeeApprovalItem } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { type InputShape, runWrite } from '../errors/mutation-results.ts';
+import { requireUserForWrite } from '../errors/user-context.ts';
 import { checkComment, inputId, requiredComment } from '../input-checks.ts';
 import { NonEmployeeApprovalRef, NonEmployeeRequestRef } from '../refs.ts';
 
@@ -61,6 +62,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const id = inputId(input.id, 'NonEmployeeApproval', ['input', 'id']);
       const comment = checkComment(input.comment, ['input', 'comment']);
+      await requireUserForWrite(ctx, 'approving');
       const decided = await runWrite(DECISION_INPUT, () => ctx.api.approveNonEmployeeRequest(id, comment));
       forgetDecided(id, decided, ctx);
       return { approval: decided };
@@ -74,6 +76,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const id = inputId(input.id, 'NonEmployeeApproval', ['input', 'id']);
       const comment = requiredComment(input.comment, ['input', 'comment']);
+      await requireUserForWrite(ctx, 'rejecting');
       const decided = await runWrite(DECISION_INPUT, () => ctx.api.rejectNonEmployeeRequest(id, comment));
       forgetDecided(id, decided, ctx);
       return { approval: decided };

@@ -1,5 +1,6 @@
 import type { NonEmployeeApprovalSummary } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
+import { requireUserForMe } from '../errors/user-context.ts';
 import { DEFAULT_REQUESTED_FOR } from '../lists.ts';
 
 const NonEmployeeApprovalSummaryRef = builder
@@ -22,7 +23,10 @@ builder.queryFields((t) => ({
         description: 'The approver (identity id); `me` for the caller.',
       }),
     },
-    resolve: async (_root, args, ctx) =>
-      (await ctx.loaders.approvalSummary.load(args.requestedFor ?? DEFAULT_REQUESTED_FOR)) ?? {},
+    resolve: async (_root, args, ctx) => {
+      const requestedFor = args.requestedFor ?? DEFAULT_REQUESTED_FOR;
+      await requireUserForMe(ctx, requestedFor, 'nonEmployeeApprovalSummary');
+      return (await ctx.loaders.approvalSummary.load(requestedFor)) ?? {};
+    },
   }),
 }));

@@ -7,6 +7,7 @@ import { ApprovalStatusEnum } from '../approval-status.ts';
 import { builder } from '../builder.ts';
 import { NonEmployeeApprovalConnection } from '../connections.ts';
 import type { GatewayContext } from '../context.ts';
+import { requireUserForMe } from '../errors/user-context.ts';
 import { IdentityReference } from '../identity-reference.ts';
 import { parseIdArgument } from '../ids.ts';
 import { resolveListConnection } from '../lists.ts';
@@ -94,8 +95,9 @@ builder.queryFields((t) => ({
         approvalStatus: t.arg({ type: ApprovalStatusEnum }),
         orderBy: t.arg({ type: [NonEmployeeApprovalOrder] }),
       },
-      resolve: (_root, args, ctx, info) => {
+      resolve: async (_root, args, ctx, info) => {
         const requestedFor = args.requestedFor ?? undefined;
+        await requireUserForMe(ctx, requestedFor, 'nonEmployeeApprovals');
         const filters = args.approvalStatus ? f.eq('approvalStatus', args.approvalStatus) : undefined;
         const sorters = toSorters(args.orderBy);
         return resolveListConnection(

@@ -66,6 +66,14 @@ export class RateLimitedError extends BaseError {
   }
 }
 
+/** The token has no user (an API client's) and the mutation acts as one: refused before any call. */
+export class UserContextRequiredError extends BaseError {
+  constructor(message: string) {
+    super(message, ResultCode.UserContextRequired);
+    this.name = 'UserContextRequiredError';
+  }
+}
+
 /** Every typed failure kind: the builder's `errors.defaultTypes`, so every mutation's result union lists them. */
 export const MUTATION_ERROR_TYPES = [
   NotFoundError,
@@ -74,4 +82,5 @@ export const MUTATION_ERROR_TYPES = [
   ConflictError,
   LimitExceededError,
   RateLimitedError,
+  UserContextRequiredError,
 ];

@@ -6,6 +6,7 @@ import {
   LimitExceededError,
   NotFoundError,
   RateLimitedError,
+  UserContextRequiredError,
   ValidationError,
 } from './error-classes.ts';
 
@@ -54,4 +55,10 @@ builder.objectType(RateLimitedError, {
   name: 'RateLimitedError',
   interfaces: [ErrorInterface],
   fields: (t) => ({ retryAfter: t.exposeInt('retryAfter', { nullable: true }) }),
+});
+
+builder.objectType(UserContextRequiredError, {
+  name: 'UserContextRequiredError',
+  description: 'The token has no user (an API client): use a personal access token, which acts as its user.',
+  interfaces: [ErrorInterface],
 });

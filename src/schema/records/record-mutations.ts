@@ -3,6 +3,7 @@ import { NON_EMPLOYEE_RECORD_FIELDS } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
 import { ValidationError } from '../errors/error-classes.ts';
 import { type InputShape, runWrite } from '../errors/mutation-results.ts';
+import { requireUserForWrite } from '../errors/user-context.ts';
 import { checkSomethingChanges, inputId } from '../input-checks.ts';
 import {
   nonEmployeeInputFields,
@@ -98,6 +99,7 @@ builder.mutationFields((t) => ({
       const id = inputId(input.id, 'NonEmployeeRecord', ['input', 'id']);
       const patch = toNonEmployeePatch(input);
       checkSomethingChanges(patch);
+      await requireUserForWrite(ctx, 'updating a record');
       const updated = await runWrite(RECORD_INPUT, () => ctx.api.patchNonEmployeeRecord(id, patch));
       ctx.loaders.replaceRecord(id, updated);
       return { record: updated };
@@ -112,6 +114,7 @@ builder.mutationFields((t) => ({
       const id = inputId(input.id, 'NonEmployeeRecord', ['input', 'id']);
       const sourceId = inputId(input.sourceId, 'NonEmployeeSource', ['input', 'sourceId']);
       const body = toNonEmployeeBody(input, sourceId);
+      await requireUserForWrite(ctx, 'replacing a record');
       const replaced = await runWrite(RECORD_INPUT, () => ctx.api.updateNonEmployeeRecord(id, body));
       ctx.loaders.replaceRecord(id, replaced);
       return { record: replaced };
