@@ -14,7 +14,7 @@ let source: NonEmployeeSource;
 let endedCount: number;
 
 beforeAll(async () => {
-  t = await startGateway({ sandbox: { scale: '1x20000' } });
+  t = await startGateway({ sandbox: { scale: { sources: 1, recordsPerSource: 20_000 } } });
   admin = await t.sandbox.tokenFor('admin');
   const kit = createAccountTestKit(t, admin);
   [source] = await kit.rest<NonEmployeeSource[]>('/v3/non-employee-sources?limit=1');
