@@ -7,6 +7,8 @@ import { ErrorCode, ResultCode } from '../../upstream/errors.ts';
 export class BaseError extends Error {
   readonly code: string;
   readonly trackingId: string | null;
+  /** ISC's `causes`, when the failure came from the upstream (set by `toMutationFailure`). */
+  causes: readonly string[] = [];
 
   constructor(message: string, code: string = ResultCode.Error, trackingId: string | null = null) {
     super(message);

@@ -17,6 +17,10 @@ export const ErrorInterface = builder.interfaceRef<BaseError>('Error').implement
     message: t.exposeString('message'),
     code: t.exposeString('code'),
     trackingId: t.exposeString('trackingId', { nullable: true }),
+    causes: t.exposeStringList('causes', {
+      description:
+        "ISC's `causes`, one text each (a refused bulk upload: one per bad line), scrubbed of tokens; empty when the gateway refused on its own.",
+    }),
   }),
 });
 

@@ -49,7 +49,9 @@ const MUTATION_RESULTS: Partial<Record<UpstreamErrorCode, ToResult>> = {
 /** The typed result for an upstream failure of a write, or null when it must stay a GraphQL error. */
 export function toMutationFailure(error: unknown, shape: InputShape): BaseError | null {
   if (!isUpstreamError(error)) return null;
-  return MUTATION_RESULTS[error.code]?.(error, shape) ?? null;
+  const failure = MUTATION_RESULTS[error.code]?.(error, shape) ?? null;
+  if (failure) failure.causes = error.causes;
+  return failure;
 }
 
 /** Runs one upstream write; its expected failures become typed results, the rest stay errors. */
