@@ -37,6 +37,7 @@ import { createCallThrottle } from './upstream/call-throttle.ts';
 import { createUpstreamApi } from './upstream/create-upstream-api.ts';
 import { type CallMeter, meterThrottle } from './upstream/metered-throttle.ts';
 import { createReadinessProbe } from './upstream/readiness-probe.ts';
+import { decodeTokenClaims } from './upstream/token-claims.ts';
 import { createUpstreamDispatcher } from './upstream/transport.ts';
 
 export interface GatewayDeps {
@@ -59,6 +60,7 @@ export interface GatewayDeps {
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
+const ANONYMOUS: CallerInfo = { kind: 'anonymous', claims: async () => decodeTokenClaims('') };
 
 /** The Yoga instance: per-request auth, API client and loaders; limits; error mapping; GraphiQL. */
 export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
@@ -138,13 +140,13 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       if (!token) {
         return {
           api: createUnauthenticatedApi('The Authorization header must be "Bearer <token>".'),
-          caller: { kind: 'anonymous' },
+          caller: ANONYMOUS,
           token: none,
         };
       }
       return {
         api: createUpstreamApi({ ...common, getToken: async () => token }),
-        caller: { kind: 'bearer' },
+        caller: { kind: 'bearer', claims: async () => decodeTokenClaims(token) },
         token: async () => token,
       };
     }
@@ -154,13 +156,14 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         getToken: () => serviceTokens.getToken(),
         onTokenRejected: () => serviceTokens.invalidate(),
       });
-      return { api, caller: { kind: 'service' }, token: () => serviceTokens.getToken() };
+      const claims = async () => decodeTokenClaims(await serviceTokens.getToken());
+      return { api, caller: { kind: 'service', claims }, token: () => serviceTokens.getToken() };
     }
     return {
       api: createUnauthenticatedApi(
         'Send "Authorization: Bearer <token>": this gateway has no service account to use.',
       ),
-      caller: { kind: 'anonymous' },
+      caller: ANONYMOUS,
       token: none,
     };
   };

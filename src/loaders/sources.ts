@@ -67,8 +67,9 @@ export function createSourceLoaders(
         return items.map((item) => ({ ...item, nonEmployeeSourceId: sourceId }));
       }),
     );
-    return settled.map((result) => {
+    return settled.map((result, index) => {
       if (result.status === 'rejected') return toError(result.reason);
+      listed.add(sourceIds[index]);
       for (const item of result.value) {
         if (item.id) schemaAttribute.prime(schemaAttributeKey(item.nonEmployeeSourceId, item.id), item);
       }
@@ -76,12 +77,20 @@ export function createSourceLoaders(
     });
   });
 
-  // A source has at most 18 attributes: its list is one call and answers any of them.
-  const schemaAttribute = new DataLoader<string, SchemaAttributeEntity | null>(async (keys) =>
-    Promise.all(
+  const listed = new Set<string>();
+  // A source has at most 18 attributes: its list is one call and answers any number of them; one
+  // attribute of a source not listed yet is its own get (the same one call).
+  const schemaAttribute = new DataLoader<string, SchemaAttributeEntity | null>(async (keys) => {
+    const perSource = new Map<string, number>();
+    for (const key of keys) perSource.set(splitKey(key)[0], (perSource.get(splitKey(key)[0]) ?? 0) + 1);
+    return Promise.all(
       keys.map(async (key) => {
         const [sourceId, attributeId] = splitKey(key);
         try {
+          if (perSource.get(sourceId) === 1 && !listed.has(sourceId)) {
+            const item = await nullIfNotFound(api.getNonEmployeeSchemaAttribute(sourceId, attributeId));
+            return item && { ...item, nonEmployeeSourceId: sourceId };
+          }
           const items = await schemaAttributes.load(sourceId);
           return items.find((item) => item.id === attributeId) ?? null;
         } catch (error) {
@@ -89,8 +98,8 @@ export function createSourceLoaders(
           return toError(error);
         }
       }),
-    ),
-  );
+    );
+  });
 
   async function nonEmployeeCount(sourceId: string): Promise<number> {
     const loaded = await source.load(sourceId);

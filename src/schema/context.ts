@@ -1,6 +1,7 @@
 import type { Loaders } from '../loaders/index.ts';
 import type { UpstreamApi } from '../upstream/api.ts';
 import type { CallMeter } from '../upstream/metered-throttle.ts';
+import type { TokenClaims } from '../upstream/token-claims.ts';
 
 /**
  * Who the upstream calls of this request act as: the caller's own bearer token, the gateway's
@@ -9,6 +10,8 @@ import type { CallMeter } from '../upstream/metered-throttle.ts';
  */
 export interface CallerInfo {
   kind: 'bearer' | 'service' | 'anonymous';
+  /** The claims of the token the calls use, decoded without verifying (UNKNOWN for anonymous). */
+  claims(): Promise<TokenClaims>;
 }
 
 /** Created per GraphQL request; nothing in it outlives the request or is shared with another. */

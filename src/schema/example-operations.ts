@@ -82,12 +82,15 @@ query ExpiredContractors($id: ID!) {
   nonEmployeeSource(id: $id) {
     name
     expiredRecords(accountEnabled: true) {
-      id
-      accountName
-      firstName
-      lastName
-      endDate
-      account { id nativeIdentity disabled locked }
+      truncated
+      nodes {
+        id
+        accountName
+        firstName
+        lastName
+        endDate
+        account { id nativeIdentity disabled locked }
+      }
     }
   }
 }

@@ -23,5 +23,6 @@ import './accounts/account-links.ts';
 import './accounts/account-state-mutations.ts';
 import './accounts/account-write-mutations.ts';
 import './accounts/identity-account-mutations.ts';
+import './viewer/viewer.ts';
 
 export const schema = builder.toSchema();

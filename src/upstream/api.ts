@@ -120,7 +120,7 @@ export interface UpstreamApi {
   rejectNonEmployeeRequest(id: string, comment: string): Promise<NonEmployeeApprovalItem>;
   getNonEmployeeApprovalSummary(requestedFor: string): Promise<NonEmployeeApprovalSummary>;
 
-  // Accounts (always v3; the beta-only ones always beta)
+  // Accounts (v3; remove and identities-accounts on beta, or v2025 when that is the version)
   listAccounts(params: ListParams & { detailLevel?: AccountDetailLevel }): Promise<Page<Account>>;
   getAccount(id: string): Promise<Account>;
   createAccount(body: AccountAttributesCreate): Promise<AccountsAsyncResult>;

@@ -13,7 +13,7 @@ import { createNonEmployeeSchemaAttributeOperations } from './operations/non-emp
 import { createNonEmployeeSourceOperations } from './operations/non-employee-sources.ts';
 
 export interface UpstreamApiOptions extends UpstreamHttpOptions {
-  /** Version the NELM paths go under; accounts always use v3 and the beta-only ops beta. @default 'v3' */
+  /** Version the NELM paths go under; accounts use v3, remove and identities-accounts beta (v2025 under v2025). @default 'v3' */
   apiVersion?: UpstreamApiVersion;
 }
 

@@ -71,7 +71,9 @@ const namedFields = (messages: readonly string[]): string[][] =>
   });
 
 /** The readable parts of a body, whichever of ISC's error shapes it has. */
-const readBody = (body: string): Pick<UpstreamErrorDetails, 'detailCode' | 'trackingId' | 'messages'> => {
+const readBody = (
+  body: string,
+): Pick<UpstreamErrorDetails, 'detailCode' | 'trackingId' | 'messages' | 'causes'> => {
   const json = parseJson(body);
   if (json !== undefined && !isRecord(json)) return { messages: [] };
   if (json === undefined) {
@@ -90,6 +92,7 @@ const readBody = (body: string): Pick<UpstreamErrorDetails, 'detailCode' | 'trac
     trackingId: typeof dto.trackingId === 'string' ? dto.trackingId : null,
     // The same text can come twice (ISC's 429 carries `message` beside `messages`).
     messages: [...new Set(messages)],
+    causes: texts(dto.causes),
   };
 };
 
@@ -106,6 +109,7 @@ export const createUpstreamErrorFromResponse = (response: FailedResponse): Upstr
     detailCode: scrub(parsed.detailCode),
     trackingId: scrub(trackingId),
     messages,
+    causes: (parsed.causes ?? []).map((cause) => redactSecrets(cause, response.secrets).slice(0, MAX_TEXT)),
     fieldPaths: namedFields(messages),
     request,
   };

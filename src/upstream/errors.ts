@@ -39,6 +39,8 @@ export const detailNumberOf = (detailCode: string | null | undefined): string | 
 export const ResultCode = {
   ValidationFailed: 'VALIDATION_FAILED',
   Error: 'ERROR',
+  /** The token has no user (an API client) and the field needs one; found before any call. */
+  UserContextRequired: 'USER_CONTEXT_REQUIRED',
 } as const;
 
 export type UpstreamErrorCode = ErrorCode;
@@ -51,6 +53,8 @@ export interface UpstreamErrorDetails {
   trackingId?: string | null;
   /** The texts of ISC's `messages` (and `causes`), already scrubbed of tokens. */
   messages?: readonly string[];
+  /** The texts of ISC's `causes` alone (a bulk upload's: one per bad line), scrubbed of tokens. */
+  causes?: readonly string[];
   /**
    * The input fields ISC's messages name, in the order they are named (`email`, `data.badge`
    * as `["data", "badge"]`, `approvers[0]` as `["approvers", "0"]`).
@@ -69,6 +73,7 @@ export class UpstreamError extends Error {
   readonly detailNumber: string | null;
   readonly trackingId: string | null;
   readonly messages: readonly string[];
+  readonly causes: readonly string[];
   readonly fieldPaths: readonly (readonly string[])[];
   readonly request: string | null;
   /** Seconds to wait before trying again, from `Retry-After`; null when not rate limited or not said. */
@@ -82,6 +87,7 @@ export class UpstreamError extends Error {
     this.detailNumber = detailNumberOf(this.detailCode);
     this.trackingId = details.trackingId ?? null;
     this.messages = details.messages ?? [];
+    this.causes = details.causes ?? [];
     this.fieldPaths = details.fieldPaths ?? [];
     this.request = details.request ?? null;
   }

@@ -23,6 +23,25 @@ const AccountTextFilter = builder.inputType('AccountTextFilter', {
   }),
 });
 
+const AccountChoiceFilter = builder.inputType('AccountChoiceFilter', {
+  description: 'Equal to a value, or to one of several; the conditions given must all hold.',
+  fields: (t) => ({
+    eq: t.string({ description: 'Equal to.' }),
+    in: t.stringList({ description: `Equal to one of these (1 to ${MAX_IN_VALUES}).` }),
+  }),
+});
+
+const AccountRecommendationFilter = builder.inputType('AccountRecommendationFilter', {
+  description: 'Conditions on `recommendation.method`; the conditions given must all hold.',
+  fields: (t) => ({
+    eq: t.string({ description: 'Equal to.' }),
+    in: t.stringList({ description: `Equal to one of these (1 to ${MAX_IN_VALUES}).` }),
+    isNull: t.boolean({
+      description: 'true: accounts without a recommendation method (`isnull`); false is refused.',
+    }),
+  }),
+});
+
 const AccountDateTimeFilter = builder.inputType('AccountDateTimeFilter', {
   description: 'A range of instants; the bounds given must all hold.',
   fields: (t) => ({
@@ -43,6 +62,10 @@ interface TextFilter {
   sw?: string | null;
 }
 
+interface RecommendationFilter extends TextFilter {
+  isNull?: boolean | null;
+}
+
 interface DateTimeFilter {
   eq?: Date | null;
   gt?: Date | null;
@@ -59,10 +82,16 @@ export interface AccountFilterArgs {
   nativeIdentity?: TextFilter | null;
   sourceId?: TextFilter | null;
   identityName?: TextFilter | null;
+  identityState?: TextFilter | null;
+  sourceDisplayableName?: TextFilter | null;
+  sourceConnectionType?: TextFilter | null;
+  recommendationMethod?: RecommendationFilter | null;
   hasEntitlements?: boolean | null;
   uncorrelated?: boolean | null;
   manuallyCorrelated?: boolean | null;
   identityCorrelated?: boolean | null;
+  entitlements?: boolean | null;
+  sourceAuthoritative?: boolean | null;
   origin?: readonly NonNullable<AccountOrigin>[] | null;
   created?: DateTimeFilter | null;
   modified?: DateTimeFilter | null;
@@ -79,7 +108,13 @@ export function accountFilterArgs(arg: ArgBuilder<BuilderTypes>, options: { sour
       ? { sourceId: arg({ type: AccountTextFilter, description: 'The ISC source the account is on.' }) }
       : {}),
     identityName: arg({ type: AccountTextFilter, description: "The name of the account's identity." }),
+    identityState: arg({ type: AccountChoiceFilter, description: "The state of the account's identity." }),
+    sourceDisplayableName: arg({ type: AccountChoiceFilter, description: "The source's displayable name." }),
+    sourceConnectionType: arg({ type: AccountChoiceFilter, description: "The source's connection type." }),
+    recommendationMethod: arg({ type: AccountRecommendationFilter }),
     hasEntitlements: arg.boolean(),
+    entitlements: arg.boolean({ description: 'Whether the account has entitlements (`entitlements eq`).' }),
+    sourceAuthoritative: arg.boolean({ description: 'Whether the source is authoritative.' }),
     uncorrelated: arg.boolean({ description: 'Accounts with no identity.' }),
     manuallyCorrelated: arg.boolean(),
     identityCorrelated: arg.boolean({ description: "Whether the account's identity is correlated." }),
@@ -97,6 +132,10 @@ const TEXT_FIELDS = [
   ['nativeIdentity', 'nativeIdentity'],
   ['sourceId', 'sourceId'],
   ['identityName', 'identity.name'],
+  ['identityState', 'identity.identityState'],
+  ['sourceDisplayableName', 'source.displayableName'],
+  ['sourceConnectionType', 'source.connectionType'],
+  ['recommendationMethod', 'recommendation.method'],
 ] as const;
 
 const BOOLEAN_FIELDS = [
@@ -104,6 +143,8 @@ const BOOLEAN_FIELDS = [
   ['uncorrelated', 'uncorrelated'],
   ['manuallyCorrelated', 'manuallyCorrelated'],
   ['identityCorrelated', 'identity.correlated'],
+  ['entitlements', 'entitlements'],
+  ['sourceAuthoritative', 'source.authoritative'],
 ] as const;
 
 function textConditions(argument: string, field: string, filter: TextFilter): FilterExpression[] {
@@ -119,6 +160,16 @@ function textConditions(argument: string, field: string, filter: TextFilter): Fi
     conditions.push(f.in(field, [...new Set(filter.in)]));
   }
   if (filter.sw != null) conditions.push(f.sw(field, filter.sw));
+  const { isNull } = filter as RecommendationFilter;
+  if (isNull === false) {
+    throw createBadUserInputError(
+      `Argument "${argument}.isNull" takes only true (the API has no "not null").`,
+      {
+        argumentName: argument,
+      },
+    );
+  }
+  if (isNull === true) conditions.push({ op: 'isnull', field });
   return conditions;
 }
 

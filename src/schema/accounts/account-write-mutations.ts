@@ -177,3 +177,30 @@ defineAccountTaskMutation('deleteAccount', {
     done: (account) => account === null,
   }),
 });
+
+defineAccountTaskMutation('replaceAccount', {
+  input: createAccountTaskInput(
+    'ReplaceAccountInput',
+    (t) => ({
+      attributes: t.field({
+        type: 'JSON',
+        required: true,
+        description:
+          'Every attribute value of the account (flat-file sources): the ones left out are dropped.',
+      }),
+    }),
+    'The whole attribute set, sent as the body of `PUT /accounts/{id}`.',
+  ),
+  description: "Replaces an account's attributes as a whole (v3 `PUT /accounts/{id}`; flat-file sources).",
+  what: 'replace task',
+  shape: WRITE_INPUT,
+  plan: (id, input, ctx) => {
+    const attributes = checkData(input.attributes, ['input', 'attributes'], 'attribute name');
+    return {
+      submit: () => ctx.api.putAccount(id, { attributes }),
+      // The whole set, not only the values given: those may have been there before the task ran.
+      done: (account) =>
+        account !== null && showsPatch(account, [{ op: 'replace', path: '/attributes', value: attributes }]),
+    };
+  },
+});

@@ -4,6 +4,7 @@ import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { getPerParent, withCost, writeCost } from '../cost/field-cost.ts';
 import { type InputShape, runWrite } from '../errors/mutation-results.ts';
+import { requireUserForWrite } from '../errors/user-context.ts';
 import { checkComment, inputId, requiredComment } from '../input-checks.ts';
 import { NonEmployeeApprovalRef, NonEmployeeRequestRef } from '../refs.ts';
 
@@ -68,6 +69,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const id = inputId(input.id, 'NonEmployeeApproval', ['input', 'id']);
       const comment = checkComment(input.comment, ['input', 'comment']);
+      await requireUserForWrite(ctx, 'approving');
       const decided = await runWrite(DECISION_INPUT, () => ctx.api.approveNonEmployeeRequest(id, comment), [
         input.id,
       ]);
@@ -84,6 +86,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const id = inputId(input.id, 'NonEmployeeApproval', ['input', 'id']);
       const comment = requiredComment(input.comment, ['input', 'comment']);
+      await requireUserForWrite(ctx, 'rejecting');
       const decided = await runWrite(DECISION_INPUT, () => ctx.api.rejectNonEmployeeRequest(id, comment), [
         input.id,
       ]);

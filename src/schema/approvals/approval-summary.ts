@@ -1,6 +1,7 @@
 import type { NonEmployeeApprovalSummary } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
 import { summaryCost, withCost } from '../cost/field-cost.ts';
+import { requireUserForMe } from '../errors/user-context.ts';
 import { DEFAULT_REQUESTED_FOR } from '../lists.ts';
 
 const NonEmployeeApprovalSummaryRef = builder
@@ -24,7 +25,10 @@ builder.queryFields((t) => ({
         description: 'The approver (identity id); `me` for the caller.',
       }),
     },
-    resolve: async (_root, args, ctx) =>
-      (await ctx.loaders.approvalSummary.load(args.requestedFor ?? DEFAULT_REQUESTED_FOR)) ?? {},
+    resolve: async (_root, args, ctx) => {
+      const requestedFor = args.requestedFor ?? DEFAULT_REQUESTED_FOR;
+      await requireUserForMe(ctx, requestedFor, 'nonEmployeeApprovalSummary');
+      return (await ctx.loaders.approvalSummary.load(requestedFor)) ?? {};
+    },
   }),
 }));

@@ -8,6 +8,7 @@ import { builder } from '../builder.ts';
 import { NonEmployeeApprovalConnection } from '../connections.ts';
 import type { GatewayContext } from '../context.ts';
 import { getPerParent, listPage, withCost } from '../cost/field-cost.ts';
+import { requireUserForMe } from '../errors/user-context.ts';
 import { IdentityReference } from '../identity-reference.ts';
 import { parseIdArgument } from '../ids.ts';
 import { resolveListConnection } from '../lists.ts';
@@ -99,8 +100,9 @@ builder.queryFields((t) => ({
         approvalStatus: t.arg({ type: ApprovalStatusEnum }),
         orderBy: t.arg({ type: [NonEmployeeApprovalOrder] }),
       },
-      resolve: (_root, args, ctx, info) => {
+      resolve: async (_root, args, ctx, info) => {
         const requestedFor = args.requestedFor ?? undefined;
+        await requireUserForMe(ctx, requestedFor, 'nonEmployeeApprovals');
         const filters = args.approvalStatus ? f.eq('approvalStatus', args.approvalStatus) : undefined;
         const sorters = toSorters(args.orderBy);
         return resolveListConnection(

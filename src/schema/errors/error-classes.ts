@@ -7,6 +7,8 @@ import { ErrorCode, ResultCode } from '../../upstream/errors.ts';
 export class BaseError extends Error {
   readonly code: string;
   readonly trackingId: string | null;
+  /** ISC's `causes`, when the failure came from the upstream (set by `toMutationFailure`). */
+  causes: readonly string[] = [];
 
   constructor(message: string, code: string = ResultCode.Error, trackingId: string | null = null) {
     super(message);
@@ -89,6 +91,14 @@ export class OutcomeUnknownError extends BaseError {
   }
 }
 
+/** The token has no user (an API client's) and the mutation acts as one: refused before any call. */
+export class UserContextRequiredError extends BaseError {
+  constructor(message: string) {
+    super(message, ResultCode.UserContextRequired);
+    this.name = 'UserContextRequiredError';
+  }
+}
+
 /** Every typed failure kind: the builder's `errors.defaultTypes`, so every mutation's result union lists them. */
 export const MUTATION_ERROR_TYPES = [
   NotFoundError,
@@ -99,4 +109,5 @@ export const MUTATION_ERROR_TYPES = [
   RateLimitedError,
   UpstreamUnavailableError,
   OutcomeUnknownError,
+  UserContextRequiredError,
 ];

@@ -8,6 +8,7 @@ import {
   OutcomeUnknownError,
   RateLimitedError,
   UpstreamUnavailableError,
+  UserContextRequiredError,
   ValidationError,
 } from './error-classes.ts';
 
@@ -18,6 +19,10 @@ export const ErrorInterface = builder.interfaceRef<BaseError>('Error').implement
     message: t.exposeString('message'),
     code: t.exposeString('code'),
     trackingId: t.exposeString('trackingId', { nullable: true }),
+    causes: t.exposeStringList('causes', {
+      description:
+        "ISC's `causes`, one text each (a refused bulk upload: one per bad line), scrubbed of tokens; empty when the gateway refused on its own.",
+    }),
   }),
 });
 
@@ -76,4 +81,9 @@ builder.objectType(OutcomeUnknownError, {
       description: 'Global ids of the objects to read (empty when the write creates one).',
     }),
   }),
+});
+builder.objectType(UserContextRequiredError, {
+  name: 'UserContextRequiredError',
+  description: 'The token has no user (an API client): use a personal access token, which acts as its user.',
+  interfaces: [ErrorInterface],
 });

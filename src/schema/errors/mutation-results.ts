@@ -72,7 +72,9 @@ export function toMutationFailure(
 ): BaseError | null {
   if (wasNeverSent(error)) return new UpstreamUnavailableError(`Not sent: ${error.message}`);
   if (!isUpstreamError(error)) return null;
-  return MUTATION_RESULTS[error.code]?.(error, shape, check) ?? null;
+  const failure = MUTATION_RESULTS[error.code]?.(error, shape, check) ?? null;
+  if (failure) failure.causes = error.causes;
+  return failure;
 }
 
 /**

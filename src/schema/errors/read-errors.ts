@@ -44,6 +44,7 @@ export function toReadableError(error: unknown): GraphQLError | null {
       trackingId: original.trackingId,
       ...(original.status > 0 ? { status: original.status } : {}),
       ...(original.detailCode ? { detailCode: original.detailCode } : {}),
+      ...(original.causes.length > 0 ? { causes: original.causes } : {}),
       ...(original.code === ErrorCode.RateLimited ? { retryAfter: original.retryAfterSeconds } : {}),
     };
     return createGraphQLError(original.message, { ...where, extensions });

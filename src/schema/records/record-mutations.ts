@@ -4,6 +4,7 @@ import { builder } from '../builder.ts';
 import { withCost, writeCost } from '../cost/field-cost.ts';
 import { ValidationError } from '../errors/error-classes.ts';
 import { type InputShape, runWrite } from '../errors/mutation-results.ts';
+import { requireUserForWrite } from '../errors/user-context.ts';
 import { checkSomethingChanges, inputId } from '../input-checks.ts';
 import {
   nonEmployeeInputFields,
@@ -103,6 +104,7 @@ builder.mutationFields((t) => ({
       const id = inputId(input.id, 'NonEmployeeRecord', ['input', 'id']);
       const patch = toNonEmployeePatch(input);
       checkSomethingChanges(patch);
+      await requireUserForWrite(ctx, 'updating a record');
       const updated = await runWrite(RECORD_INPUT, () => ctx.api.patchNonEmployeeRecord(id, patch), [
         input.id,
       ]);
@@ -120,6 +122,7 @@ builder.mutationFields((t) => ({
       const id = inputId(input.id, 'NonEmployeeRecord', ['input', 'id']);
       const sourceId = inputId(input.sourceId, 'NonEmployeeSource', ['input', 'sourceId']);
       const body = toNonEmployeeBody(input, sourceId);
+      await requireUserForWrite(ctx, 'replacing a record');
       const replaced = await runWrite(RECORD_INPUT, () => ctx.api.updateNonEmployeeRecord(id, body), [
         input.id,
       ]);

@@ -9,6 +9,7 @@ import { builder } from '../builder.ts';
 import { NonEmployeeRequestConnection } from '../connections.ts';
 import type { GatewayContext } from '../context.ts';
 import { getPerParent, listPage, MAX_APPROVERS, MAX_SOURCES, withCost } from '../cost/field-cost.ts';
+import { requireUserForMe } from '../errors/user-context.ts';
 import { IdentityReference } from '../identity-reference.ts';
 import { parseIdArgument } from '../ids.ts';
 import {
@@ -39,12 +40,13 @@ async function loadRequester(request: RequestEntity, ctx: GatewayContext): Promi
 }
 
 /** A page of the requests made for `requestedFor`, of one source or of all (`sourceId` null). */
-export function resolveRequestConnection(
+export async function resolveRequestConnection(
   args: OrderedConnectionArgs,
   ctx: GatewayContext,
   info: GraphQLResolveInfo,
   { sourceId, requestedFor }: { sourceId: string | null; requestedFor: string },
 ): Promise<OffsetConnection<RequestEntity>> {
+  await requireUserForMe(ctx, requestedFor, sourceId === null ? 'nonEmployeeRequests' : 'requests');
   const filters = sourceId === null ? undefined : f.eq('sourceId', sourceId);
   const sorters = toSorters(args.orderBy);
   return resolveListConnection(

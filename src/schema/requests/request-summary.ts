@@ -1,6 +1,7 @@
 import type { NonEmployeeRequestSummary } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
 import { summaryCost, withCost } from '../cost/field-cost.ts';
+import { requireUserForMe } from '../errors/user-context.ts';
 import { DEFAULT_REQUESTED_FOR } from '../lists.ts';
 
 const NonEmployeeRequestSummaryRef = builder
@@ -25,7 +26,10 @@ builder.queryFields((t) => ({
         description: 'The account manager (identity id); `me` for the caller.',
       }),
     },
-    resolve: async (_root, args, ctx) =>
-      (await ctx.loaders.requestSummary.load(args.requestedFor ?? DEFAULT_REQUESTED_FOR)) ?? {},
+    resolve: async (_root, args, ctx) => {
+      const requestedFor = args.requestedFor ?? DEFAULT_REQUESTED_FOR;
+      await requireUserForMe(ctx, requestedFor, 'nonEmployeeRequestSummary');
+      return (await ctx.loaders.requestSummary.load(requestedFor)) ?? {};
+    },
   }),
 }));

@@ -10,16 +10,36 @@ import { createBadUserInputError } from '../errors/bad-user-input.ts';
 import { NonEmployeeRecordRef, NonEmployeeSourceRef } from '../refs.ts';
 import { expiredRecordsCost } from './source-costs.ts';
 
-/** One records page by default. */
-const DEFAULT_EXPIRED = MAX_LIST_LIMIT;
+/** A source holds at most this many records: by default every ended record comes back. */
+const DEFAULT_EXPIRED = MAX_RECORDS_PER_SOURCE;
 const BY_END_DATE: readonly Sorter[] = [{ field: 'endDate', direction: 'ASC' }];
 
 const endsBefore = (record: RecordEntity, instant: number) =>
   record.endDate != null && Date.parse(record.endDate) < instant;
 
+interface ExpiredRecords {
+  nodes: RecordEntity[];
+  truncated: boolean;
+  limit: number;
+}
+
+const ExpiredNonEmployeeRecordsRef = builder
+  .objectRef<ExpiredRecords>('ExpiredNonEmployeeRecords')
+  .implement({
+    description:
+      'Every ended record up to `limit`, earliest end first; `truncated` says that more ended records matched.',
+    fields: (t) => ({
+      nodes: t.field({ type: [NonEmployeeRecordRef], resolve: (list) => list.nodes }),
+      truncated: t.exposeBoolean('truncated', {
+        description: 'True when more records matched than `limit`: ask again with a larger `first`.',
+      }),
+      limit: t.exposeInt('limit', { description: 'The bound the list was read to (`first`).' }),
+    }),
+  });
+
 builder.objectField(NonEmployeeSourceRef, 'expiredRecords', (t) =>
   t.field({
-    type: [NonEmployeeRecordRef],
+    type: ExpiredNonEmployeeRecordsRef,
     extensions: withCost(expiredRecordsCost),
     description:
       'Records whose end date has passed, earliest first, optionally only those whose account is still enabled ' +
@@ -37,7 +57,7 @@ builder.objectField(NonEmployeeSourceRef, 'expiredRecords', (t) =>
         description: 'The instant end dates are compared with; now by default.',
       }),
       first: t.arg.int({
-        description: `At most this many records (1 to ${MAX_RECORDS_PER_SOURCE}, default ${DEFAULT_EXPIRED}).`,
+        description: `At most this many records (1 to ${MAX_RECORDS_PER_SOURCE}, default ${DEFAULT_EXPIRED}: every ended record of a source); past it \`truncated\` is true.`,
       }),
     },
     resolve: async (source, args, ctx, info) => {
@@ -48,7 +68,7 @@ builder.objectField(NonEmployeeSourceRef, 'expiredRecords', (t) =>
           { argumentName: 'first' },
         );
       }
-      if (!source.id) return [];
+      if (!source.id) return { nodes: [], truncated: false, limit: first };
       const instant = (args.asOf ?? new Date()).getTime();
       const filters = f.eq('sourceId', source.id);
       // The same detail level as the records' own `account` field asks, so that field reuses these reads.
@@ -71,8 +91,10 @@ builder.objectField(NonEmployeeSourceRef, 'expiredRecords', (t) =>
           const wantDisabled = !args.accountEnabled;
           kept.push(...ended.filter((_, index) => accounts[index]?.disabled === wantDisabled));
         }
-        if (kept.length >= first) return kept.slice(0, first);
-        if (ended.length < page.items.length || page.items.length < MAX_LIST_LIMIT) return kept;
+        // One past the bound is enough to know the list was cut.
+        const done =
+          kept.length > first || ended.length < page.items.length || page.items.length < MAX_LIST_LIMIT;
+        if (done) return { nodes: kept.slice(0, first), truncated: kept.length > first, limit: first };
       }
     },
   }),

@@ -6,6 +6,7 @@ import {
   NonEmployeeSourceConnection,
 } from '../connections.ts';
 import { costsNothing, listPage, MAX_SOURCES, sourceFromList, withCost } from '../cost/field-cost.ts';
+import { requireUserForMe } from '../errors/user-context.ts';
 import { IdentityReference } from '../identity-reference.ts';
 import { parseIdArgument } from '../ids.ts';
 import { DEFAULT_REQUESTED_FOR, resolveListConnection } from '../lists.ts';
@@ -123,9 +124,10 @@ builder.queryFields((t) => ({
         requestedFor: t.arg.string({ description: 'Sources for this identity; `me` for the caller.' }),
         orderBy: t.arg({ type: [NonEmployeeSourceOrder] }),
       },
-      resolve: (_root, args, ctx, info) => {
+      resolve: async (_root, args, ctx, info) => {
         const sorters = toSorters(args.orderBy);
         const requestedFor = args.requestedFor ?? undefined;
+        await requireUserForMe(ctx, requestedFor, 'nonEmployeeSources');
         // Counts ride on the same call, asked only when a node selects them.
         const nonEmployeeCount = selectsPath(info, ['edges', 'node', 'nonEmployeeCount']);
         return resolveListConnection(

@@ -1,4 +1,5 @@
 import { MAX_LIST_LIMIT } from '../../upstream/wire/collections.ts';
+import { MAX_RECORDS_PER_SOURCE } from '../../upstream/wire/nelm-limits.ts';
 import {
   ALL_SOURCES_CALL,
   type CostFunction,
@@ -25,9 +26,10 @@ export const schemaAttributesCost: CostFunction = (input) => ({
  * page of the source (80 at most) when `accountEnabled` filters, each with one accounts call.
  */
 export const expiredRecordsCost: CostFunction = (input) => {
-  const first = Number(input.args.first ?? MAX_LIST_LIMIT);
+  // `first` defaults to a source's whole record limit (every ended record).
+  const first = Number(input.args.first ?? MAX_RECORDS_PER_SOURCE);
   const filtered = input.args.accountEnabled != null;
-  const pages = filtered ? MAX_RECORD_PAGES : Math.ceil(first / MAX_LIST_LIMIT);
+  const pages = filtered ? MAX_RECORD_PAGES : Math.min(Math.ceil(first / MAX_LIST_LIMIT), MAX_RECORD_PAGES);
   const sources = Math.min(input.parents, MAX_SOURCES);
   return {
     calls: {

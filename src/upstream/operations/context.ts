@@ -5,7 +5,7 @@ import type { QueryValue, ResponseHeaders, UpstreamApiVersion, UpstreamHttp } fr
 
 export interface OperationContext {
   http: UpstreamHttp;
-  /** The version the NELM paths live under (`SAIL_API_VERSION`); accounts always use v3, beta-only ops beta. */
+  /** The version the NELM paths live under (`SAIL_API_VERSION`); accounts use v3, remove and identities-accounts beta or v2025. */
   nelmVersion: UpstreamApiVersion;
 }
 

@@ -1,8 +1,11 @@
-/** The beta-only account operations: always under beta, whatever version the NELM paths use. */
+/**
+ * Remove and the identities-accounts toggles: beta, generally available from v2025. With
+ * `SAIL_API_VERSION=v2025` they go to v2025; with v3 and v2024 (which lack them) to beta.
+ */
 import type { UpstreamApi } from '../api.ts';
-import { encodePath, type UpstreamHttp } from '../http-client.ts';
+import { encodePath, type UpstreamApiVersion } from '../http-client.ts';
 import type { BulkIdentitiesAccountsResponse, TaskResultDto } from '../wire/accounts.ts';
-import { toAsyncResult } from './context.ts';
+import { type OperationContext, toAsyncResult } from './context.ts';
 
 type BetaAccountOperations = Pick<
   UpstreamApi,
@@ -13,13 +16,15 @@ type BetaAccountOperations = Pick<
   | 'disableAccountsForIdentities'
 >;
 
-const version = 'beta';
+/** The version these operations use for a chosen `SAIL_API_VERSION`. */
+export const laterAccountVersion = (nelmVersion: UpstreamApiVersion): UpstreamApiVersion =>
+  nelmVersion === 'v2025' ? 'v2025' : 'beta';
 
 export const createIdentitiesAccountOperations = ({
   http,
-}: {
-  http: UpstreamHttp;
-}): BetaAccountOperations => {
+  nelmVersion,
+}: OperationContext): BetaAccountOperations => {
+  const version = laterAccountVersion(nelmVersion);
   const bulk = async (path: string, identityIds: string[]): Promise<BulkIdentitiesAccountsResponse[]> => {
     // 207 Multi-Status: one entry per identity, each with its own status code.
     const { data } = await http.json<BulkIdentitiesAccountsResponse[]>({

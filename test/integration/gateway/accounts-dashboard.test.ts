@@ -38,7 +38,7 @@ const ended = () =>
 const DASHBOARD = `query($id: ID!, $asOf: DateTime!, $enabled: Boolean) {
   nonEmployeeSource(id: $id) { name
     expiredRecords(accountEnabled: $enabled, asOf: $asOf, first: 20000) {
-      iscId accountName endDate account { disabled } } } }`;
+      truncated nodes { iscId accountName endDate account { disabled } } } } }`;
 
 describe('dashboard: contractors whose end date has passed and whose account is still enabled', () => {
   it('answers in one request, reading only the ended records and one accounts call per 250', async () => {
@@ -55,7 +55,8 @@ describe('dashboard: contractors whose end date has passed and whose account is 
     expect(result.errors).toBeUndefined();
     const { byRoute } = calls;
 
-    const rows = result.data?.nonEmployeeSource.expiredRecords as any[];
+    expect(result.data?.nonEmployeeSource.expiredRecords.truncated).toBe(false);
+    const rows = result.data?.nonEmployeeSource.expiredRecords.nodes as any[];
     expect(new Set(rows.map((row) => row.iscId))).toEqual(new Set(expected.map((record) => record.id)));
     const ends = rows.map((row) => Date.parse(row.endDate));
     expect(ends).toEqual([...ends].sort((a, b) => a - b));
@@ -77,35 +78,36 @@ describe('dashboard: contractors whose end date has passed and whose account is 
       (record) => accounts.get(record.accountName as string)?.disabled === true,
     );
     expect(expected.length).toBeGreaterThan(0);
-    expect(disabled.data?.nonEmployeeSource.expiredRecords.map((row: any) => row.iscId).sort()).toEqual(
+    expect(disabled.data?.nonEmployeeSource.expiredRecords.nodes.map((row: any) => row.iscId).sort()).toEqual(
       expected.map((record) => record.id).sort(),
     );
 
     const { result: all, stats: calls } = await t.sandbox.callsDuring(() =>
       t.gql(
         `query($id: ID!, $asOf: DateTime!) { nonEmployeeSource(id: $id) {
-          expiredRecords(asOf: $asOf, first: 20000) { iscId } } }`,
+          expiredRecords(asOf: $asOf) { nodes { iscId } } } }`,
         { id: source.id, asOf },
         { token: admin },
       ),
     );
-    expect(all.data?.nonEmployeeSource.expiredRecords).toHaveLength(ended().length);
+    expect(all.data?.nonEmployeeSource.expiredRecords.nodes).toHaveLength(ended().length);
     expect(calls.byRoute['GET /v3/accounts']).toBeUndefined();
   });
 
-  it('`first` stops reading once it has enough; a bad `first` is a readable error', async () => {
+  it('`first` stops reading once it has enough and says the list was cut; a bad `first` is a readable error', async () => {
     const { result: few, stats: calls } = await t.sandbox.callsDuring(() =>
       t.gql(
-        `query($id: ID!) { nonEmployeeSource(id: $id) { expiredRecords(accountEnabled: true, first: 5) { iscId } } }`,
+        `query($id: ID!) { nonEmployeeSource(id: $id) { expiredRecords(accountEnabled: true, first: 5) { truncated limit nodes { iscId } } } }`,
         { id: source.id },
         { token: admin },
       ),
     );
-    expect(few.data?.nonEmployeeSource.expiredRecords).toHaveLength(5);
+    expect(few.data?.nonEmployeeSource.expiredRecords).toMatchObject({ truncated: true, limit: 5 });
+    expect(few.data?.nonEmployeeSource.expiredRecords.nodes).toHaveLength(5);
     expect(calls.byRoute['GET /v3/non-employee-records']).toBe(1);
 
     const bad = await t.gql(
-      `query($id: ID!) { nonEmployeeSource(id: $id) { expiredRecords(first: 0) { iscId } } }`,
+      `query($id: ID!) { nonEmployeeSource(id: $id) { expiredRecords(first: 0) { truncated } } }`,
       { id: source.id },
       { token: admin },
     );

@@ -150,6 +150,24 @@ describe('create, update and delete', () => {
     expect(updated.account.attributes).toMatchObject({ title: 'Contractor', department: 'Ops' });
     expect(updated.account.attributes.firstname).toBeUndefined();
 
+    const { result: replaced, stats } = await t.sandbox.callsDuring(() =>
+      mutate(
+        `mutation($input: ReplaceAccountInput!) { replaceAccount(input: $input) {
+          __typename ... on Error { message } ... on ReplaceAccountPayload { completion account { attributes } } } }`,
+        {
+          input: {
+            id,
+            attributes: { accountName: 'grace.hopper.x', lastname: 'Hopper' },
+            waitForCompletion: true,
+          },
+        },
+      ),
+    );
+    expect(replaced).toMatchObject({ __typename: 'ReplaceAccountPayload', completion: 'COMPLETED' });
+    // A replacement drops what it leaves out.
+    expect(replaced.account.attributes).toEqual({ accountName: 'grace.hopper.x', lastname: 'Hopper' });
+    expect(stats.byRoute['PUT /v3/accounts/:id']).toBe(1);
+
     const deleted = await mutate(task('deleteAccount', 'DeleteAccountInput'), {
       input: { id, waitForCompletion: true },
     });

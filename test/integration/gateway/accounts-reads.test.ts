@@ -186,6 +186,24 @@ describe('links from an account', () => {
     expect(byRoute['GET /v3/accounts/:id/entitlements']).toBe(1);
   });
 
+  it('reads the entitlement fields of the spec beyond the basics, as REST lists them', async () => {
+    const withSome = accounts.find((account) => account.hasEntitlements) as Account;
+    const [expected] = await rest<Entitlement[]>(`/v3/accounts/${withSome.id}/entitlements?limit=1`);
+    const { data } = await measure(
+      `query($id: ID!) { account(id: $id) { entitlements(first: 1) { edges { node {
+        additionalOwners { type id name } directPermissions { rights target } segments manuallyUpdatedFields
+        accessModelMetadata } } } } }`,
+      { id: withSome.id },
+    );
+    expect(data.account.entitlements.edges[0].node).toEqual({
+      additionalOwners: expected.additionalOwners ?? [],
+      directPermissions: expected.directPermissions ?? [],
+      segments: expected.segments ?? [],
+      manuallyUpdatedFields: expected.manuallyUpdatedFields ?? null,
+      accessModelMetadata: expected.accessModelMetadata ?? null,
+    });
+  });
+
   it('reads every spec field of an account, equal to the REST answer', async () => {
     // Disabled or locked but not both, with entitlements: a field answered from its neighbour would show.
     const account = accounts.find((a) => a.disabled !== a.locked && a.hasEntitlements) as Account;

@@ -9,7 +9,7 @@ describe('API versions', () => {
   });
   afterAll(() => v2025.close());
 
-  it('with SAIL_API_VERSION=v2025: NELM on v2025, accounts on v3, the beta-only operations on beta', async () => {
+  it('with SAIL_API_VERSION=v2025: NELM on v2025, accounts on v3, remove and identities-accounts on v2025', async () => {
     const token = await v2025.sandbox.tokenFor('admin');
     const read = await v2025.gql(
       `{ nonEmployeeSources(first: 1) { edges { node { iscId records(first: 2) {
@@ -48,11 +48,44 @@ describe('API versions', () => {
     });
     expect(calls.byRoute).toEqual({
       'POST /v3/accounts/:id/disable': 1,
-      'POST /beta/accounts/:id/remove': 1,
-      'POST /beta/identities-accounts/enable': 1,
-      'POST /beta/identities-accounts/:id/disable': 1,
+      'POST /v2025/accounts/:id/remove': 1,
+      'POST /v2025/identities-accounts/enable': 1,
+      'POST /v2025/identities-accounts/:id/disable': 1,
       'GET /v2025/non-employee-sources': 1,
       'GET /v3/accounts': 1,
+    });
+  });
+});
+
+describe('API versions without remove and identities-accounts', () => {
+  let v2024: TestGateway;
+  beforeAll(async () => {
+    v2024 = await startGateway({ env: { SAIL_API_VERSION: 'v2024' } });
+  });
+  afterAll(() => v2024.close());
+
+  it('with SAIL_API_VERSION=v2024: remove and identities-accounts stay on beta', async () => {
+    const token = await v2024.sandbox.tokenFor('admin');
+    const read = await v2024.gql(
+      '{ accounts(first: 1) { edges { node { iscId identityId } } } }',
+      {},
+      { token },
+    );
+    expect(read.errors).toBeUndefined();
+    const account = (read.data as any).accounts.edges[0].node;
+    const { result, stats } = await v2024.sandbox.callsDuring(() =>
+      v2024.gql(
+        `mutation($id: ID!, $identity: String!) {
+          r: removeAccount(input: { id: $id }) { __typename }
+          s: enableAccountsForIdentity(input: { identityId: $identity }) { __typename } }`,
+        { id: account.iscId, identity: account.identityId },
+        { token },
+      ),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(stats.byRoute).toEqual({
+      'POST /beta/accounts/:id/remove': 1,
+      'POST /beta/identities-accounts/:id/enable': 1,
     });
   });
 });

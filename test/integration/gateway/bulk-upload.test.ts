@@ -7,7 +7,7 @@ import { FAILURE, UNKNOWN_ID } from './mutation-fixtures.ts';
 
 const IMPORT = `mutation($sourceId: ID!, $file: File!) {
   importNonEmployeeRecords(sourceId: $sourceId, file: $file) {
-    ${FAILURE}
+    ${FAILURE} ... on Error { causes }
     ... on ImportNonEmployeeRecordsPayload { job { iscId sourceId status created } nonEmployeeSource { iscId } }
   }
 }`;
@@ -147,9 +147,13 @@ describe('importNonEmployeeRecords and bulkUploadStatus', () => {
     const header = Object.keys(row(0));
     const before = await settledStatus(sourceId);
     await t.sandbox.resetStats();
-    const result = await upload(sourceId, csvOf(header, [row(10), row(11, { email: 'nope' })]), admin);
+    const rows = [row(10), row(11, { email: 'nope' }), row(12, { startDate: 'soon' })];
+    const result = await upload(sourceId, csvOf(header, rows), admin);
     expect(result.data.importNonEmployeeRecords.__typename).toBe('ValidationError');
     expect(result.data.importNonEmployeeRecords.message).toMatch(/Line 3/);
+    // Each bad line is its own cause, in line order; the good line 2 is not among them.
+    const causes: string[] = result.data.importNonEmployeeRecords.causes;
+    expect(causes.map((cause) => cause.split(':')[0])).toEqual(['Line 3', 'Line 4']);
     expect((await t.sandbox.stats()).byRoute).toEqual({
       'POST /v3/non-employee-sources/:id/non-employee-bulk-upload': 1,
     });

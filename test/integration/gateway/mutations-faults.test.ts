@@ -117,6 +117,11 @@ const WRITES = (ownerId: string): Write[] => [
     route: 'PATCH /v3/accounts/:id',
     input: { id: UNKNOWN_ID, attributes: { title: 'x' } },
   },
+  {
+    mutation: 'replaceAccount',
+    route: 'PUT /v3/accounts/:id',
+    input: { id: UNKNOWN_ID, attributes: { title: 'x' } },
+  },
   { mutation: 'deleteAccount', route: 'DELETE /v3/accounts/:id', input: { id: UNKNOWN_ID } },
   { mutation: 'disableAccount', route: 'POST /v3/accounts/:id/disable', input: { id: UNKNOWN_ID } },
   { mutation: 'enableAccount', route: 'POST /v3/accounts/:id/enable', input: { id: UNKNOWN_ID } },

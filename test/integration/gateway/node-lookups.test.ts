@@ -65,6 +65,26 @@ describe('node, nodes and lookups by id', () => {
     });
   });
 
+  it('reads one schema attribute by its own get, several of a source by one list', async () => {
+    const listed = await t.gql(
+      '{ nonEmployeeSources(first: 1) { edges { node { schemaAttributes { id technicalName } } } } }',
+      {},
+      { token: admin },
+    );
+    const [first, second] = listed.data?.nonEmployeeSources.edges[0].node.schemaAttributes ?? [];
+    const lookup =
+      'query($ids: [ID!]!) { nodes(ids: $ids) { ... on NonEmployeeSchemaAttribute { technicalName } } }';
+    const one = await t.measure(lookup, { ids: [first.id] }, { token: admin });
+    expect(one.data.nodes).toEqual([{ technicalName: first.technicalName }]);
+    expect(Object.keys(one.byRoute)).toEqual([
+      'GET /v3/non-employee-sources/:sourceId/schema-attributes/:attributeId',
+    ]);
+    const two = await t.measure(lookup, { ids: [first.id, second.id] }, { token: admin });
+    expect(two.data.nodes).toHaveLength(2);
+    expect(Object.keys(two.byRoute)).toEqual(['GET /v3/non-employee-sources/:sourceId/schema-attributes']);
+    expect(two.calls).toBe(1);
+  });
+
   it('gives null for an unknown id and BAD_USER_INPUT for a malformed one', async () => {
     const missing = await t.gql(
       `{ nonEmployeeRecord(id: "ffffffffffffffffffffffffffffffff") { id } }`,

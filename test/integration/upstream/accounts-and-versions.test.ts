@@ -86,7 +86,7 @@ describe('accounts and API versions against the sandbox', () => {
   });
 
   it.each(['beta', 'v2025'] as const)(
-    'sends NELM to %s, accounts to v3 and the beta-only operations to beta',
+    'sends NELM to %s, accounts to v3, remove and identities-accounts to beta (v2025 under v2025)',
     async (version) => {
       const { iscSourceId } = await someRecordsWithTheirIscSource();
       const versioned = apiFor(version);
@@ -100,8 +100,8 @@ describe('accounts and API versions against the sandbox', () => {
       expect(calls.byRoute).toEqual({
         [`GET /${version}/non-employee-sources`]: 1,
         'GET /v3/accounts': 1,
-        'POST /beta/identities-accounts/:id/disable': 1,
-        'POST /beta/accounts/:id/remove': 1,
+        [`POST /${version}/identities-accounts/:id/disable`]: 1,
+        [`POST /${version}/accounts/:id/remove`]: 1,
       });
     },
   );

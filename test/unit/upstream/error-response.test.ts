@@ -46,6 +46,18 @@ describe('createUpstreamErrorFromResponse', () => {
     expect(error.message).toBe('GET /v3/x found nothing: Source abc was not found.');
   });
 
+  it('keeps the causes apart from the messages, scrubbed of tokens', () => {
+    const cause = (text: string) => ({ locale: 'en-US', localeOrigin: 'DEFAULT', text });
+    const body = JSON.stringify({
+      detailCode: '400.1 Bad Request Content',
+      messages: [cause('Line 3: bad email\nLine 4: bad date')],
+      causes: [cause('Line 3: bad email'), cause(`Line 4: bad date near ${TOKEN}`)],
+    });
+    const error = fromResponse(400, body);
+    expect(error.causes).toEqual(['Line 3: bad email', 'Line 4: bad date near [REDACTED]']);
+    expect(JSON.stringify(error)).not.toContain(TOKEN);
+  });
+
   it.each([
     [400, '400.1.409 Reference conflict', UpstreamConflictError, 'CONFLICT'],
     [400, '400.1.4 Limit violation', UpstreamLimitExceededError, 'LIMIT_EXCEEDED'],
