@@ -1,5 +1,6 @@
 import type { TokenClaims } from '../../upstream/token-claims.ts';
 import { builder } from '../builder.ts';
+import { costsNothing } from '../cost/field-cost.ts';
 
 const TokenKindEnum = builder.enumType('TokenKind', {
   description: 'Whether an identity acts through the token.',
@@ -41,6 +42,7 @@ builder.queryFields((t) => ({
   viewer: t.field({
     type: ViewerRef,
     description: "The caller, from the token's claims (decoded, not verified): no upstream call.",
+    extensions: costsNothing("answers from the token's claims"),
     resolve: (_root, _args, ctx) => ctx.caller.claims(),
   }),
 }));

@@ -17,7 +17,7 @@ beforeAll(async () => {
   t = await startGateway({
     sandbox: { scale: { sources: 2, recordsPerSource: RECORDS } },
     // expiredRecords(accountEnabled:) may read every page of a source: its worst case (161 calls) passes the default budget.
-    env: { GRAPHQL_MAX_UPSTREAM_CALLS: '200' },
+    env: { GRAPHQL_MAX_UPSTREAM_CALLS: '400' },
   });
   admin = await t.sandbox.tokenFor('admin');
   const kit = createAccountTestKit(t, admin);
