@@ -47,6 +47,22 @@ export interface UpstreamConfig {
   rateLimitWindowMs: number;
 }
 
+export interface SharedStateConfig {
+  /**
+   * `REDIS_URL` (`redis://` or `rediss://`): the Redis 7-compatible server replicas share rate
+   * windows, cooldowns and cached reads through. Not enumerable (it may carry a password). @default null (in-process)
+   */
+  readonly redisUrl: string | null;
+  /** `REDIS_TIMEOUT_MS`: a Redis command slower than this counts as Redis down. @default 50 */
+  redisTimeoutMs: number;
+  /** `CACHE_TTL_MS`: how long an upstream read is cached per principal; 0 turns the cache off. @default 0 */
+  cacheTtlMs: number;
+  /** `CACHE_MAX_ENTRIES`: entries of the in-process cache in front of Redis. @default 5000 */
+  cacheMaxEntries: number;
+  /** `CACHE_MAX_BYTES`: bytes of the in-process cache in front of Redis. @default 33554432 */
+  cacheMaxBytes: number;
+}
+
 export interface SandboxConfig {
   /** `SANDBOX_SEED`: seed of the deterministic org data. @default 1 */
   seed: number;
@@ -110,6 +126,7 @@ export interface Config {
    */
   allowServiceAccount: boolean;
   sandbox: SandboxConfig;
+  shared: SharedStateConfig;
   limits: LimitsConfig;
   /** `GRAPHIQL`: serve GraphiQL on GET /graphql. @default true */
   graphiql: boolean;
@@ -204,6 +221,16 @@ const readOrigins = (value: string | undefined, problems: string[]): string[] =>
   return origins;
 };
 
+const readRedisUrl = (value: string | undefined, problems: string[]): string | null => {
+  if (value === undefined || value === '') return null;
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:')) {
+    problems.push('REDIS_URL must be a redis:// or rediss:// URL');
+    return null;
+  }
+  return value;
+};
+
 const SCALE = /^(small|org|(\d+)x(\d+))$/;
 
 const readScale = (value: string | undefined, problems: string[]): string => {
@@ -282,6 +309,16 @@ export const loadConfig = (env: Env = process.env, argv: readonly string[] = [])
       scale: readScale(read.raw('SANDBOX_SCALE'), problems),
       rateLimit: sandboxRateLimit,
     },
+    shared: Object.defineProperty(
+      {
+        redisTimeoutMs: read.int('REDIS_TIMEOUT_MS', 50, 1, 60_000),
+        cacheTtlMs: read.int('CACHE_TTL_MS', 0, 0, 3_600_000),
+        cacheMaxEntries: read.int('CACHE_MAX_ENTRIES', 5000, 1, 1_000_000),
+        cacheMaxBytes: read.int('CACHE_MAX_BYTES', 33_554_432, 1024, 4_294_967_296),
+      } as SharedStateConfig,
+      'redisUrl',
+      { value: readRedisUrl(read.raw('REDIS_URL'), problems), enumerable: false },
+    ),
     limits: {
       maxDepth: read.int('GRAPHQL_MAX_DEPTH', 12, 1, 100),
       maxAliases: read.int('GRAPHQL_MAX_ALIASES', 30, 0, 1000),
