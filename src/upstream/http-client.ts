@@ -223,11 +223,17 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
   const send = async (call: UpstreamCall): Promise<UpstreamAnswer> => {
     const cache = options.cache;
     if (!cache || call.method === 'GET') return sendOnce(call);
+    let status = 0;
     try {
-      return await sendOnce(call);
+      const answer = await sendOnce(call);
+      status = answer.status;
+      return answer;
+    } catch (error) {
+      if (error instanceof UpstreamError) status = error.status;
+      throw error;
     } finally {
       // Answered or not, the write may have landed: what it touched is read afresh.
-      await cache.wrote(call);
+      await cache.wrote(call, status);
     }
   };
 

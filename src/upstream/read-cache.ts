@@ -23,8 +23,12 @@ export interface ReadCache {
     load: () => Promise<CachedAnswer>,
     signal?: AbortSignal,
   ): Promise<CachedAnswer>;
-  /** A write went out (answered or not): every principal's reads of what it touched are stale. */
-  wrote(call: UpstreamCall): Promise<void>;
+  /**
+   * A write went out: every principal's reads of what it touched are stale. Unless it answered a
+   * plain 2xx (a 202 is a task the tenant applies later; a failure may still land), those kinds
+   * are read uncached for a TTL.
+   */
+  wrote(call: UpstreamCall, status: number): Promise<void>;
 }
 
 export interface ReadCacheOptions {
@@ -73,21 +77,32 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
   const count = (outcome: CacheOutcome) => options.onOutcome?.(outcome);
   const genKey = (kind: string) => `${prefix}gen:${kind}`;
 
-  const renew = async (kinds: readonly string[]) => {
+  const localHolds = new Map<string, number>();
+  const holdKey = (kind: string) => `${prefix}hold:${kind}`;
+  const renew = async (kinds: readonly string[], hold = false) => {
     if (!store) {
-      for (const kind of kinds) localGenerations.set(kind, randomUUID());
+      for (const kind of kinds) {
+        localGenerations.set(kind, randomUUID());
+        if (hold) localHolds.set(kind, Date.now() + ttlMs);
+      }
       return;
     }
     const pairs = kinds.flatMap((kind) => [genKey(kind), randomUUID()]);
-    await store.attempt((redis) => redis.mset(...pairs));
+    await store.attempt(async (redis) => {
+      const batch = redis.multi().mset(...pairs);
+      if (hold) for (const kind of kinds) batch.set(holdKey(kind), '1', 'PX', ttlMs);
+      return batch.exec();
+    });
   };
   // Writes made while Redis was away invalidated nothing there: start every kind afresh.
   store?.onRecovered(() => renew(READ_KINDS));
 
+  /** The kind's generation, or undefined when its reads go uncached (Redis down, or a write settling). */
   const generationOf = async (kind: string): Promise<string | undefined> => {
-    if (!store) return localGenerations.get(kind) ?? '0';
-    const value = await store.attempt((redis) => redis.get(genKey(kind)));
-    return value === undefined ? undefined : (value ?? '0');
+    if (!store) return (localHolds.get(kind) ?? 0) > Date.now() ? undefined : (localGenerations.get(kind) ?? '0');
+    const values = await store.attempt((redis) => redis.mget(genKey(kind), holdKey(kind)));
+    if (values === undefined || values[1] !== null) return undefined;
+    return values[0] ?? '0';
   };
 
   const fromStore = async (key: string): Promise<CachedAnswer | null | undefined> => {
@@ -167,8 +182,9 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
         inFlight.delete(key);
       }
     },
-    async wrote(call) {
-      await renew(kindsTouchedBy(kindOf(call.path)));
+    async wrote(call, status) {
+      const settled = status >= 200 && status < 300 && status !== 202;
+      await renew(kindsTouchedBy(kindOf(call.path)), !settled);
     },
   };
 }

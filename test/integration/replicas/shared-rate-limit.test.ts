@@ -21,7 +21,8 @@ async function drive(perSecond: number, seconds: number, token: string) {
     results.push(replicas[i % replicas.length].gql(ONE_CALL, {}, token));
   }
   const settled = await Promise.all(results);
-  return { served: settled.filter((result) => result.errors === undefined).length, total: settled.length };
+  const failed = settled.filter((result) => result.errors !== undefined);
+  return { served: settled.length - failed.length, total: settled.length, failures: failed.slice(0, 3).map((r) => r.errors) };
 }
 
 describe.skipIf(!redisServerAvailable('the shared rate-limit tests'))('one client budget across replicas', () => {
@@ -42,12 +43,13 @@ describe.skipIf(!redisServerAvailable('the shared rate-limit tests'))('one clien
   // Long (about a minute): two runs of 15 requests/s for 20 s, at ISC's real limit.
   it('LONG: three replicas at 15 requests/s for 20 s draw no 429 with REDIS_URL, and 429s without', async () => {
     const token = await sandbox.tokenFor('admin');
-    replicas = startReplicas(sandbox, 3, { REDIS_URL: redis.url });
+    // A loaded test machine (2 shared cores) can stall a command past the default 50 ms.
+    replicas = startReplicas(sandbox, 3, { REDIS_URL: redis.url, REDIS_TIMEOUT_MS: '1000' });
     await waitForStore(replicas, 'up');
     await sandbox.resetStats();
     const shared = await drive(15, 20, token);
     const sharedStats = await sandbox.stats();
-    expect(shared).toEqual({ served: 300, total: 300 });
+    expect(shared).toEqual({ served: 300, total: 300, failures: [] });
     expect(sharedStats.byStatus['429']).toBeUndefined();
     expect(sharedStats.total).toBe(300);
 
