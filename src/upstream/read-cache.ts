@@ -99,7 +99,8 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
 
   /** The kind's generation, or undefined when its reads go uncached (Redis down, or a write settling). */
   const generationOf = async (kind: string): Promise<string | undefined> => {
-    if (!store) return (localHolds.get(kind) ?? 0) > Date.now() ? undefined : (localGenerations.get(kind) ?? '0');
+    if (!store)
+      return (localHolds.get(kind) ?? 0) > Date.now() ? undefined : (localGenerations.get(kind) ?? '0');
     const values = await store.attempt((redis) => redis.mget(genKey(kind), holdKey(kind)));
     if (values === undefined || values[1] !== null) return undefined;
     return values[0] ?? '0';

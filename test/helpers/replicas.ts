@@ -56,14 +56,18 @@ export function startReplicas(
 export const closeReplicas = (replicas: readonly Replica[]) =>
   Promise.all(replicas.map((replica) => replica.gateway.dispose()));
 
-/** Resolves once every replica's /ready body reports the shared store as `state`, or throws after `timeoutMs`. */
+/**
+ * Resolves once every replica's /metrics reports the shared store `state`, or throws after
+ * `timeoutMs`. Not /ready: its probe is an upstream call of the service account's client.
+ */
 export async function waitForStore(replicas: readonly Replica[], state: 'up' | 'down', timeoutMs = 5000) {
   const until = Date.now() + timeoutMs;
+  const expected = `gateway_shared_store_up ${state === 'up' ? 1 : 0}`;
   for (;;) {
     const states = await Promise.all(
-      replicas.map(async (replica) => ((await (await replica.get('/ready')).json()) as any).sharedStore),
+      replicas.map(async (replica) => (await (await replica.get('/metrics')).text()).includes(expected)),
     );
-    if (states.every((each) => each === state)) return Date.now();
+    if (states.every(Boolean)) return Date.now();
     if (Date.now() > until) throw new Error(`shared store not ${state} within ${timeoutMs} ms: ${states}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
