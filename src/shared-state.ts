@@ -29,6 +29,7 @@ export function createSharedState(
   };
   const local = createCallThrottle(limits);
   let degraded: () => void = () => {};
+  let wasUp = false;
   const store = shared.redisUrl
     ? createSharedStore({
         url: shared.redisUrl,
@@ -43,6 +44,7 @@ export function createSharedState(
               'Redis is down or slow: rate limits and cache fall back to this process',
             );
           }
+          wasUp = state === 'up';
         },
       })
     : null;
