@@ -1,10 +1,20 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ResponseHeaders, UpstreamCall } from './http-client.ts';
 import { kindOf, kindsTouchedBy, READ_KINDS } from './read-cache-scope.ts';
 import type { SharedStore } from './shared-store.ts';
 import { principalKeyOf } from './throttle-key.ts';
 import { createTtlLru } from './ttl-lru.ts';
+
+type ResponseHeaders = Record<string, string | string[] | undefined>;
+
+/** What a cache key names of an upstream call (the HTTP client's `UpstreamCall` fits). */
+interface UpstreamCall {
+  method: string;
+  version: string;
+  path: string;
+  query?: Record<string, string | number | boolean | null | undefined>;
+  accept?: string;
+}
 
 /** The part of an answer a cached read keeps: its text and its total count. */
 export interface CachedAnswer {
