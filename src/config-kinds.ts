@@ -120,6 +120,14 @@ export const httpUrl = custom('http(s) URL', (value) => {
   return value.replace(/\/+$/, '');
 });
 
+/** A Redis URL may carry a password: a problem never repeats it. */
+export const redisUrl = custom('redis:// or rediss:// URL', (value) => {
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:'))
+    return { problems: ['must be a redis:// or rediss:// URL'] };
+  return value;
+});
+
 /** A browser's `Origin` is scheme, host and port only; anything else would never match one. */
 export const origins = custom('comma-separated origins', (value) => {
   const found: string[] = [];

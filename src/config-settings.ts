@@ -14,6 +14,7 @@ import {
   int,
   oneOf,
   origins,
+  redisUrl,
   type Setting,
   scale,
   setting,
@@ -155,6 +156,39 @@ export const SETTINGS = {
     shownDefault: '`true` in sandbox mode, else `false`',
     doc: 'whether a request without a bearer may use the service account; otherwise it gets `UNAUTHENTICATED`',
   }),
+  shared: {
+    redisUrl: setting({
+      env: 'REDIS_URL',
+      ...redisUrl,
+      default: null,
+      shownDefault: 'unset = in-process',
+      doc: 'the Redis 7-compatible server the replicas share rate windows, cooldowns and cached reads through; never logged or shown (it may carry a password)',
+    }),
+    redisTimeoutMs: setting({
+      env: 'REDIS_TIMEOUT_MS',
+      ...int(1, 60_000),
+      default: 50,
+      doc: 'a Redis command slower than this counts as Redis down: the gateway falls back to in-process limits and no shared cache',
+    }),
+    cacheTtlMs: setting({
+      env: 'CACHE_TTL_MS',
+      ...int(0, 3_600_000),
+      default: 0,
+      doc: 'how long an upstream read is cached per principal (client and identity); `0` turns the cache off',
+    }),
+    cacheMaxEntries: setting({
+      env: 'CACHE_MAX_ENTRIES',
+      ...int(1, 1_000_000),
+      default: 5000,
+      doc: 'entries of the in-process cache in front of Redis',
+    }),
+    cacheMaxBytes: setting({
+      env: 'CACHE_MAX_BYTES',
+      ...int(1024, 4_294_967_296),
+      default: 33_554_432,
+      doc: 'bytes of the in-process cache in front of Redis',
+    }),
+  },
   sandbox: {
     seed: setting({
       env: 'SANDBOX_SEED',

@@ -85,6 +85,8 @@ export const loadConfig = (env: Env = process.env, argv: readonly string[] = [])
     serviceAccount,
     describe: () => describeConfig(config),
   };
+  // It may carry a password: kept out of JSON and console output, as the client secret is.
+  Object.defineProperty(config.shared, 'redisUrl', { value: config.shared.redisUrl, enumerable: false });
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 };

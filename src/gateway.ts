@@ -31,9 +31,9 @@ import { useUpstreamCost } from './plugins/use-upstream-cost.ts';
 import type { CallerInfo, GatewayContext } from './schema/context.ts';
 import { EXAMPLE_TABS } from './schema/example-operations.ts';
 import { schema } from './schema/index.ts';
+import { createSharedState } from './shared-state.ts';
 import type { UpstreamApi } from './upstream/api.ts';
 import { createClientCredentialsTokenProvider, type TokenProvider } from './upstream/auth.ts';
-import { createCallThrottle } from './upstream/call-throttle.ts';
 import { createUpstreamApi } from './upstream/create-upstream-api.ts';
 import { type CallMeter, meterThrottle } from './upstream/metered-throttle.ts';
 import { createReadinessProbe } from './upstream/readiness-probe.ts';
@@ -66,12 +66,6 @@ const ANONYMOUS: CallerInfo = { kind: 'anonymous', claims: async () => decodeTok
 export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   const baseUrl = deps.baseUrl ?? config.upstream.baseUrl;
   if (!baseUrl) throw new Error('createGateway needs an upstream base URL (config or deps.baseUrl)');
-  // One for the gateway: all tokens of one client (the service account's among them) share its rate limit.
-  const throttle = createCallThrottle({
-    limit: config.upstream.rateLimit,
-    windowMs: config.upstream.rateLimitWindowMs,
-    maxWaitMs: config.upstream.maxRetryAfterMs,
-  });
   const ownsDispatcher = !deps.dispatcher;
   const dispatcher =
     deps.dispatcher ??
@@ -91,6 +85,10 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     });
   const logger = deps.logger ?? createLogger({ level: config.logLevel, format: config.logFormat });
   const metrics = config.metrics ? createGatewayMetrics() : null;
+  // One for the gateway (shared with the other replicas through Redis when configured): all tokens
+  // of one client (the service account's among them) share its rate limit.
+  const shared = createSharedState(config, logger, metrics);
+  const throttle = shared.throttle;
   const { endpoint, serviceName } = config.tracing;
   const tracing = !deps.tracer && endpoint ? createOtlpTracing({ endpoint, serviceName }) : null;
   const observability = useObservability({
@@ -132,6 +130,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         observation ? observeThrottle(throttle, observation.log, metrics) : throttle,
         meter,
       ),
+      cache: shared.cache ?? undefined,
     };
     const none = async () => null;
     const header = request.headers.get('authorization');
@@ -176,6 +175,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     onDispose: async () => {
       if (ownsDispatcher) await dispatcher.close();
       await tracing?.shutdown();
+      await shared.close();
     },
   };
 
@@ -238,6 +238,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
           tokens: accountTokens,
         }),
         isShuttingDown: deps.isShuttingDown,
+        details: () => (shared.state() === 'off' ? {} : { sharedStore: shared.state() }),
       }),
       useNotFound('/graphql'),
       useReadableErrors({ log: (line) => currentLogger(logger).warn(line) }),

@@ -12,6 +12,8 @@ export interface ReadinessOptions {
   cacheMs?: number;
   /** A probe that has not answered by then counts as a failure. @default 2000 */
   timeoutMs?: number;
+  /** Added to every answer's body (e.g. the shared store's state); never decides readiness. @default none */
+  details?: () => Record<string, unknown>;
 }
 
 interface Verdict {
@@ -62,10 +64,11 @@ export function useReadiness(options: ReadinessOptions): Plugin {
         return;
       }
       const { ready, reason } = await verdict();
+      const details = options.details?.() ?? {};
       endResponse(
         ready
-          ? jsonResponse(200, { status: 'ready' })
-          : jsonResponse(503, { status: 'unavailable', reason: `upstream: ${reason}` }),
+          ? jsonResponse(200, { status: 'ready', ...details })
+          : jsonResponse(503, { status: 'unavailable', reason: `upstream: ${reason}`, ...details }),
       );
     },
   };

@@ -15,6 +15,7 @@ import {
   createUpstreamErrorFromResponse,
 } from './error-response.ts';
 import { UpstreamBadRequestError, UpstreamError } from './errors.ts';
+import type { ReadCache } from './read-cache.ts';
 import { redactSecrets } from './redact.ts';
 import { parseRetryAfterMs } from './retry-after.ts';
 import { createRetryCallback, type UpstreamRetryOptions } from './retry-policy.ts';
@@ -67,6 +68,8 @@ export interface UpstreamHttpOptions {
   throttle?: CallThrottle;
   /** Sees every call and its attempts (logs, metrics, trace context). */
   observer?: UpstreamCallObserver;
+  /** Serves JSON reads per principal and call, and is told of every write (shared by all requests). */
+  cache?: ReadCache;
 }
 
 export interface UpstreamAnswer {
@@ -146,7 +149,7 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
   // undici's retry interceptor merges per-request `retryOptions` over its own.
   const retryOptions = options.retry ? { retry: createRetryCallback(options.retry) } : undefined;
 
-  const send = async (call: UpstreamCall): Promise<UpstreamAnswer> => {
+  const sendOnce = async (call: UpstreamCall): Promise<UpstreamAnswer> => {
     const path = `${prefix}/${call.version}${call.path}`;
     const label = labelOf(call);
     const write = call.method !== 'GET';
@@ -236,6 +239,23 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
     });
   };
 
+  const send = async (call: UpstreamCall): Promise<UpstreamAnswer> => {
+    const cache = options.cache;
+    if (!cache || call.method === 'GET') return sendOnce(call);
+    let status = 0;
+    try {
+      const answer = await sendOnce(call);
+      status = answer.status;
+      return answer;
+    } catch (error) {
+      if (error instanceof UpstreamError) status = error.status;
+      throw error;
+    } finally {
+      // Answered or not, the write may have landed: what it touched is read afresh.
+      await cache.wrote(call, status);
+    }
+  };
+
   /** A failure while reading a body (reset, body timeout) is as typed as one before it. */
   const readText = async (call: UpstreamCall, answer: UpstreamAnswer): Promise<string> => {
     try {
@@ -259,8 +279,16 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
   return {
     send,
     async json<T>(call: UpstreamCall) {
-      const answer = await send(call);
-      const text = await readText(call, answer);
+      const load = async () => {
+        const answer = await send(call);
+        return { status: answer.status, text: await readText(call, answer), headers: answer.headers };
+      };
+      const cache = options.cache;
+      const answer =
+        cache && call.method === 'GET'
+          ? await cache.read(await raceAbort(options.getToken(), options.signal), call, load, options.signal)
+          : await load();
+      const text = answer.text;
       if (text.trim() === '') return { data: undefined as T, headers: answer.headers };
       try {
         return { data: JSON.parse(text) as T, headers: answer.headers };
