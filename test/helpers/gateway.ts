@@ -90,3 +90,9 @@ export async function startGateway(options: GatewayTestOptions = {}): Promise<Te
     },
   };
 }
+
+/** A bearer when given, and the CSRF header that uploads and CSV downloads need. */
+export const uploadHeaders = (token?: string): Record<string, string> => ({
+  'x-graphql-csrf': '1',
+  ...(token ? { authorization: `Bearer ${token}` } : {}),
+});

@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: GraphQL answers are JSON, checked by the assertions
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gateway } from '../../../src/gateway.ts';
-import { startGateway, type TestGateway } from '../../helpers/gateway.ts';
+import { startGateway, type TestGateway, uploadHeaders } from '../../helpers/gateway.ts';
 import type { TestSandbox } from '../../helpers/sandbox.ts';
 import { FAILURE, UNKNOWN_ID } from './mutation-fixtures.ts';
 
@@ -21,11 +21,7 @@ let admin: string;
 let user: string;
 let sourceId: string;
 
-/** A bearer when given, and the CSRF header that uploads and downloads need. */
-const auth = (token?: string): Record<string, string> => ({
-  'x-graphql-csrf': '1',
-  ...(token ? { authorization: `Bearer ${token}` } : {}),
-});
+const auth = uploadHeaders;
 
 /** The GraphQL multipart request: `operations`, then `map`, then the file part. */
 async function upload(source: string, csv: string, token?: string): Promise<any> {
