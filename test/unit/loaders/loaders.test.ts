@@ -102,9 +102,9 @@ describe('source loader', () => {
     );
     expect(calls).toHaveLength(1);
     expect(calls[0].args[0]).toMatchObject({ limit: 250, nonEmployeeCount: true });
-    // A source not in the list is asked for on its own, and is null when it does not exist.
+    // The list holds every source of the org (at most 50 in a page of 250): one it lacks does not exist.
     expect(await loaders.source.load('missing')).toBeNull();
-    expect(calls.map((call) => call.method)).toEqual(['listNonEmployeeSources', 'getNonEmployeeSource']);
+    expect(calls.map((call) => call.method)).toEqual(['listNonEmployeeSources']);
   });
 });
 
