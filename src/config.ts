@@ -54,6 +54,8 @@ export interface SandboxConfig {
   scale: string;
   /** `SANDBOX_RATE_LIMIT`: requests per token per 10 s, as ISC allows; 0 turns it off. @default 100 */
   rateLimit: number;
+  /** `SANDBOX_PORT`: where the in-process sandbox listens; 0 picks a free port. @default 0 */
+  port: number;
 }
 
 export interface LimitsConfig {
@@ -129,6 +131,10 @@ export interface Config {
   introspection: boolean;
   /** `SHUTDOWN_TIMEOUT_MS`: how long SIGTERM/SIGINT wait for requests in flight. @default 10000 */
   shutdownTimeoutMs: number;
+  /** `PERSISTED_DOCUMENTS`: path of a JSON manifest (document id -> document) of trusted documents. @default null */
+  persistedDocuments: string | null;
+  /** `PERSISTED_DOCUMENTS_ONLY`: run only the manifest's documents, by id. @default false */
+  persistedDocumentsOnly: boolean;
   /** One line for the startup banner; never a secret. */
   describe(): string;
 }
@@ -281,6 +287,7 @@ export const loadConfig = (env: Env = process.env, argv: readonly string[] = [])
       seed: read.int('SANDBOX_SEED', 1, 0, 2 ** 31 - 1),
       scale: readScale(read.raw('SANDBOX_SCALE'), problems),
       rateLimit: sandboxRateLimit,
+      port: read.int('SANDBOX_PORT', 0, 0, 65_535),
     },
     limits: {
       maxDepth: read.int('GRAPHQL_MAX_DEPTH', 12, 1, 100),
@@ -311,6 +318,8 @@ export const loadConfig = (env: Env = process.env, argv: readonly string[] = [])
     corsOrigins: readOrigins(read.raw('CORS_ORIGINS'), problems),
     introspection: read.bool('GRAPHQL_INTROSPECTION', true),
     shutdownTimeoutMs: read.int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    persistedDocuments: read.raw('PERSISTED_DOCUMENTS') ?? null,
+    persistedDocumentsOnly: read.bool('PERSISTED_DOCUMENTS_ONLY', false),
     describe: () => describeConfig(config),
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -1,5 +1,4 @@
 import { setMaxListeners } from 'node:events';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { Tracer } from '@opentelemetry/api';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Dispatcher } from 'undici';
@@ -17,6 +16,7 @@ import { useCsrfPrevention } from './plugins/use-csrf-prevention.ts';
 import { useCsvExports } from './plugins/use-csv-exports.ts';
 import { useDocumentCache } from './plugins/use-document-cache.ts';
 import { useDocumentLimits } from './plugins/use-document-limits.ts';
+import { useGraphiQL } from './plugins/use-graphiql.ts';
 import { useHealth } from './plugins/use-health.ts';
 import { useIntrospectionSwitch } from './plugins/use-introspection-switch.ts';
 import { useMetricsEndpoint } from './plugins/use-metrics-endpoint.ts';
@@ -27,8 +27,9 @@ import { maskGatewayError, useReadableErrors } from './plugins/use-readable-erro
 import { useReadiness } from './plugins/use-readiness.ts';
 import { useRequestDeadline } from './plugins/use-request-deadline.ts';
 import { useRequestGuard } from './plugins/use-request-guard.ts';
+import { createSandboxAs, type SandboxAsOptions } from './plugins/use-sandbox-as.ts';
 import type { CallerInfo, GatewayContext } from './schema/context.ts';
-import { EXAMPLE_TABS } from './schema/example-operations.ts';
+import { createExampleTabs, type ExampleContext } from './schema/example-operations.ts';
 import { schema } from './schema/index.ts';
 import type { UpstreamApi } from './upstream/api.ts';
 import { createClientCredentialsTokenProvider, type TokenProvider } from './upstream/auth.ts';
@@ -52,6 +53,10 @@ export interface GatewayDeps {
   plugins?: Plugin<GatewayContext>[];
   /** True once shutdown has begun: `/ready` answers 503 from then on. @default () => false */
   isShuttingDown?: () => boolean;
+  /** The sandbox's demo clients, for `x-sandbox-as` (sandbox mode only). @default null: the header is refused */
+  sandboxClients?: Pick<SandboxAsOptions, 'tokenBaseUrl' | 'clients'> | null;
+  /** Real ids for GraphiQL's example tabs, and who the approver tabs act as. @default {} (ids left to paste) */
+  examples?: ExampleContext;
 }
 
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
@@ -107,6 +112,15 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   // `/ready` checks the service account even where callers may not use it.
   const serviceTokens = config.allowServiceAccount ? accountTokens : null;
 
+  const sandboxAs = createSandboxAs(
+    deps.sandboxClients
+      ? {
+          ...deps.sandboxClients,
+          dispatcher,
+          refreshMarginSeconds: config.upstream.tokenRefreshMarginSeconds,
+        }
+      : null,
+  );
   const deadline = useRequestDeadline({ timeoutMs: config.limits.requestTimeoutMs });
 
   const apiFor = (request: Request, signal: AbortSignal): { api: UpstreamApi; caller: CallerInfo } => {
@@ -122,6 +136,14 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       observer: observation?.upstream,
       throttle: observation ? observeThrottle(throttle, observation.log, metrics) : throttle,
     };
+    const demoClient = sandboxAs.tokensFor(request);
+    if (demoClient) {
+      const getToken = () => demoClient.getToken();
+      return {
+        api: createUpstreamApi({ ...common, getToken, onTokenRejected: () => demoClient.invalidate() }),
+        caller: { kind: 'bearer' },
+      };
+    }
     const header = request.headers.get('authorization');
     if (header !== null) {
       const token = BEARER.exec(header)?.[1];
@@ -181,14 +203,17 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     maxRequestBodySize: Math.max(config.limits.maxBodyBytes, config.limits.maxUploadBytes),
     // useDocumentCache keeps only valid documents, bounded by bytes as well as count.
     parserAndValidationCache: false,
-    graphiql: config.graphiql ? { title: 'Non-employee lifecycle', defaultTabs: EXAMPLE_TABS } : false,
-    // GraphiQL's assets served from this package, not a CDN: it works behind a firewall too.
-    renderGraphiQL,
+    // useGraphiQL serves it: bundled files (no CDN), compressed and cached.
+    graphiql: false,
     logging: createYogaLogger(logger),
     plugins: [
       observability,
       ...(metrics ? [useMetricsEndpoint({ registry: metrics.registry })] : []),
+      ...(config.graphiql
+        ? [useGraphiQL({ title: 'Non-employee lifecycle', tabs: createExampleTabs(deps.examples) })]
+        : []),
       useCsrfPrevention(),
+      sandboxAs.plugin,
       useCorsAllowlist(config.corsOrigins),
       deadline,
       useRequestGuard({

@@ -1,8 +1,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config.ts';
-import { createGateway } from './gateway.ts';
+import { createGateway, type GatewayDeps } from './gateway.ts';
+import { demoClientNames } from './sandbox/demo-client-names.ts';
 import { formatDemoClients } from './sandbox/demo-clients-banner.ts';
+import { findExampleIds } from './sandbox/example-ids.ts';
 import { parseScale } from './sandbox/options.ts';
 import { createSandbox, type Sandbox } from './sandbox/sandbox.ts';
 import { createDrain } from './server-drain.ts';
@@ -27,15 +29,21 @@ async function main(): Promise<void> {
   let sandbox: Sandbox | null = null;
   let baseUrl = config.upstream.baseUrl;
   let serviceAccount: { clientId: string; clientSecret: string } | null = config.serviceAccount;
+  let sandboxDeps: Pick<GatewayDeps, 'sandboxClients' | 'examples'> = {};
   if (config.upstream.mode === 'sandbox') {
     sandbox = await createSandbox({
-      port: 0,
+      port: config.sandbox.port,
       seed: config.sandbox.seed,
       scale: parseScale(config.sandbox.scale),
       rateLimit: config.sandbox.rateLimit,
     });
     baseUrl = sandbox.url;
     serviceAccount = { clientId: sandbox.admin.clientId, clientSecret: sandbox.admin.clientSecret };
+    const clients = Object.fromEntries(demoClientNames(sandbox.clients));
+    sandboxDeps = {
+      sandboxClients: { tokenBaseUrl: sandbox.url, clients },
+      examples: await findExampleIds(sandbox),
+    };
   }
 
   let stopping = false;
@@ -43,6 +51,7 @@ async function main(): Promise<void> {
     baseUrl: baseUrl ?? undefined,
     serviceAccount,
     isShuttingDown: () => stopping,
+    ...sandboxDeps,
   });
   const server = createServer(gateway);
   const drain = createDrain(server);
@@ -78,6 +87,7 @@ async function main(): Promise<void> {
       `         curl -d grant_type=client_credentials -d client_id=… -d client_secret=… ${sandbox.url}/oauth/token`,
     );
     for (const line of formatDemoClients(sandbox.clients, '         ')) console.log(line);
+    console.log(`         or send x-sandbox-as: ${[...demoClientNames(sandbox.clients).keys()].join(' | ')}`);
   }
 
   const stop = async (signal: string) => {
