@@ -37,6 +37,10 @@ function renderPage(options: GraphiQLOptions, prefix: string): string {
     <title>${title}</title>
     <link rel="icon" href="${urls.favicon}" />
     <link rel="stylesheet" href="${urls.css}" />
+    <style>
+      /* On a first visit GraphiQL's tab bar keeps the offsets of a layout animation that never ends, so a click lands beside its tab. */
+      .graphiql-tab { transform: none !important; }
+    </style>
   </head>
   <body id="body" class="no-focus-outline">
     <noscript>You need to enable JavaScript to run this app.</noscript>
