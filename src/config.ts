@@ -261,6 +261,12 @@ export const loadConfig = (env: Env = process.env, argv: readonly string[] = [])
     problems.push('GATEWAY_ALLOW_SERVICE_ACCOUNT=true needs SAIL_CLIENT_ID and SAIL_CLIENT_SECRET');
   }
 
+  const persistedDocumentsOnly = read.bool('PERSISTED_DOCUMENTS_ONLY', false);
+  if (persistedDocumentsOnly && read.raw('PERSISTED_DOCUMENTS') === undefined) {
+    problems.push(
+      'PERSISTED_DOCUMENTS_ONLY=true needs PERSISTED_DOCUMENTS, the manifest of trusted documents',
+    );
+  }
   const sandboxRateLimit = read.int('SANDBOX_RATE_LIMIT', 100, 0, 1_000_000);
   const config: Config = {
     port: read.int('PORT', 4000, 0, 65_535),
@@ -319,7 +325,7 @@ export const loadConfig = (env: Env = process.env, argv: readonly string[] = [])
     introspection: read.bool('GRAPHQL_INTROSPECTION', true),
     shutdownTimeoutMs: read.int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     persistedDocuments: read.raw('PERSISTED_DOCUMENTS') ?? null,
-    persistedDocumentsOnly: read.bool('PERSISTED_DOCUMENTS_ONLY', false),
+    persistedDocumentsOnly,
     describe: () => describeConfig(config),
   };
   if (problems.length > 0) throw new ConfigError(problems);

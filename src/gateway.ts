@@ -28,6 +28,7 @@ import { useReadiness } from './plugins/use-readiness.ts';
 import { useRequestDeadline } from './plugins/use-request-deadline.ts';
 import { useRequestGuard } from './plugins/use-request-guard.ts';
 import { createSandboxAs, type SandboxAsOptions } from './plugins/use-sandbox-as.ts';
+import { readManifest, useTrustedDocuments } from './plugins/use-trusted-documents.ts';
 import type { CallerInfo, GatewayContext } from './schema/context.ts';
 import { createExampleTabs, type ExampleContext } from './schema/example-operations.ts';
 import { schema } from './schema/index.ts';
@@ -228,6 +229,14 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         maxEntries: config.limits.documentCacheSize,
         maxBytes: config.limits.documentCacheBytes,
       }),
+      ...(config.persistedDocuments
+        ? [
+            useTrustedDocuments({
+              documents: readManifest(config.persistedDocuments),
+              only: config.persistedDocumentsOnly,
+            }),
+          ]
+        : []),
       useQueryLimits({ limits: config.limits, fieldSuggestions: config.introspection }),
       useIntrospectionSwitch(config.introspection),
       useHealth(),
