@@ -12,6 +12,9 @@ export const PERSISTED_DOCUMENT_NOT_FOUND = 'PERSISTED_DOCUMENT_NOT_FOUND';
 /** A document's id in a manifest: the hex SHA-256 of its text, as GraphQL Codegen's client preset makes it. */
 export const documentId = (document: string) => createHash('sha256').update(document).digest('hex');
 
+/** The client preset writes ids as `sha256:<hex>`; both forms name the same document. */
+const bareId = (id: string) => id.replace(/^sha256:/, '');
+
 /** Document id -> document, from a JSON object such as client-preset's `persisted-documents.json`. */
 export function readManifest(path: string): Map<string, string> {
   let parsed: unknown;
@@ -25,7 +28,7 @@ export function readManifest(path: string): Map<string, string> {
   if (!entries || entries.some(([, value]) => typeof value !== 'string')) {
     throw new Error(`PERSISTED_DOCUMENTS: ${path} must be a JSON object of document id -> document text`);
   }
-  return new Map(entries as [string, string][]);
+  return new Map((entries as [string, string][]).map(([id, document]) => [bareId(id), document]));
 }
 
 export interface TrustedDocumentsOptions {
@@ -48,7 +51,7 @@ export function useTrustedDocuments(options: TrustedDocumentsOptions): Plugin {
     extensions: { code: PERSISTED_DOCUMENT_NOT_FOUND, http: { status: 400 } },
   };
   return usePersistedOperations({
-    getPersistedOperation: (id) => options.documents.get(id) ?? null,
+    getPersistedOperation: (id) => options.documents.get(bareId(id)) ?? null,
     allowArbitraryOperations: !options.only,
     extractPersistedOperationId: extractId,
     customErrors: {
