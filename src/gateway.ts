@@ -19,6 +19,7 @@ import { useDocumentLimits } from './plugins/use-document-limits.ts';
 import { useGraphiQL } from './plugins/use-graphiql.ts';
 import { useHealth } from './plugins/use-health.ts';
 import { useIntrospectionSwitch } from './plugins/use-introspection-switch.ts';
+import { useLanding } from './plugins/use-landing.ts';
 import { useMetricsEndpoint } from './plugins/use-metrics-endpoint.ts';
 import { useNotFound } from './plugins/use-not-found.ts';
 import { useObservability } from './plugins/use-observability.ts';
@@ -169,7 +170,9 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     }
     return {
       api: createUnauthenticatedApi(
-        'Send "Authorization: Bearer <token>": this gateway has no service account to use.',
+        accountTokens
+          ? 'Send "Authorization: Bearer <token>": requests without one may not use the service account (GATEWAY_ALLOW_SERVICE_ACCOUNT=false).'
+          : 'Send "Authorization: Bearer <token>": this gateway has no service account to use.',
       ),
       caller: { kind: 'anonymous' },
     };
@@ -240,6 +243,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       useQueryLimits({ limits: config.limits, fieldSuggestions: config.introspection }),
       useIntrospectionSwitch(config.introspection),
       useHealth(),
+      useLanding(),
       useReadiness({
         probe: createReadinessProbe({
           baseUrl,
