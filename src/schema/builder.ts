@@ -1,8 +1,9 @@
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
-import { DateResolver, DateTimeResolver, JSONResolver } from 'graphql-scalars';
+import { DateResolver, JSONResolver } from 'graphql-scalars';
 import type { GatewayContext } from './context.ts';
+import { DateTimeScalar } from './date-time-scalar.ts';
 import { MUTATION_ERROR_TYPES } from './errors/error-classes.ts';
 import { decodeNodeId, encodeNodeId } from './ids.ts';
 
@@ -44,7 +45,7 @@ export const builder = new SchemaBuilder<GatewaySchemaTypes>({
   },
 });
 
-builder.addScalarType('DateTime', DateTimeResolver);
+builder.addScalarType('DateTime', DateTimeScalar);
 builder.addScalarType('Date', DateResolver);
 builder.addScalarType('JSON', JSONResolver);
 
