@@ -205,6 +205,12 @@ export const SETTINGS = {
       doc: 'how much the sandbox seeds: `small` (6 sources), `org` (50 × 20,000 records) or `<sources>x<records>`',
     }),
     rateLimit: sandboxRateLimit,
+    port: setting({
+      env: 'SANDBOX_PORT',
+      ...int(0, 65_535),
+      default: 0,
+      doc: 'where the in-process sandbox of `npm start` listens (its URL is printed at startup); `0` picks a free port',
+    }),
   },
   limits: {
     maxDepth: setting({ env: 'GRAPHQL_MAX_DEPTH', ...int(1, 100), default: 12, doc: 'query depth limit' }),
@@ -275,7 +281,12 @@ export const SETTINGS = {
       doc: "one GraphQL request's deadline: its upstream calls, pool and rate-limit waits included; the answer keeps what loaded and `TIMEOUT` on the rest",
     }),
   },
-  graphiql: setting({ env: 'GRAPHIQL', ...bool(), default: true, doc: 'serve GraphiQL on `GET /graphql`' }),
+  graphiql: setting({
+    env: 'GRAPHIQL',
+    ...bool(),
+    default: true,
+    doc: 'serve GraphiQL on `GET /graphql` (its files under `/graphiql/`)',
+  }),
   costExtension: setting({
     env: 'COST_EXTENSION',
     ...bool(),
@@ -335,6 +346,19 @@ export const SETTINGS = {
     ...int(0, 600_000),
     default: 10_000,
     doc: 'on SIGTERM/SIGINT, how long requests in flight may take to finish; past it they are cut and the exit code is 1',
+  }),
+  persistedDocuments: setting({
+    env: 'PERSISTED_DOCUMENTS',
+    ...text('path'),
+    default: null,
+    shownDefault: 'unset = none',
+    doc: 'path of a JSON manifest of trusted documents (`{"<sha256 of the text>": "<document>"}`), e.g. codegen\'s `persisted-documents.json`; callers send `{"documentId": "<id>"}`',
+  }),
+  persistedDocumentsOnly: setting({
+    env: 'PERSISTED_DOCUMENTS_ONLY',
+    ...bool(),
+    default: false,
+    doc: "`true` runs only the manifest's documents: a document sent as text is `400 PERSISTED_DOCUMENT_REQUIRED` (needs `PERSISTED_DOCUMENTS`)",
   }),
 };
 

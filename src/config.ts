@@ -78,6 +78,15 @@ export const loadConfig = (env: Env = process.env, argv: readonly string[] = [])
     problems.push(`${SETTINGS.allowServiceAccount.env}=true needs ${clientId.env} and ${clientSecret.env}`);
   }
 
+  if (
+    settings.get(SETTINGS.persistedDocumentsOnly) &&
+    settings.raw(SETTINGS.persistedDocuments.env) === undefined
+  ) {
+    problems.push(
+      `${SETTINGS.persistedDocumentsOnly.env}=true needs ${SETTINGS.persistedDocuments.env}, the manifest of trusted documents`,
+    );
+  }
+
   const { credentials: _, upstream, ...rest } = settings.tree(SETTINGS);
   const config: Config = {
     ...rest,

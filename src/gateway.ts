@@ -1,5 +1,4 @@
 import { setMaxListeners } from 'node:events';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { Tracer } from '@opentelemetry/api';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Dispatcher } from 'undici';
@@ -17,8 +16,10 @@ import { useCsrfPrevention } from './plugins/use-csrf-prevention.ts';
 import { useCsvExports } from './plugins/use-csv-exports.ts';
 import { useDocumentCache } from './plugins/use-document-cache.ts';
 import { useDocumentLimits } from './plugins/use-document-limits.ts';
+import { useGraphiQL } from './plugins/use-graphiql.ts';
 import { useHealth } from './plugins/use-health.ts';
 import { useIntrospectionSwitch } from './plugins/use-introspection-switch.ts';
+import { useLanding } from './plugins/use-landing.ts';
 import { useMetricsEndpoint } from './plugins/use-metrics-endpoint.ts';
 import { useNotFound } from './plugins/use-not-found.ts';
 import { useObservability } from './plugins/use-observability.ts';
@@ -27,9 +28,11 @@ import { maskGatewayError, useReadableErrors } from './plugins/use-readable-erro
 import { useReadiness } from './plugins/use-readiness.ts';
 import { useRequestDeadline } from './plugins/use-request-deadline.ts';
 import { useRequestGuard } from './plugins/use-request-guard.ts';
+import { createSandboxAs, type SandboxAsOptions } from './plugins/use-sandbox-as.ts';
+import { readManifest, useTrustedDocuments } from './plugins/use-trusted-documents.ts';
 import { useUpstreamCost } from './plugins/use-upstream-cost.ts';
 import type { CallerInfo, GatewayContext } from './schema/context.ts';
-import { EXAMPLE_TABS } from './schema/example-operations.ts';
+import { createExampleTabs, type ExampleContext } from './schema/example-operations.ts';
 import { schema } from './schema/index.ts';
 import { createSharedState } from './shared-state.ts';
 import type { UpstreamApi } from './upstream/api.ts';
@@ -55,6 +58,10 @@ export interface GatewayDeps {
   plugins?: Plugin<GatewayContext>[];
   /** True once shutdown has begun: `/ready` answers 503 from then on. @default () => false */
   isShuttingDown?: () => boolean;
+  /** The sandbox's demo clients, for `x-sandbox-as` (sandbox mode only). @default null: the header is refused */
+  sandboxClients?: Pick<SandboxAsOptions, 'tokenBaseUrl' | 'clients'> | null;
+  /** Real ids for GraphiQL's example tabs, and who the approver tabs act as. @default {} (ids left to paste) */
+  examples?: ExampleContext;
 }
 
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
@@ -109,6 +116,15 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   // `/ready` checks the service account even where callers may not use it.
   const serviceTokens = config.allowServiceAccount ? accountTokens : null;
 
+  const sandboxAs = createSandboxAs(
+    deps.sandboxClients
+      ? {
+          ...deps.sandboxClients,
+          dispatcher,
+          refreshMarginSeconds: config.upstream.tokenRefreshMarginSeconds,
+        }
+      : null,
+  );
   const deadline = useRequestDeadline({ timeoutMs: config.limits.requestTimeoutMs });
 
   const apiFor = (
@@ -133,6 +149,15 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       cache: shared.cache ?? undefined,
     };
     const none = async () => null;
+    const demoClient = sandboxAs.tokensFor(request);
+    if (demoClient) {
+      const getToken = () => demoClient.getToken();
+      return {
+        api: createUpstreamApi({ ...common, getToken, onTokenRejected: () => demoClient.invalidate() }),
+        caller: { kind: 'bearer', claims: async () => decodeTokenClaims(await getToken()) },
+        token: getToken,
+      };
+    }
     const header = request.headers.get('authorization');
     if (header !== null) {
       const token = BEARER.exec(header)?.[1];
@@ -160,7 +185,9 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     }
     return {
       api: createUnauthenticatedApi(
-        'Send "Authorization: Bearer <token>": this gateway has no service account to use.',
+        accountTokens
+          ? 'Send "Authorization: Bearer <token>": requests without one may not use the service account (GATEWAY_ALLOW_SERVICE_ACCOUNT=false).'
+          : 'Send "Authorization: Bearer <token>": this gateway has no service account to use.',
       ),
       caller: ANONYMOUS,
       token: none,
@@ -198,14 +225,17 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     maxRequestBodySize: Math.max(config.limits.maxBodyBytes, config.limits.maxUploadBytes),
     // useDocumentCache keeps only valid documents, bounded by bytes as well as count.
     parserAndValidationCache: false,
-    graphiql: config.graphiql ? { title: 'Non-employee lifecycle', defaultTabs: EXAMPLE_TABS } : false,
-    // GraphiQL's assets served from this package, not a CDN: it works behind a firewall too.
-    renderGraphiQL,
+    // useGraphiQL serves it: bundled files (no CDN), compressed and cached.
+    graphiql: false,
     logging: createYogaLogger(logger),
     plugins: [
       observability,
       ...(metrics ? [useMetricsEndpoint({ registry: metrics.registry })] : []),
+      ...(config.graphiql
+        ? [useGraphiQL({ title: 'Non-employee lifecycle', tabs: createExampleTabs(deps.examples) })]
+        : []),
       useCsrfPrevention(),
+      sandboxAs.plugin,
       useCorsAllowlist(config.corsOrigins),
       deadline,
       useRequestGuard({
@@ -220,6 +250,14 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         maxEntries: config.limits.documentCacheSize,
         maxBytes: config.limits.documentCacheBytes,
       }),
+      ...(config.persistedDocuments
+        ? [
+            useTrustedDocuments({
+              documents: readManifest(config.persistedDocuments),
+              only: config.persistedDocumentsOnly,
+            }),
+          ]
+        : []),
       useQueryLimits({ limits: config.limits, fieldSuggestions: config.introspection }),
       useUpstreamCost({
         throttle,
@@ -230,6 +268,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       }),
       useIntrospectionSwitch(config.introspection),
       useHealth(),
+      useLanding(),
       useReadiness({
         probe: createReadinessProbe({
           baseUrl,

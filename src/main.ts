@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from './config.ts';
-import { createGateway } from './gateway.ts';
+import { createGateway, type GatewayDeps } from './gateway.ts';
 import { listen } from './listen.ts';
 import { createDrain } from './server-drain.ts';
 
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
 
   let sandbox: { url: string; banner(): string[]; close(): Promise<void> } | null = null;
   let baseUrl = config.upstream.baseUrl;
+  let sandboxDeps: Pick<GatewayDeps, 'sandboxClients' | 'examples'> = {};
   let serviceAccount: { clientId: string; clientSecret: string } | null = config.serviceAccount;
   if (config.upstream.mode === 'sandbox') {
     // Loaded only here: against a tenant, no sandbox module is ever imported.
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     sandbox = embedded;
     baseUrl = embedded.url;
     serviceAccount = embedded.serviceAccount;
+    sandboxDeps = embedded.gatewayDeps;
   }
 
   let stopping = false;
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
     baseUrl: baseUrl ?? undefined,
     serviceAccount,
     isShuttingDown: () => stopping,
+    ...sandboxDeps,
   });
   const server = createServer(gateway);
   const drain = createDrain(server);

@@ -68,12 +68,14 @@ export function createLoaders(api: UpstreamApi): Loaders {
     clearRequest(requestId) {
       items.request.clear(requestId);
       items.approval.clearAll();
+      items.approvalDetail.clearAll();
       calls.clear('requests');
       calls.clear('approvals');
       forgetCounts();
     },
     clearApproval(approvalId) {
       items.approval.clear(approvalId);
+      items.approvalDetail.clear(approvalId);
       items.request.clearAll();
       items.record.clearAll();
       calls.clear('approvals');
@@ -117,6 +119,7 @@ export function createLoaders(api: UpstreamApi): Loaders {
         items.record,
         items.request,
         items.approval,
+        items.approvalDetail,
         items.requestSummary,
         items.approvalSummary,
         accounts.account,

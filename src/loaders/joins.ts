@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
+import { UpstreamForbiddenError } from '../upstream/errors.ts';
 import type { AccountDetailLevel } from '../upstream/wire/accounts.ts';
+import type { NonEmployeeApprovalItemDetail } from '../upstream/wire/nelm.ts';
 import { createAccountRecordFinder } from './account-records.ts';
 import { type AccountLoaders, isSlimAccount } from './accounts.ts';
 import {
@@ -38,7 +40,7 @@ export interface JoinLoaders {
 }
 
 type Deps = Pick<SourceLoaders, 'source' | 'listSources'> &
-  Pick<NelmItemLoaders, 'listRecords' | 'request'> &
+  Pick<NelmItemLoaders, 'listRecords' | 'request' | 'approvalDetail'> &
   Pick<AccountLoaders, 'account' | 'fullAccount' | 'accountByNativeIdentity'>;
 
 export function createJoinLoaders(loaders: Deps): JoinLoaders {
@@ -73,7 +75,14 @@ export function createJoinLoaders(loaders: Deps): JoinLoaders {
     async requestOfApproval(approval) {
       const lite = approval.nonEmployeeRequest;
       if (!lite?.id) return null;
-      const request = await loaders.request.load(lite.id);
+      const request = await loaders.request.load(lite.id).catch(async (error: unknown) => {
+        // An approver may not read the request itself, only through the detail of their own item.
+        if (!(error instanceof UpstreamForbiddenError) || !approval.id) throw error;
+        const detail = (await loaders.approvalDetail.load(
+          approval.id,
+        )) as NonEmployeeApprovalItemDetail | null;
+        return (detail?.nonEmployeeRequest ?? null) as RequestEntity | null;
+      });
       if (!request) return null;
       return lite.requester && !request.requester ? { ...request, requester: lite.requester } : request;
     },

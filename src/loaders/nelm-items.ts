@@ -13,6 +13,8 @@ export interface NelmItemLoaders {
   record: DataLoader<string, RecordEntity | null>;
   request: DataLoader<string, RequestEntity | null>;
   approval: DataLoader<string, ApprovalEntity | null>;
+  /** An approval item read with its request's detail; never primed by a list (which has only the lite request). */
+  approvalDetail: DataLoader<string, ApprovalEntity | null>;
   requestSummary: DataLoader<string, NonEmployeeRequestSummary | null>;
   approvalSummary: DataLoader<string, NonEmployeeApprovalSummary | null>;
   listRecords(params: ListParams): Promise<Page<RecordEntity>>;
@@ -27,6 +29,7 @@ export function createNelmItemLoaders(api: UpstreamApi, calls: CallCache): NelmI
   const record = createByIdLoader((id) => api.getNonEmployeeRecord(id));
   const request = createByIdLoader<RequestEntity>((id) => api.getNonEmployeeRequest(id));
   const approval = createByIdLoader<ApprovalEntity>((id) => api.getNonEmployeeApproval(id, true));
+  const approvalDetail = createByIdLoader<ApprovalEntity>((id) => api.getNonEmployeeApproval(id, true));
   const requestSummary = createByIdLoader((requestedFor) => api.getNonEmployeeRequestSummary(requestedFor));
   const approvalSummary = createByIdLoader((requestedFor) => api.getNonEmployeeApprovalSummary(requestedFor));
 
@@ -60,6 +63,7 @@ export function createNelmItemLoaders(api: UpstreamApi, calls: CallCache): NelmI
     record,
     request,
     approval,
+    approvalDetail,
     requestSummary,
     approvalSummary,
     listRecords,

@@ -1,10 +1,11 @@
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
-import { DateResolver, DateTimeResolver, JSONResolver } from 'graphql-scalars';
+import { DateResolver, JSONResolver } from 'graphql-scalars';
 import type { GatewayContext } from './context.ts';
 import { withCost } from './cost/field-cost.ts';
 import { NODE_ID_EXTENSIONS, nodesCost } from './cost/node-costs.ts';
+import { DateTimeScalar } from './date-time-scalar.ts';
 import { MUTATION_ERROR_TYPES } from './errors/error-classes.ts';
 import { decodeNodeId, encodeNodeId } from './ids.ts';
 import { INPUT_BOUNDS_PLUGIN } from './input-bounds-plugin.ts';
@@ -51,7 +52,7 @@ export const builder = new SchemaBuilder<GatewaySchemaTypes>({
   },
 });
 
-builder.addScalarType('DateTime', DateTimeResolver);
+builder.addScalarType('DateTime', DateTimeScalar);
 builder.addScalarType('Date', DateResolver);
 builder.addScalarType('JSON', JSONResolver);
 

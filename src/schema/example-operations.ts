@@ -23,7 +23,9 @@ query DashboardOverview {
 `;
 
 export const APPROVALS_INBOX = `# Approvals inbox: my approval items, each with its request and source.
-# Up to one call per distinct request: {"x-cost-only": "true"} in Headers shows the estimate.
+# In the sandbox the Headers pane acts as a demo approver: {"x-sandbox-as": "approver-1"}
+# (any demo client: admin, source-owner-1, approver-2, account-manager-1, user, api-client-1, ...).
+# Up to one call per distinct request: add {"x-cost-only": "true"} to Headers for the estimate.
 query ApprovalsInbox($after: String) {
   nonEmployeeApprovals(requestedFor: "me", first: 50, after: $after, orderBy: [{ field: CREATED, direction: DESC }]) {
     totalCount
@@ -33,14 +35,9 @@ query ApprovalsInbox($after: String) {
         id
         approvalStatus
         approvalOrder
-        request {
-          id
-          accountName
-          startDate
-          endDate
-          requester { id }
-          source { id name }
-        }
+        accountName
+        created
+        request { id accountName requester { id } }
       }
     }
   }
@@ -48,7 +45,7 @@ query ApprovalsInbox($after: String) {
 `;
 
 export const SOURCE_DETAIL = `# Source detail: the source, its schema, and its records page by page.
-# Paste a source id (global or ISC) into the variables.
+# The variables hold a source id (global or ISC).
 query SourceDetail($id: ID!, $after: String) {
   nonEmployeeSource(id: $id) {
     id
@@ -66,17 +63,23 @@ query SourceDetail($id: ID!, $after: String) {
 }
 `;
 
-export const APPROVE = `# Approve: decide one of my pending approval items.
+export const APPROVE = `# Approve: decide one of my pending approval items, and see the request move on.
+# The Headers pane acts as the approver whose turn it is: {"x-sandbox-as": "approver-1"} in the sandbox.
+# Run twice, the item is no longer pending: the answer is a typed error, not an exception.
 mutation Approve($id: ID!) {
   approveNonEmployeeRequest(input: { id: $id, comment: "Approved from GraphiQL" }) {
     __typename
+    ... on ApproveNonEmployeeRequestPayload {
+      approval { id approvalStatus approvalOrder comment }
+      request { id accountName approvalStatus completionDate }
+    }
     ... on Error { message code }
   }
 }
 `;
 
 export const EXPIRED_CONTRACTORS = `# Expired contractors: whose end date has passed while their account is still enabled.
-# Paste a source id (global or ISC) into the variables; disable them from the same screen.
+# The variables hold a source id (global or ISC); disable the accounts from the same screen.
 # Its worst case reads every page of the source: try it first with {"x-cost-only": "true"}.
 query ExpiredContractors($id: ID!) {
   nonEmployeeSource(id: $id) {
@@ -96,10 +99,39 @@ query ExpiredContractors($id: ID!) {
 }
 `;
 
-export const EXAMPLE_TABS = [
-  { query: DASHBOARD_OVERVIEW },
-  { query: APPROVALS_INBOX },
-  { query: SOURCE_DETAIL, variables: '{ "id": "" }' },
-  { query: APPROVE, variables: '{ "id": "" }' },
-  { query: EXPIRED_CONTRACTORS, variables: '{ "id": "" }' },
+/** What the example tabs run with: real ids of the org, and who the inbox and approve tabs act as. */
+export interface ExampleContext {
+  sourceId?: string | null;
+  approvalId?: string | null;
+  /** A demo client name for `x-sandbox-as`; absent against a tenant. */
+  approver?: string | null;
+}
+
+export interface ExampleTab {
+  query: string;
+  variables?: string;
+  headers?: string;
+}
+
+const json = (value: Record<string, unknown>) => JSON.stringify(value, null, 2);
+
+/** The five tabs; without a context (a tenant) the ids are left for the user to paste. */
+export function createExampleTabs(context: ExampleContext = {}): ExampleTab[] {
+  const asApprover = context.approver ? { headers: json({ 'x-sandbox-as': context.approver }) } : {};
+  return [
+    { query: DASHBOARD_OVERVIEW },
+    { query: APPROVALS_INBOX, ...asApprover },
+    { query: SOURCE_DETAIL, variables: json({ id: context.sourceId ?? '' }) },
+    { query: APPROVE, variables: json({ id: context.approvalId ?? '' }), ...asApprover },
+    { query: EXPIRED_CONTRACTORS, variables: json({ id: context.sourceId ?? '' }) },
+  ];
+}
+
+/** The operations of the tabs, in tab order (the trusted-documents manifest and the codegen test use them). */
+export const EXAMPLE_OPERATIONS = [
+  DASHBOARD_OVERVIEW,
+  APPROVALS_INBOX,
+  SOURCE_DETAIL,
+  APPROVE,
+  EXPIRED_CONTRACTORS,
 ];

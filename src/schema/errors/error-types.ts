@@ -11,13 +11,27 @@ import {
   UserContextRequiredError,
   ValidationError,
 } from './error-classes.ts';
+import { ERROR_CODES, type GatewayErrorCode } from './error-code-catalogue.ts';
+
+/** Every code of `Error.code` and `extensions.code`, each described. */
+export const ErrorCodeEnum = builder.enumType('ErrorCode', {
+  description:
+    'The stable codes of the gateway: `Error.code` of typed results, and `extensions.code` of GraphQL errors.',
+  values: Object.fromEntries(
+    Object.entries(ERROR_CODES).map(([code, description]) => [code, { value: code, description }]),
+  ) as Record<GatewayErrorCode, { value: GatewayErrorCode; description: string }>,
+});
 
 /** The typed failures of mutations as GraphQL types: the `Error` interface and one object per kind. */
 export const ErrorInterface = builder.interfaceRef<BaseError>('Error').implement({
   description: 'An expected failure of a mutation.',
   fields: (t) => ({
     message: t.exposeString('message'),
-    code: t.exposeString('code'),
+    code: t.field({
+      type: ErrorCodeEnum,
+      description: 'What kind of failure this is; switch on it rather than on the message.',
+      resolve: (error) => error.code as GatewayErrorCode,
+    }),
     trackingId: t.exposeString('trackingId', { nullable: true }),
     causes: t.exposeStringList('causes', {
       description:

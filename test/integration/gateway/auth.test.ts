@@ -94,3 +94,22 @@ describe('two callers at once', () => {
     expect(service).not.toEqual(expectedA);
   });
 });
+
+describe('the message without a bearer names the real cause', () => {
+  it('says the service account is not allowed when one is configured but GATEWAY_ALLOW_SERVICE_ACCOUNT=false', async () => {
+    const configured = await startGateway({
+      serviceAccount: true,
+      env: { GATEWAY_ALLOW_SERVICE_ACCOUNT: 'false' },
+    });
+    const none = await startGateway({ serviceAccount: false });
+    try {
+      const query = '{ nonEmployeeSources { totalCount } }';
+      const [notAllowed, missing] = await Promise.all([configured.gql(query), none.gql(query)]);
+      expect(notAllowed.errors?.[0].message).toMatch(/GATEWAY_ALLOW_SERVICE_ACCOUNT=false/);
+      expect(missing.errors?.[0].message).toMatch(/no service account/);
+    } finally {
+      await configured.close();
+      await none.close();
+    }
+  });
+});

@@ -37,7 +37,7 @@ describe('/health', () => {
     const health = await get('/health');
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
-    for (const path of ['/nonsense', '/nonsense/health', '/graphql/health', '/nonsense/graphql', '/']) {
+    for (const path of ['/nonsense', '/nonsense/health', '/graphql/health', '/nonsense/graphql']) {
       const response = await get(path);
       expect(response.status, path).toBe(404);
       expect(response.headers.get('content-type')).toMatch(/^application\/json/);
@@ -95,6 +95,21 @@ describe('/ready', () => {
       await waitForReady(ready, 503, 5000);
     } finally {
       await gateway.dispose();
+    }
+  });
+});
+
+describe('/', () => {
+  it('points to /graphql and the exports, as JSON or as a page', async () => {
+    const t = await startGateway();
+    try {
+      const json = await t.gateway.fetch('http://gateway.test/');
+      expect(json.status).toBe(200);
+      expect(await json.json()).toMatchObject({ graphql: '/graphql', exports: expect.any(Array) });
+      const page = await t.gateway.fetch('http://gateway.test/', { headers: { accept: 'text/html' } });
+      expect(await page.text()).toContain('<a href="/graphql">');
+    } finally {
+      await t.close();
     }
   });
 });
