@@ -80,11 +80,11 @@ mutation Approve($id: ID!) {
 
 export const EXPIRED_CONTRACTORS = `# Expired contractors: whose end date has passed while their account is still enabled.
 # The variables hold a source id (global or ISC); disable the accounts from the same screen.
-# Its worst case reads every page of the source: try it first with {"x-cost-only": "true"}.
+# Estimated for 100 matches; {"x-cost-only": "true"} in Headers shows the estimate and its bounds.
 query ExpiredContractors($id: ID!) {
   nonEmployeeSource(id: $id) {
     name
-    expiredRecords(accountEnabled: true) {
+    expiredRecords(accountEnabled: true, first: 100) {
       truncated
       nodes {
         id

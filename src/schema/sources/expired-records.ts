@@ -40,13 +40,17 @@ const ExpiredNonEmployeeRecordsRef = builder
 builder.objectField(NonEmployeeSourceRef, 'expiredRecords', (t) =>
   t.field({
     type: ExpiredNonEmployeeRecordsRef,
+    // A scan that outruns the call budget fails here alone: the source's other fields keep their data.
+    nullable: true,
     extensions: withCost(expiredRecordsCost),
     description:
       'Records whose end date has passed, earliest first, optionally only those whose account is still enabled ' +
       '(or already disabled). Reads the records sorted by `endDate` and stops at the first that has not ended: ' +
       `⌊E/${MAX_LIST_LIMIT}⌋ + 1 record pages for E ended records, plus one accounts call per page when ` +
       `\`accountEnabled\` is given (one per ${MAX_LIST_LIMIT} records); records without an account are ` +
-      'then left out.',
+      'then left out. The estimate assumes the ended records match `accountEnabled` densely; a sparser ' +
+      'source reads further, and past `GRAPHQL_MAX_UPSTREAM_CALLS` this field is null with ' +
+      '`UPSTREAM_CALL_BUDGET_EXCEEDED` while the rest of the answer keeps its data.',
     args: {
       accountEnabled: t.arg.boolean({
         description:

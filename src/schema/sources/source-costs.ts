@@ -1,12 +1,6 @@
 import { MAX_LIST_LIMIT } from '../../upstream/wire/collections.ts';
 import { MAX_RECORDS_PER_SOURCE } from '../../upstream/wire/nelm-limits.ts';
-import {
-  ALL_SOURCES_CALL,
-  type CostFunction,
-  getPerParent,
-  MAX_RECORD_PAGES,
-  MAX_SOURCES,
-} from '../cost/field-cost.ts';
+import { ALL_SOURCES_CALL, type CostFunction, getPerParent, MAX_SOURCES } from '../cost/field-cost.ts';
 
 /** Fields a lite source (embedded in a request) lacks: the one sources list completes any number. */
 export const fullSourceField: CostFunction = () => ({ calls: { [ALL_SOURCES_CALL]: 1 } });
@@ -22,14 +16,16 @@ export const schemaAttributesCost: CostFunction = (input) => ({
 });
 
 /**
- * Record pages sorted by end date until one that has not ended: ⌈first/250⌉ of them, or every
- * page of the source (80 at most) when `accountEnabled` filters, each with one accounts call.
+ * Record pages sorted by end date until `first` are kept or one has not ended: ⌊first/250⌋ + 1
+ * of them (the one past the bound says `truncated`). With `accountEnabled` each page adds one
+ * accounts call, and the figure assumes the ended records match densely: a source whose matches
+ * are sparse reads further, and the run-time budget stops it on this field alone.
  */
 export const expiredRecordsCost: CostFunction = (input) => {
   // `first` defaults to a source's whole record limit (every ended record).
   const first = Number(input.args.first ?? MAX_RECORDS_PER_SOURCE);
   const filtered = input.args.accountEnabled != null;
-  const pages = filtered ? MAX_RECORD_PAGES : Math.min(Math.ceil(first / MAX_LIST_LIMIT), MAX_RECORD_PAGES);
+  const pages = Math.floor(first / MAX_LIST_LIMIT) + 1;
   const sources = Math.min(input.parents, MAX_SOURCES);
   return {
     calls: {
@@ -39,7 +35,7 @@ export const expiredRecordsCost: CostFunction = (input) => {
     items: sources * first,
     sources,
     bounds: filtered
-      ? `expiredRecords(accountEnabled): up to every page of a source (${MAX_RECORD_PAGES}) with its accounts call`
+      ? `expiredRecords(accountEnabled): optimistic, ${pages} record page(s) with their accounts calls for ${first} matches; sparser matches read further, up to the call budget`
       : undefined,
   };
 };

@@ -71,7 +71,7 @@ export const COST_CASES: CostCase[] = [
   },
   {
     name: 'readme: expired records with accounts',
-    query: `query ($id: ID!) { nonEmployeeSource(id: $id) { expiredRecords(accountEnabled: true) { truncated nodes { accountName endDate account { disabled } } } } }`,
+    query: `query ($id: ID!) { nonEmployeeSource(id: $id) { expiredRecords(accountEnabled: true, first: 100) { truncated nodes { accountName endDate account { disabled } } } } }`,
     variables: byId,
   },
   {
