@@ -47,35 +47,37 @@ export function useUpstreamCost(options: UpstreamCostOptions): Plugin<GatewayCon
         (args.variableValues ?? {}) as Record<string, unknown>,
       );
       const token = await ctx.throttleToken().catch(() => null);
-      const report = (): CostReport => ({
+      const windowNow = () => (token ? throttle.windowOf(token) : Promise.resolve(null));
+      const report = async (): Promise<CostReport> => ({
         estimatedCalls: estimate.estimatedCalls,
         actualCalls: ctx.meter.calls,
         throttledMs: ctx.meter.throttledMs,
-        window: token ? throttle.windowOf(token) : null,
+        window: await windowNow(),
         ...(estimate.bounds.length > 0 ? { bounds: estimate.bounds } : {}),
       });
-      const withCost = (result: ExecutionResult): ExecutionResult =>
-        extension ? { ...result, extensions: { ...result.extensions, cost: report() } } : result;
+      const withCost = async (result: ExecutionResult): Promise<ExecutionResult> =>
+        extension ? { ...result, extensions: { ...result.extensions, cost: await report() } } : result;
 
       const request = (ctx as GatewayContext & { request?: Request }).request;
       if (request?.headers.get(COST_ONLY)?.trim().toLowerCase() === 'true') {
-        setResultAndStopExecution({ extensions: { cost: report() } });
+        setResultAndStopExecution({ extensions: { cost: await report() } });
         return;
       }
       if (estimate.estimatedCalls > maxCalls) {
-        setResultAndStopExecution(withCost({ errors: [budgetError(estimate, maxCalls)] }));
+        setResultAndStopExecution(await withCost({ errors: [budgetError(estimate, maxCalls)] }));
         return;
       }
-      const wait = token ? waitFor(throttle.windowOf(token), estimate.estimatedCalls, windowMs) : 0;
+      // The window as every replica sees it (through Redis when shared), read once before execution.
+      const wait = token ? waitFor(await windowNow(), estimate.estimatedCalls, windowMs) : 0;
       if (wait > maxWaitMs) {
-        setResultAndStopExecution(withCost({ errors: [rateLimitedError(estimate, wait)] }));
+        setResultAndStopExecution(await withCost({ errors: [rateLimitedError(estimate, wait)] }));
         return;
       }
       if (!extension) return;
       return {
-        onExecuteDone({ result, setResult }) {
+        async onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in result) return;
-          setResult(withCost(result));
+          setResult(await withCost(result));
         },
       };
     },

@@ -19,8 +19,8 @@ export interface CallThrottle {
   acquire(token: string, signal?: AbortSignal): Promise<ThrottleTicket>;
   /** The upstream answered a call of this token 429: hold every call of its client for `retryAfterMs`. */
   coolDown(token: string, retryAfterMs: number): void;
-  /** Read-only: the room this token's client has now; null when the throttle is off. */
-  windowOf(token: string): ThrottleWindow | null;
+  /** Read-only: the room this token's client has now, as every replica sees it; null when the throttle is off. */
+  windowOf(token: string): Promise<ThrottleWindow | null>;
 }
 
 /** A client's window as it stands. */
@@ -137,22 +137,24 @@ export function createCallThrottle(options: CallThrottleOptions): CallThrottle {
     }
   };
 
+  const viewOf = (token: string): ThrottleWindow | null => {
+    if (limit <= 0) return null;
+    const window = windows.get(throttleKeyOf(token));
+    const at = now();
+    if (!window) return { limit, remaining: limit, resetsInMs: 0 };
+    expire(window, at);
+    const cooling = Math.max(0, window.coolUntil - at);
+    // A call in flight leaves the window a full window after its answer, still to come.
+    const last = Math.max(at - windowMs, ...window.sent.map((entry) => Math.min(entry.at, at)));
+    return {
+      limit,
+      remaining: cooling > 0 ? 0 : Math.max(0, limit - window.sent.length - window.waiting),
+      resetsInMs: Math.ceil(Math.max(cooling, last + windowMs - at)),
+    };
+  };
+
   return {
-    windowOf(token) {
-      if (limit <= 0) return null;
-      const window = windows.get(throttleKeyOf(token));
-      const at = now();
-      if (!window) return { limit, remaining: limit, resetsInMs: 0 };
-      expire(window, at);
-      const cooling = Math.max(0, window.coolUntil - at);
-      // A call in flight leaves the window a full window after its answer, still to come.
-      const last = Math.max(at - windowMs, ...window.sent.map((entry) => Math.min(entry.at, at)));
-      return {
-        limit,
-        remaining: cooling > 0 ? 0 : Math.max(0, limit - window.sent.length - window.waiting),
-        resetsInMs: Math.ceil(Math.max(cooling, last + windowMs - at)),
-      };
-    },
+    windowOf: async (token) => viewOf(token),
     coolDown(token, retryAfterMs) {
       if (limit <= 0 || !(retryAfterMs > 0)) return;
       const window = windowOf(token);

@@ -38,6 +38,18 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 return redis.call('ZADD', KEYS[1], 'XX', now, ARGV[1])
 `;
 
+/**
+ * Read-only: the calls in the window (in flight included), the newest of them (an in-flight one
+ * counts as answered now) and the cooldown left. Returns { count, newest or -1, cooling ms, now }.
+ */
+const WINDOW = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local count = redis.call('ZCOUNT', KEYS[1], '(' .. (now - tonumber(ARGV[1])), '+inf')
+local newest = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')[2]
+return {count, newest and math.min(tonumber(newest), now) or -1, math.max(0, redis.call('PTTL', KEYS[2])), now}
+`;
+
 /** A cooldown only ever grows: a shorter Retry-After seen later does not cut a longer one. */
 const COOL_DOWN = `
 if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[1]) then
@@ -104,8 +116,19 @@ export function createRedisCallThrottle(options: RedisCallThrottleOptions): Call
   };
 
   return {
-    // This replica's view: the admission check is a hint, and the shared window paces the calls.
-    windowOf: (token) => local.windowOf(token),
+    async windowOf(token) {
+      if (limit <= 0 || !store.usable()) return local.windowOf(token);
+      const keys = keysOf(token);
+      const answer = await store.attempt(
+        (redis) =>
+          redis.eval(WINDOW, 2, keys.window, keys.cool, windowMs) as Promise<[number, number, number, number]>,
+      );
+      // Redis slow or gone: this replica's own count, which the fallback governs by.
+      if (answer === undefined) return local.windowOf(token);
+      const [count, newest, cooling, now] = answer;
+      const resetsInMs = Math.max(cooling, newest < 0 ? 0 : newest + windowMs - now);
+      return { limit, remaining: cooling > 0 ? 0 : Math.max(0, limit - count), resetsInMs };
+    },
     coolDown(token, retryAfterMs) {
       local.coolDown(token, retryAfterMs);
       if (limit <= 0 || !(retryAfterMs > 0)) return;

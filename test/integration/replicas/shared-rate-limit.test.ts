@@ -89,5 +89,35 @@ describe.skipIf(!redisServerAvailable('the shared rate-limit tests'))(
       expect(results.map((result) => result.errors)).toEqual([undefined, undefined, undefined]);
       expect((await sandbox.stats()).byStatus['200']).toBe(3);
     }, 20_000);
+
+    it("admits a query by the client's window as every replica sees it", async () => {
+      const token = await sandbox.tokenFor('admin');
+      replicas = startReplicas(sandbox, 2, {
+        REDIS_URL: redis.url,
+        REDIS_TIMEOUT_MS: '1000',
+        UPSTREAM_MAX_RETRY_AFTER_MS: '2000',
+      });
+      await waitForStore(replicas, 'up');
+      await sandbox.resetStats();
+      // 90 calls through replica A: one get per id.
+      const ids = Array.from({ length: 90 }, (_, i) =>
+        Buffer.from(`NonEmployeeRecord:missing-${i}`).toString('base64'),
+      );
+      const spent = await replicas[0].gql('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }, token);
+      expect((spent.extensions as any)?.cost.actualCalls).toBe(90);
+
+      // Replica B has made no call, yet knows the window has 10 left: 30 cannot wait 2 s for it.
+      const started = Date.now();
+      const { result, stats } = await sandbox.callsDuring(() =>
+        replicas[1].gql('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: ids.slice(0, 30) }, token),
+      );
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(stats.total).toBe(0);
+      expect((result.errors as any)?.[0].extensions.code).toBe('RATE_LIMITED');
+      // At most 10: the window may still hold the calls of this client's earlier tests.
+      const window = (result.extensions as any)?.cost.window;
+      expect(window.limit).toBe(100);
+      expect(window.remaining).toBeLessThanOrEqual(10);
+    }, 30_000);
   },
 );
