@@ -40,11 +40,13 @@ export function useUpstreamCost(options: UpstreamCostOptions): Plugin<GatewayCon
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const ctx = args.contextValue;
+      const claims = await ctx.caller.claims().catch(() => null);
       const estimate = estimateCost(
         args.schema,
         args.document,
         args.operationName,
         (args.variableValues ?? {}) as Record<string, unknown>,
+        claims && claims.kind !== 'UNKNOWN' ? new Set(claims.authorities) : null,
       );
       const token = await ctx.throttleToken().catch(() => null);
       const windowNow = () => (token ? throttle.windowOf(token) : Promise.resolve(null));

@@ -121,7 +121,9 @@ export function createRedisCallThrottle(options: RedisCallThrottleOptions): Call
       const keys = keysOf(token);
       const answer = await store.attempt(
         (redis) =>
-          redis.eval(WINDOW, 2, keys.window, keys.cool, windowMs) as Promise<[number, number, number, number]>,
+          redis.eval(WINDOW, 2, keys.window, keys.cool, windowMs) as Promise<
+            [number, number, number, number]
+          >,
       );
       // Redis slow or gone: this replica's own count, which the fallback governs by.
       if (answer === undefined) return local.windowOf(token);

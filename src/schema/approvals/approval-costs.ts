@@ -1,8 +1,11 @@
 import { REQUEST_ON_APPROVAL } from '../../loaders/partial-objects.ts';
-import { type CostFunction, getPerParent } from '../cost/field-cost.ts';
+import { type CostFunction, requestOfApprovalReads } from '../cost/field-cost.ts';
 
 /** Approval, request and source fields both read the same request loader: one key, counted once. */
-const requestGets = getPerParent('request-of-approval', 'one get per distinct request among the approvals');
+const requestGets = requestOfApprovalReads(
+  'request-of-approval',
+  'one get per distinct request among the approvals',
+);
 
 /** Nothing when the item's own fields answer the selection, else one get per distinct request. */
 export const requestOfApprovalCost: CostFunction = (input) =>

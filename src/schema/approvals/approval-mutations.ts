@@ -2,7 +2,7 @@ import type { ApprovalEntity } from '../../loaders/entities.ts';
 import type { NonEmployeeApprovalItem } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
-import { getPerParent, withCost, writeCost } from '../cost/field-cost.ts';
+import { requestOfApprovalReads, withCost, writeCost } from '../cost/field-cost.ts';
 import { type InputShape, runWrite } from '../errors/mutation-results.ts';
 import { requireUserForWrite } from '../errors/user-context.ts';
 import { checkComment, inputId, requiredComment } from '../input-checks.ts';
@@ -41,7 +41,7 @@ const decisionPayload = (name: string, verb: string) =>
         type: NonEmployeeRequestRef,
         nullable: true,
         description: 'The request as it stands after the decision (read again when selected).',
-        extensions: withCost(getPerParent('request-after-write')),
+        extensions: withCost(requestOfApprovalReads('request-after-write')),
         // The decision moved the request's status: it is read again (its cache was cleared).
         resolve: (payload, _args, ctx) => ctx.loaders.requestOfApproval(payload.approval),
       }),

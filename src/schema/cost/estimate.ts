@@ -31,6 +31,7 @@ interface Walk {
   variables: Record<string, unknown>;
   calls: Map<string, number>;
   bounds: Set<string>;
+  rights: ReadonlySet<string> | null;
 }
 
 /**
@@ -43,6 +44,8 @@ export function estimateCost(
   document: DocumentNode,
   operationName?: string | null,
   rawVariables: Record<string, unknown> = {},
+  /** The caller's rights (the token's `authorities`), where the token shows them. */
+  rights: ReadonlySet<string> | null = null,
 ): CostEstimate {
   const operation = getOperationAST(document, operationName);
   if (!operation) return { estimatedCalls: 0, bounds: [] };
@@ -59,6 +62,7 @@ export function estimateCost(
     variables: coerced.coerced ?? {},
     calls: new Map(),
     bounds: new Set(),
+    rights,
   };
   const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
   if (root) visit(walk, root, operation.selectionSet, { parents: 1, sources: 0, path: '', parentField: '' });
@@ -88,6 +92,7 @@ function visit(walk: Walk, type: GraphQLObjectType, selectionSet: SelectionSetNo
       selects: (path) => selectsPath(walk, getNamedType(field.type), nodes, path),
       selectsOnly: (fields) =>
         childNames(walk, getNamedType(field.type), nodes).every((name) => fields.has(name)),
+      rights: walk.rights,
     };
     const result = cost?.(input) ?? {};
     for (const [key, calls] of Object.entries(result.calls ?? {})) {

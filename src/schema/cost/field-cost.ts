@@ -21,6 +21,26 @@ export interface CostInput {
   selects(path: readonly string[]): boolean;
   /** Whether every field the selection names directly is in `fields`. */
   selectsOnly(fields: ReadonlySet<string>): boolean;
+  /** The rights the caller's token carries (`authorities`); null when the token says nothing. */
+  rights: ReadonlySet<string> | null;
+}
+
+/** Who may read a request by id (the right, or ISC's admin); anyone else reads it through their approval item. */
+const READS_REQUESTS = ['idn:nesr:read', 'ORG_ADMIN'];
+
+/**
+ * A request read for an approval: one get per distinct request, and, for a caller whose token
+ * does not show the right to read requests, the approval item's detail after the get is refused.
+ */
+export function requestOfApprovalReads(kind: string, bounds?: string): CostFunction {
+  return (input) => {
+    const direct = { [`${kind}@${input.path}`]: input.parents };
+    if (READS_REQUESTS.some((right) => input.rights?.has(right))) return { calls: direct, bounds };
+    return {
+      calls: { ...direct, [`approval-detail@${input.path}`]: input.parents },
+      bounds: `${kind}: a caller whose token shows no ${READS_REQUESTS.join(' or ')} may read a refused request through the approval's detail`,
+    };
+  };
 }
 
 /** Upstream calls in groups: groups with the same key are one batch (or one memoised call) and count once. */

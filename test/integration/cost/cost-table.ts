@@ -14,6 +14,8 @@ export interface CostIds {
   approvalId: string;
   accountId: string;
   recordIds: string[];
+  /** A pending approval item whose turn is the approver's. */
+  approverApprovalId: string;
 }
 
 export interface CostCase {
@@ -34,6 +36,18 @@ export const COST_CASES: CostCase[] = [
   { name: 'tab: approvals inbox', query: APPROVALS_INBOX, as: 'approver' },
   { name: 'tab: source detail', query: SOURCE_DETAIL, variables: byId, exact: true },
   { name: 'tab: approve (unknown id)', query: APPROVE, variables: () => ({ id: 'nope' }), as: 'approver' },
+  {
+    name: 'tab: approve, as the approver whose turn it is',
+    query: APPROVE,
+    variables: (ids) => ({ id: ids.approverApprovalId }),
+    as: 'approver',
+  },
+  {
+    name: "approver: pending items with a request field (read through each item's detail)",
+    query:
+      '{ nonEmployeeApprovals(requestedFor: "me", first: 5) { edges { node { request { firstName approvalStatus } } } } }',
+    as: 'approver',
+  },
   { name: 'tab: expired contractors', query: EXPIRED_CONTRACTORS, variables: byId },
   {
     name: 'readme: 50 sources with counts',

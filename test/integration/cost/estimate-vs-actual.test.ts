@@ -22,6 +22,11 @@ beforeAll(async () => {
     admin,
   );
   const data = seen.data as any;
+  const mine = await t.gql(
+    '{ nonEmployeeApprovals(requestedFor: "me", approvalStatus: PENDING, first: 1) { edges { node { iscId } } } }',
+    {},
+    { token: tokens.approver },
+  );
   ids = {
     sourceId: data.nonEmployeeSources.edges[0].node.iscId,
     recordIds: data.nonEmployeeRecords.edges.map((edge: any) => edge.node.id),
@@ -29,6 +34,7 @@ beforeAll(async () => {
     approvalId: data.nonEmployeeApprovals.edges[0].node.iscId,
     requestId: data.nonEmployeeApprovals.edges[0].node.request.iscId,
     accountId: data.accounts.edges[0].node.iscId,
+    approverApprovalId: (mine.data as any).nonEmployeeApprovals.edges[0].node.iscId,
   };
 });
 afterAll(async () => {

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: GraphQL answers are JSON, checked by the assertions
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { redisServerAvailable, startRedis, type TestRedis } from '../../helpers/redis-server.ts';
 import { closeReplicas, type Replica, startReplicas, waitForStore } from '../../helpers/replicas.ts';

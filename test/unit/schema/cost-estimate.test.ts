@@ -4,8 +4,12 @@ import { estimateCost } from '../../../src/schema/cost/estimate.ts';
 import { accountLookups } from '../../../src/schema/cost/field-cost.ts';
 import { schema } from '../../../src/schema/index.ts';
 
-const estimate = (query: string, variables: Record<string, unknown> = {}) =>
-  estimateCost(schema, parse(query), undefined, variables);
+const ADMIN = new Set(['idn:nesr:read']);
+const estimate = (
+  query: string,
+  variables: Record<string, unknown> = {},
+  rights: ReadonlySet<string> | null = ADMIN,
+) => estimateCost(schema, parse(query), undefined, variables, rights);
 
 describe('the estimator', () => {
   it('merges what batches: one sources list for any number of source reads', () => {
@@ -50,6 +54,20 @@ describe('the estimator', () => {
     );
     expect(inbox.estimatedCalls).toBe(11);
     expect(inbox.bounds.join(' ')).toMatch(/distinct request/);
+  });
+
+  it('a caller who may not read requests may read each through its approval item as well', () => {
+    const query = '{ nonEmployeeApprovals(first: 10) { edges { node { request { firstName } } } } }';
+    for (const rights of [new Set<string>(), null]) {
+      const approver = estimate(query, {}, rights);
+      expect(approver.estimatedCalls).toBe(21);
+      expect(approver.bounds.join(' ')).toMatch(/approval's detail/);
+    }
+    // The item's own fields need no read, whoever asks.
+    expect(
+      estimate('{ nonEmployeeApprovals(first: 10) { edges { node { request { accountName } } } } }', {}, null)
+        .estimatedCalls,
+    ).toBe(1);
   });
 
   it('nodes count by the type each global id names', () => {
