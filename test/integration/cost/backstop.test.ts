@@ -36,7 +36,7 @@ describe('the run-time budget behind an optimistic estimate', () => {
     const { result, stats } = await t.sandbox.callsDuring(() =>
       t.gql(QUERY, { id: sourceId, asOf: AS_OF }, { token: admin }),
     );
-    const cost = result.extensions?.cost as any;
+    const cost = (result.extensions as any).cost;
     // Planned: the summary, the sources list, one records page and its accounts call.
     expect(cost.estimatedCalls).toBe(4);
     expect(cost.bounds.join(' ')).toMatch(/optimistic/);
@@ -72,7 +72,7 @@ describe('the run-time budget behind an optimistic estimate', () => {
       const expired = (result.data as any).nonEmployeeSource.expiredRecords;
       expect(expired.truncated).toBe(true);
       expect(expired.nodes).toHaveLength(100);
-      expect((result.extensions?.cost as any).actualCalls).toBeGreaterThan(6);
+      expect((result.extensions as any).cost.actualCalls).toBeGreaterThan(6);
     } finally {
       await roomy.close();
     }
