@@ -43,7 +43,13 @@ export function useRequestDeadline(options: RequestDeadlineOptions = {}): Reques
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(timeoutError()), timeoutMs);
     timer.unref();
-    const deadline = { controller, timer, signal: AbortSignal.any([controller.signal, request.signal]) };
+    // The client's going aborts it too. Not AbortSignal.any: on Node 22+ it refuses the server
+    // adapter's request signal, which is not a native AbortSignal.
+    const gone = request.signal;
+    const onGone = () => controller.abort(gone.reason);
+    if (gone.aborted) onGone();
+    else gone.addEventListener('abort', onGone, { once: true });
+    const deadline = { controller, timer, signal: controller.signal };
     deadlines.set(request, deadline);
     return deadline;
   };
