@@ -2,12 +2,17 @@ import { MAX_CUSTOM_ATTRIBUTES } from '../../upstream/wire/nelm-limits.ts';
 import { type CostFunction, MAX_SOURCES, writeCost } from '../cost/field-cost.ts';
 
 /** The schema attributes of the distinct sources among the parents: one call per source, batched. */
-export const customAttributesCost: CostFunction = (input) => ({
-  calls: {
-    [`schema-attributes@${input.path}`]: Math.min(input.parents, input.sources || MAX_SOURCES),
-  },
-  items: input.parents * MAX_CUSTOM_ATTRIBUTES,
-});
+export const customAttributesCost: CostFunction = (input) => {
+  const sources = Math.min(input.parents, input.sources || MAX_SOURCES);
+  return {
+    calls: { [`schema-attributes@${input.path}`]: sources },
+    items: input.parents * MAX_CUSTOM_ATTRIBUTES,
+    bounds:
+      sources > 1
+        ? `attributes: one schema-attributes call per distinct source, at most ${sources}`
+        : undefined,
+  };
+};
 
 const givesAttributes = (args: Record<string, unknown>) =>
   (args.input as { attributes?: unknown } | undefined)?.attributes != null;
