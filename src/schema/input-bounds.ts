@@ -15,6 +15,8 @@ export const MAX_STRING_LENGTH: Readonly<Record<string, number>> = {
   description: 4000,
   helpText: 4000,
   placeholder: 4000,
+  // A custom attribute's value: the check against its schema (255) reports it beside the input's other problems.
+  value: 4000,
 };
 
 /** Any list argument or input field, unless named below. */

@@ -6,6 +6,8 @@ import { isIscId } from './input-bounds.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+export const isEmail = (text: string): boolean => EMAIL.test(text);
+
 const fieldName = (path: readonly string[]) => path.join('.');
 
 /** A Relay global id of `typename` or a raw ISC id, as an ISC id; a ValidationError at `path` otherwise. */

@@ -5,6 +5,7 @@ import {
   type NonEmployeeRequestBody,
 } from '../upstream/wire/nelm.ts';
 import type { BuilderTypes } from './builder.ts';
+import { type AttributeInput, attributesInputField } from './custom-attributes/attribute-input.ts';
 import { checkData, checkDateOrder, checkEmail, presentOrAbsent, requiredText } from './input-checks.ts';
 
 type InputFields = PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'InputObject'>;
@@ -16,6 +17,7 @@ export interface NonEmployeeFieldsInput extends NonEmployeePersonTexts {
   startDate: Date;
   endDate: Date;
   data?: unknown;
+  attributes?: readonly AttributeInput[] | null;
 }
 
 /** The shared input fields, all required but `data` (for create and replace inputs). */
@@ -36,6 +38,7 @@ export function nonEmployeeInputFields(t: InputFields) {
       type: 'JSON',
       description: 'Custom attribute values: an object of strings keyed by technical name.',
     }),
+    attributes: attributesInputField(t, 'merged into `data`'),
   };
 }
 
@@ -54,6 +57,10 @@ export function nonEmployeePatchFields(t: InputFields) {
       type: 'JSON',
       description: 'Replaces every custom attribute value; null clears them all.',
     }),
+    attributes: attributesInputField(
+      t,
+      'each changing only its own (or merged into `data` when that is given too; null or blank clears one)',
+    ),
   };
 }
 

@@ -76,7 +76,7 @@ export function createBulkRoutes(ctx: NelmContext): RouteDefinition[] {
       job.status = 'IN_PROGRESS';
       job.modified = ctx.now();
       step(() => {
-        const { inputs, errors } = validateRows(csv, state.row);
+        const { inputs, errors } = validateRows(csv, state.row, ctx.identities);
         const fresh = inputs.filter((input) => !state.records.byAccountName(input.accountName)).length;
         if (!errors.length && state.records.size + fresh > MAX_RECORDS_PER_SOURCE) {
           errors.push({
@@ -118,7 +118,7 @@ export function createBulkRoutes(ctx: NelmContext): RouteDefinition[] {
         const text = typeof part === 'string' ? part : await part.text();
         const csv = parseUploadCsv(text, state.row);
         // A tenant refuses bad rows at once: a 400 that lists every error, one per line.
-        const { errors } = validateRows(csv, state.row);
+        const { errors } = validateRows(csv, state.row, ctx.identities);
         if (errors.length > 0) {
           const lines = errors.map((error) => `Line ${error.line}: ${error.message}`);
           throw new SandboxError(400, '400.1 Bad Request Content', lines.join('\n'), {}, lines);

@@ -1,9 +1,11 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { MAX_RECORDS_PER_SOURCE } from '../../upstream/wire/nelm-limits.ts';
 import { badContent, isSandboxError, limitViolation } from '../http/sandbox-error.ts';
+import type { IdentityRegistry } from '../seed/identities.ts';
 import type { SourceRow, UploadError } from '../store/nelm-rows.ts';
 import { CSV_SYSTEM_COLUMNS } from '../store/system-attributes.ts';
-import { checkData, parseRecordInput, type RecordInput } from './record-input.ts';
+import { checkData } from './attribute-data.ts';
+import { parseRecordInput, type RecordInput } from './record-input.ts';
 
 export interface ParsedCsv {
   columns: string[];
@@ -42,6 +44,7 @@ export function parseUploadCsv(text: string, source: SourceRow): ParsedCsv {
 export function validateRows(
   csv: ParsedCsv,
   source: SourceRow,
+  identities: IdentityRegistry,
 ): { inputs: RecordInput[]; errors: UploadError[] } {
   const inputs: RecordInput[] = [];
   const errors: UploadError[] = [];
@@ -58,7 +61,7 @@ export function validateRows(
     );
     try {
       const parsed = parseRecordInput({ ...byColumn, sourceId: source.id });
-      const input = { ...parsed, data: checkData(data, source) };
+      const input = { ...parsed, data: checkData(data, source, identities) };
       const earlier = seen.get(input.accountName);
       if (earlier !== undefined) {
         errors.push({ line, message: `Account name '${input.accountName}' is also on line ${earlier}.` });

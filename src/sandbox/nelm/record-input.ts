@@ -1,6 +1,6 @@
 import { NON_EMPLOYEE_PERSON_FIELDS } from '../../upstream/wire/nelm.ts';
 import { badContent } from '../http/sandbox-error.ts';
-import type { PersonRow, SourceRow } from '../store/nelm-rows.ts';
+import type { PersonRow } from '../store/nelm-rows.ts';
 
 /** A validated `NonEmployeeRequestBody`, dates as epoch milliseconds. */
 export interface RecordInput extends PersonRow {
@@ -13,43 +13,24 @@ const RECORD_FIELDS = [...NON_EMPLOYEE_PERSON_FIELDS, 'sourceId', 'startDate', '
 
 const DATE_TEXT = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
+/** Whether `text` is an ISO-8601 date or date-time that names a real instant. */
+export const isIsoDate = (text: string): boolean => DATE_TEXT.test(text) && !Number.isNaN(Date.parse(text));
+
 /** An ISO-8601 date or date-time; anything else is a 400 naming the field. */
 export function parseDateField(value: unknown, field: string): number {
-  const ms =
-    typeof value === 'string' && DATE_TEXT.test(value.trim()) ? Date.parse(value.trim()) : Number.NaN;
+  const ms = typeof value === 'string' && isIsoDate(value.trim()) ? Date.parse(value.trim()) : Number.NaN;
   if (Number.isNaN(ms)) {
     throw badContent(`Field '${field}' must be an ISO-8601 date-time, got ${JSON.stringify(value)}.`);
   }
   return ms;
 }
 
+export const isEmail = (text: string): boolean => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text);
+
 export function checkEmail(value: string, field = 'email'): void {
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) {
+  if (!isEmail(value)) {
     throw badContent(`Field '${field}' is not a valid email address: '${value}'.`);
   }
-}
-
-/** Custom attribute values: strings, keyed by the source's custom technical names; required ones present. */
-export function checkData(input: unknown, source: SourceRow): Record<string, string> {
-  const data = input ?? {};
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw badContent(`Field 'data' must be an object of strings.`);
-  }
-  const custom = source.attributes.filter((a) => !a.system);
-  const known = new Set(custom.map((a) => a.technicalName));
-  const result: Record<string, string> = {};
-  for (const [key, value] of Object.entries(data)) {
-    if (!known.has(key)) {
-      throw badContent(`'data.${key}' is not a custom attribute of source ${source.id}.`);
-    }
-    if (typeof value !== 'string') throw badContent(`'data.${key}' must be a string.`);
-    result[key] = value;
-  }
-  const missing = custom
-    .filter((a) => a.required && !result[a.technicalName]?.trim())
-    .map((a) => `data.${a.technicalName}`);
-  if (missing.length) throw badContent(`Required attributes are missing: ${missing.join(', ')}.`);
-  return result;
 }
 
 /** Validates a record/request body's fields; the source check (existence, data) is the caller's. */

@@ -13,9 +13,10 @@ import type { RouteDefinition, SandboxRequest } from '../http/types.ts';
 import type { RecordRow } from '../store/nelm-rows.ts';
 import type { SourceState } from '../store/nelm-store.ts';
 import { hasRight, isOwner, requireRight } from './access.ts';
+import { checkData } from './attribute-data.ts';
 import { applyJsonPatch } from './json-patch.ts';
 import { NELM_VERSIONS, type NelmContext } from './nelm-context.ts';
-import { checkData, parseRecordInput, type RecordInput } from './record-input.ts';
+import { parseRecordInput, type RecordInput } from './record-input.ts';
 import { createRecordListing } from './record-listing.ts';
 import { iso, recordView } from './views.ts';
 
@@ -29,7 +30,7 @@ export function checkRecordOnSource(
 ): { state: SourceState; input: RecordInput } {
   const state = ctx.store.source(input.sourceId);
   if (!state) throw referenceNotFound(`Non-employee source '${input.sourceId}' was not found.`);
-  const data = checkData(input.data, state.row);
+  const data = checkData(input.data, state.row, ctx.identities);
   const holder = state.records.byAccountName(input.accountName);
   if (holder && holder.id !== replacing?.id) {
     throw referenceConflict(`Account name '${input.accountName}' is already used on source ${state.row.id}.`);

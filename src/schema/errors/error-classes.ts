@@ -32,14 +32,30 @@ export class ForbiddenError extends BaseError {
   }
 }
 
+/** One thing wrong with an input: what, and the path of the field. */
+export interface InputProblem {
+  message: string;
+  path: string[];
+}
+
 export class ValidationError extends BaseError {
   /** Path of the offending input field, e.g. `["input", "email"]`; empty when the whole input is at fault. */
   readonly path: string[];
+  /** Every problem found, the first one's path as `path`; one entry unless a check reports several at once. */
+  readonly problems: InputProblem[];
 
   constructor(message: string, path: string[] = [], trackingId: string | null = null) {
     super(message, ResultCode.ValidationFailed, trackingId);
     this.name = 'ValidationError';
     this.path = path;
+    this.problems = [{ message, path }];
+  }
+
+  /** One error for several problems (at least one), so a caller can fix them all in one go. */
+  static of(problems: readonly InputProblem[]): ValidationError {
+    const error = new ValidationError(problems.map((p) => p.message).join(' '), problems[0]?.path ?? []);
+    error.problems.splice(0, 1, ...problems);
+    return error;
   }
 }
 

@@ -3,6 +3,7 @@ import {
   BaseError,
   ConflictError,
   ForbiddenError,
+  type InputProblem,
   LimitExceededError,
   NotFoundError,
   OutcomeUnknownError,
@@ -55,10 +56,28 @@ builder.objectType(ForbiddenError, {
   interfaces: [ErrorInterface],
 });
 
+const InputProblemRef = builder.objectRef<InputProblem>('InputProblem').implement({
+  description: 'One thing wrong with an input.',
+  fields: (t) => ({
+    message: t.exposeString('message', { description: 'What is wrong, naming the field.' }),
+    path: t.exposeStringList('path', {
+      description: 'The path of the field in the input, e.g. `["input", "attributes", "1", "value"]`.',
+    }),
+  }),
+});
+
 builder.objectType(ValidationError, {
   name: 'ValidationError',
   interfaces: [ErrorInterface],
-  fields: (t) => ({ path: t.exposeStringList('path') }),
+  fields: (t) => ({
+    path: t.exposeStringList('path'),
+    problems: t.field({
+      type: [InputProblemRef],
+      description:
+        'Every problem found, when a check reports several at once (custom attributes against the source schema); `path` is the first one.',
+      resolve: (error) => error.problems,
+    }),
+  }),
 });
 
 builder.objectType(ConflictError, {

@@ -14,6 +14,7 @@ import {
   sourceFromList,
   withCost,
 } from '../cost/field-cost.ts';
+import { customAttributesField } from '../custom-attributes/attribute-values.ts';
 import { parseIdArgument } from '../ids.ts';
 import { type OrderedConnectionArgs, resolveListConnection, sourceIdArgument } from '../lists.ts';
 import type { OffsetConnection } from '../pagination/offset-connection.ts';
@@ -64,9 +65,15 @@ builder.node(NonEmployeeRecordRef, {
     data: t.field({
       type: 'JSON',
       nullable: true,
-      description: 'Custom attribute values, keyed by technical name.',
+      description:
+        'The raw form of `attributes`: custom attribute values as ISC stores them, strings keyed by technical name.',
       resolve: (record) => record.data ?? null,
     }),
+    attributes: customAttributesField(
+      t,
+      (record) => ({ sourceId: record.sourceId, data: record.data }),
+      'record',
+    ),
     source: t.field({
       type: NonEmployeeSourceRef,
       nullable: true,

@@ -2,6 +2,8 @@ import type { RecordEntity } from '../../loaders/entities.ts';
 import { NON_EMPLOYEE_RECORD_FIELDS } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
 import { withCost, writeCost } from '../cost/field-cost.ts';
+import { attributeWriteCost } from '../custom-attributes/attribute-costs.ts';
+import { withAttributePatch, withCheckedAttributes } from '../custom-attributes/attribute-input.ts';
 import { ValidationError } from '../errors/error-classes.ts';
 import { type InputShape, runWrite } from '../errors/mutation-results.ts';
 import { requireUserForWrite } from '../errors/user-context.ts';
@@ -20,7 +22,7 @@ export const MAX_BULK_DELETE_IDS = 1000;
 
 const RECORD_INPUT: InputShape = {
   root: ['input'],
-  fields: ['id', 'ids', 'sourceId', ...NON_EMPLOYEE_RECORD_FIELDS],
+  fields: ['id', 'ids', 'sourceId', 'attributes', ...NON_EMPLOYEE_RECORD_FIELDS],
   readBeforeRetry:
     'nonEmployeeRecord(id) for an update or delete; for a create, the source’s records (look for its accountName)',
 };
@@ -85,10 +87,10 @@ builder.mutationFields((t) => ({
     description: 'Creates a record directly on a source (no approval), and its account.',
     args: { input: t.arg({ type: CreateNonEmployeeRecordInput, required: true }) },
     errors: {},
-    extensions: withCost(writeCost),
+    extensions: withCost(attributeWriteCost()),
     resolve: async (_root, { input }, ctx) => {
       const sourceId = inputId(input.sourceId, 'NonEmployeeSource', ['input', 'sourceId']);
-      const body = toNonEmployeeBody(input, sourceId);
+      const body = await withCheckedAttributes(ctx, input, toNonEmployeeBody(input, sourceId), RECORD_INPUT);
       const created = await runWrite(RECORD_INPUT, () => ctx.api.createNonEmployeeRecord(body));
       if (created.id) ctx.loaders.replaceRecord(created.id, created);
       return { record: created };
@@ -99,12 +101,13 @@ builder.mutationFields((t) => ({
     description: 'Changes the fields given of a record (JSON Patch).',
     args: { input: t.arg({ type: UpdateNonEmployeeRecordInput, required: true }) },
     errors: {},
-    extensions: withCost(writeCost),
+    extensions: withCost(attributeWriteCost(true)),
     resolve: async (_root, { input }, ctx) => {
       const id = inputId(input.id, 'NonEmployeeRecord', ['input', 'id']);
-      const patch = toNonEmployeePatch(input);
-      checkSomethingChanges(patch);
+      const given = toNonEmployeePatch(input);
+      checkSomethingChanges([...given, ...(input.attributes ?? [])]);
       await requireUserForWrite(ctx, 'updating a record');
+      const patch = await withAttributePatch(ctx, input, id, given, RECORD_INPUT);
       const updated = await runWrite(RECORD_INPUT, () => ctx.api.patchNonEmployeeRecord(id, patch), [
         input.id,
       ]);
@@ -117,12 +120,13 @@ builder.mutationFields((t) => ({
     description: 'Replaces every field of a record (PUT).',
     args: { input: t.arg({ type: ReplaceNonEmployeeRecordInput, required: true }) },
     errors: {},
-    extensions: withCost(writeCost),
+    extensions: withCost(attributeWriteCost()),
     resolve: async (_root, { input }, ctx) => {
       const id = inputId(input.id, 'NonEmployeeRecord', ['input', 'id']);
       const sourceId = inputId(input.sourceId, 'NonEmployeeSource', ['input', 'sourceId']);
-      const body = toNonEmployeeBody(input, sourceId);
+      const given = toNonEmployeeBody(input, sourceId);
       await requireUserForWrite(ctx, 'replacing a record');
+      const body = await withCheckedAttributes(ctx, input, given, RECORD_INPUT);
       const replaced = await runWrite(RECORD_INPUT, () => ctx.api.updateNonEmployeeRecord(id, body), [
         input.id,
       ]);

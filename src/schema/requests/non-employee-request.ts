@@ -9,6 +9,7 @@ import { builder } from '../builder.ts';
 import { NonEmployeeRequestConnection } from '../connections.ts';
 import type { GatewayContext } from '../context.ts';
 import { getPerParent, listPage, MAX_APPROVERS, MAX_SOURCES, withCost } from '../cost/field-cost.ts';
+import { customAttributesField } from '../custom-attributes/attribute-values.ts';
 import { requireUserForMe } from '../errors/user-context.ts';
 import { IdentityReference } from '../identity-reference.ts';
 import { parseIdArgument } from '../ids.ts';
@@ -66,7 +67,18 @@ builder.node(NonEmployeeRequestRef, {
     iscId: t.string({ description: 'The ISC id of the request.', resolve: (request) => request.id ?? '' }),
     ...personFields(t),
     manager: t.string({ nullable: true, resolve: (request) => request.manager ?? null }),
-    data: t.field({ type: 'JSON', nullable: true, resolve: (request) => request.data ?? null }),
+    data: t.field({
+      type: 'JSON',
+      nullable: true,
+      description:
+        'The raw form of `attributes`: custom attribute values as ISC stores them, strings keyed by technical name.',
+      resolve: (request) => request.data ?? null,
+    }),
+    attributes: customAttributesField(
+      t,
+      (request) => ({ sourceId: request.nonEmployeeSource?.id, data: request.data }),
+      'request',
+    ),
     approvalStatus: t.field({
       type: ApprovalStatusEnum,
       resolve: (request) => request.approvalStatus ?? 'NOT_READY',

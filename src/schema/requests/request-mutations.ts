@@ -2,6 +2,8 @@ import type { RequestEntity } from '../../loaders/entities.ts';
 import { NON_EMPLOYEE_RECORD_FIELDS } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
 import { withCost, writeCost } from '../cost/field-cost.ts';
+import { attributeWriteCost } from '../custom-attributes/attribute-costs.ts';
+import { withCheckedAttributes } from '../custom-attributes/attribute-input.ts';
 import { type InputShape, runWrite } from '../errors/mutation-results.ts';
 import { inputId } from '../input-checks.ts';
 import { nonEmployeeInputFields, toNonEmployeeBody } from '../non-employee-fields.ts';
@@ -10,7 +12,7 @@ import { NonEmployeeRequestRef } from '../refs.ts';
 
 const REQUEST_INPUT: InputShape = {
   root: ['input'],
-  fields: ['id', 'sourceId', ...NON_EMPLOYEE_RECORD_FIELDS],
+  fields: ['id', 'sourceId', 'attributes', ...NON_EMPLOYEE_RECORD_FIELDS],
   readBeforeRetry:
     'nonEmployeeRequest(id) for a delete; for a create, nonEmployeeRequests(sourceId) (look for its accountName)',
 };
@@ -50,10 +52,10 @@ builder.mutationFields((t) => ({
     description: 'Asks for a new non-employee record on a source.',
     args: { input: t.arg({ type: CreateNonEmployeeRequestInput, required: true }) },
     errors: {},
-    extensions: withCost(writeCost),
+    extensions: withCost(attributeWriteCost()),
     resolve: async (_root, { input }, ctx) => {
       const sourceId = inputId(input.sourceId, 'NonEmployeeSource', ['input', 'sourceId']);
-      const body = toNonEmployeeBody(input, sourceId);
+      const body = await withCheckedAttributes(ctx, input, toNonEmployeeBody(input, sourceId), REQUEST_INPUT);
       const created = await runWrite(REQUEST_INPUT, () => ctx.api.createNonEmployeeRequest(body));
       if (created.id) ctx.loaders.replaceRequest(created.id, created);
       return { request: created };

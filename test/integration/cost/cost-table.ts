@@ -78,6 +78,18 @@ export const COST_CASES: CostCase[] = [
     exact: true,
   },
   {
+    name: 'readme: 250 records of a source with typed attributes',
+    query: `query ($id: ID!) { nonEmployeeRecords(first: 250, sourceId: $id) { edges { node { attributes { attribute { label type } value { raw } } } } } }`,
+    variables: byId,
+    exact: true,
+  },
+  {
+    name: 'readme: typed attributes of requests over several sources',
+    query:
+      '{ nonEmployeeRequests(first: 50) { edges { node { attributes { attribute { technicalName } value { raw } } } } } }',
+    as: 'account-manager',
+  },
+  {
     name: 'readme: two identical lists under aliases',
     query:
       '{ a: nonEmployeeRecords(first: 10) { edges { node { id } } } b: nonEmployeeRecords(first: 10) { edges { node { id } } } }',
