@@ -38,7 +38,7 @@ builder.queryField('accounts', (t) =>
       description:
         'Accounts on any ISC source, filtered as the Accounts API allows (every condition given must hold).',
       extensions: withCost(listPage('accounts', accountSources)),
-      args: { ...accountFilterArgs(t.arg, { sourceId: true }), orderBy: t.arg({ type: [AccountOrder] }) },
+      args: { ...accountFilterArgs(t.arg, { sourceId: true }), orderBy: t.arg({ description: 'Sort keys, applied in order (ISC `sorters`); ISC\'s own order when absent.', type: [AccountOrder] }) },
       resolve: (_root, args, ctx, info) =>
         resolveAccounts(toAccountFilter(args), toSorters(args.orderBy), args, ctx, info),
     },

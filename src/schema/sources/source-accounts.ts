@@ -15,7 +15,7 @@ builder.objectField(NonEmployeeSourceRef, 'accounts', (t) =>
       type: AccountRef,
       description: "The accounts on this source's ISC source (`sourceId eq ...`), filtered as `accounts` is.",
       extensions: withCost(listPage('accounts')),
-      args: { ...accountFilterArgs(t.arg, { sourceId: false }), orderBy: t.arg({ type: [AccountOrder] }) },
+      args: { ...accountFilterArgs(t.arg, { sourceId: false }), orderBy: t.arg({ description: 'Sort keys, applied in order (ISC `sorters`); ISC\'s own order when absent.', type: [AccountOrder] }) },
       resolve: async (source, args, ctx, info) => {
         const iscSourceId = await ctx.loaders.sourceField(source, 'sourceId');
         // No ISC source yet: an empty list, whose arguments are still checked like any other's.
