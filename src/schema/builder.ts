@@ -34,26 +34,46 @@ export const builder = new SchemaBuilder<GatewaySchemaTypes>({
     decodeGlobalID: (globalID) => decodeNodeId(globalID),
     encodeGlobalID: (typename, id) => encodeNodeId(typename, id),
     cursorType: 'String',
-    edgesFieldOptions: { nullable: false, description: 'The items of this page, each with its cursor, in list order.' },
+    edgesFieldOptions: {
+      nullable: false,
+      description: 'The items of this page, each with its cursor, in list order.',
+    },
     nodeFieldOptions: { nullable: false, description: 'The item at this position of the list.' },
-    cursorFieldOptions: { description: 'Opaque position of this item: pass it as `after` or `before` to page from here.' },
-    pageInfoFieldOptions: { description: 'Where this page sits in the whole list, and the cursors to page on.' },
-    hasNextPageFieldOptions: { description: 'Whether items follow this page (ask again with `after: endCursor`).' },
-    hasPreviousPageFieldOptions: { description: 'Whether items come before this page (ask again with `before: startCursor`).' },
-    startCursorFieldOptions: { description: 'The cursor of the first item of this page; null when the page is empty.' },
-    endCursorFieldOptions: { description: 'The cursor of the last item of this page; null when the page is empty.' },
-    firstArgOptions: { description: 'Items from the start (or after `after`): 1..250, default 50 (one ISC page holds 250).' },
+    cursorFieldOptions: {
+      description: 'Opaque position of this item: pass it as `after` or `before` to page from here.',
+    },
+    pageInfoFieldOptions: {
+      description: 'Where this page sits in the whole list, and the cursors to page on.',
+    },
+    hasNextPageFieldOptions: {
+      description: 'Whether items follow this page (ask again with `after: endCursor`).',
+    },
+    hasPreviousPageFieldOptions: {
+      description: 'Whether items come before this page (ask again with `before: startCursor`).',
+    },
+    startCursorFieldOptions: {
+      description: 'The cursor of the first item of this page; null when the page is empty.',
+    },
+    endCursorFieldOptions: {
+      description: 'The cursor of the last item of this page; null when the page is empty.',
+    },
+    firstArgOptions: {
+      description: 'Items from the start (or after `after`): 1..250, default 50 (one ISC page holds 250).',
+    },
     afterArgOptions: { description: 'Cursor of the item the page starts after (an `endCursor`).' },
     lastArgOptions: { description: 'Items from the end (or before `before`): 1..250; not with `first`.' },
     beforeArgOptions: { description: 'Cursor of the item the page ends before (a `startCursor`).' },
     nodeTypeOptions: {
       description: 'An object with a Relay global id: any of them can be fetched again with `node(id:)`.',
     },
-    pageInfoTypeOptions: { description: 'Relay paging state of a connection page (ISC lists are paged by offset underneath).' },
+    pageInfoTypeOptions: {
+      description: 'Relay paging state of a connection page (ISC lists are paged by offset underneath).',
+    },
     brandLoadedObjects: true,
     idFieldOptions: {
       extensions: NODE_ID_EXTENSIONS,
-      description: 'Relay global id (base64 of type and ISC id): pass it to `node(id:)` or to any `id:` argument.',
+      description:
+        'Relay global id (base64 of type and ISC id): pass it to `node(id:)` or to any `id:` argument.',
     },
     nodeQueryOptions: {
       extensions: withCost(nodesCost),
@@ -81,7 +101,10 @@ builder.addScalarType('DateTime', DateTimeScalar);
 builder.addScalarType('Date', DateResolver);
 builder.addScalarType('JSON', JSONResolver);
 
-builder.queryType({});
+builder.queryType({
+  description:
+    "Reads of ISC's Non-Employee Lifecycle Management (sources, schema, records, requests, approvals) and Accounts APIs.",
+});
 
 builder.mutationType({
   description: 'Every write of the NELM API. Expected failures come back as typed results (`... on Error`).',

@@ -22,27 +22,39 @@ export const NonEmployeeSourceConnection = builder.connectionObject(
   {
     type: NonEmployeeSourceRef,
     name: 'NonEmployeeSourceConnection',
-    description: 'A page of non-employee sources (`GET /v3/non-employee-sources`), with cursors and the total.',
+    description:
+      'A page of non-employee sources (`GET /v3/non-employee-sources`), with cursors and the total.',
   },
-  { name: 'NonEmployeeSourceEdge', description: 'One of the non-employee sources of a page, with its cursor.' },
+  {
+    name: 'NonEmployeeSourceEdge',
+    description: 'One of the non-employee sources of a page, with its cursor.',
+  },
 );
 
 export const NonEmployeeRecordConnection = builder.connectionObject(
   {
     type: NonEmployeeRecordRef,
     name: 'NonEmployeeRecordConnection',
-    description: 'A page of non-employee records (`GET /v3/non-employee-records`), with cursors and the total.',
+    description:
+      'A page of non-employee records (`GET /v3/non-employee-records`), with cursors and the total.',
   },
-  { name: 'NonEmployeeRecordEdge', description: 'One of the non-employee records of a page, with its cursor.' },
+  {
+    name: 'NonEmployeeRecordEdge',
+    description: 'One of the non-employee records of a page, with its cursor.',
+  },
 );
 
 export const NonEmployeeRequestConnection = builder.connectionObject(
   {
     type: NonEmployeeRequestRef,
     name: 'NonEmployeeRequestConnection',
-    description: 'A page of non-employee requests (`GET /v3/non-employee-requests`), with cursors and the total.',
+    description:
+      'A page of non-employee requests (`GET /v3/non-employee-requests`), with cursors and the total.',
   },
-  { name: 'NonEmployeeRequestEdge', description: 'One of the non-employee requests of a page, with its cursor.' },
+  {
+    name: 'NonEmployeeRequestEdge',
+    description: 'One of the non-employee requests of a page, with its cursor.',
+  },
 );
 
 export const NonEmployeeApprovalConnection = builder.connectionObject(

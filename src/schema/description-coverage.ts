@@ -5,13 +5,14 @@ import {
   isInputObjectType,
   isInterfaceType,
   isObjectType,
+  isSpecifiedDirective,
   isSpecifiedScalarType,
 } from 'graphql';
 
 /** One schema element by its coordinate (`Type`, `Type.field`, `Type.field(arg:)`, `Enum.VALUE`), with its description. */
 export interface DescribedElement {
   coordinate: string;
-  kind: 'type' | 'field' | 'argument' | 'input field' | 'enum value';
+  kind: 'type' | 'field' | 'argument' | 'input field' | 'enum value' | 'directive';
   description: string | null | undefined;
 }
 
@@ -23,7 +24,7 @@ function argumentElements(owner: string, args: readonly GraphQLArgument[]): Desc
   }));
 }
 
-/** Every type, field, argument, input field and enum value the schema defines (GraphQL's own left out). */
+/** Every type, field, argument, input field, enum value and directive the schema defines (GraphQL's own left out). */
 export function schemaElements(schema: GraphQLSchema): DescribedElement[] {
   const elements: DescribedElement[] = [];
   for (const type of Object.values(schema.getTypeMap())) {
@@ -37,19 +38,30 @@ export function schemaElements(schema: GraphQLSchema): DescribedElement[] {
       }
     } else if (isInputObjectType(type)) {
       for (const field of Object.values(type.getFields())) {
-        elements.push({ coordinate: `${type.name}.${field.name}`, kind: 'input field', description: field.description });
+        elements.push({
+          coordinate: `${type.name}.${field.name}`,
+          kind: 'input field',
+          description: field.description,
+        });
       }
     } else if (isEnumType(type)) {
       for (const value of type.getValues()) {
-        elements.push({ coordinate: `${type.name}.${value.name}`, kind: 'enum value', description: value.description });
+        elements.push({
+          coordinate: `${type.name}.${value.name}`,
+          kind: 'enum value',
+          description: value.description,
+        });
       }
     }
   }
   for (const directive of schema.getDirectives()) {
-    if (schema.getDirective(directive.name) && !['include', 'skip', 'deprecated', 'specifiedBy', 'oneOf', 'defer', 'stream'].includes(directive.name)) {
-      elements.push({ coordinate: `@${directive.name}`, kind: 'type', description: directive.description });
-      elements.push(...argumentElements(`@${directive.name}`, directive.args));
-    }
+    if (isSpecifiedDirective(directive)) continue;
+    elements.push({
+      coordinate: `@${directive.name}`,
+      kind: 'directive',
+      description: directive.description,
+    });
+    elements.push(...argumentElements(`@${directive.name}`, directive.args));
   }
   return elements;
 }
@@ -57,4 +69,18 @@ export function schemaElements(schema: GraphQLSchema): DescribedElement[] {
 /** The elements without a (non-blank) description. */
 export function undescribedElements(schema: GraphQLSchema): DescribedElement[] {
   return schemaElements(schema).filter((element) => !element.description?.trim());
+}
+
+/** Described elements per kind, e.g. `{ field: { described: 365, total: 365 } }`. */
+export function descriptionCoverage(
+  schema: GraphQLSchema,
+): Record<string, { described: number; total: number }> {
+  const coverage: Record<string, { described: number; total: number }> = {};
+  for (const element of schemaElements(schema)) {
+    const kind = coverage[element.kind] ?? { described: 0, total: 0 };
+    coverage[element.kind] = kind;
+    kind.total += 1;
+    if (element.description?.trim()) kind.described += 1;
+  }
+  return coverage;
 }

@@ -5,7 +5,10 @@ export const IdentityReferenceTypeEnum = builder.enumType('IdentityReferenceType
   description: 'What an identity reference points at.',
   values: {
     IDENTITY: { value: 'IDENTITY', description: 'A person (an ISC identity).' },
-    GOVERNANCE_GROUP: { value: 'GOVERNANCE_GROUP', description: 'A governance group (workgroup) of identities.' },
+    GOVERNANCE_GROUP: {
+      value: 'GOVERNANCE_GROUP',
+      description: 'A governance group (workgroup) of identities.',
+    },
   } as const,
 });
 
@@ -13,7 +16,16 @@ export const IdentityReferenceTypeEnum = builder.enumType('IdentityReferenceType
 export const IdentityReference = builder.objectRef<IdentityRef>('IdentityReference').implement({
   description: 'An ISC identity or governance group, referenced by id.',
   fields: (t) => ({
-    type: t.field({ description: '`IDENTITY` for a person, `GOVERNANCE_GROUP` for a workgroup.', type: IdentityReferenceTypeEnum, nullable: true, resolve: (ref) => ref.type ?? null }),
-    id: t.string({ description: 'The ISC id of the identity or governance group.', nullable: true, resolve: (ref) => ref.id ?? null }),
+    type: t.field({
+      description: '`IDENTITY` for a person, `GOVERNANCE_GROUP` for a workgroup.',
+      type: IdentityReferenceTypeEnum,
+      nullable: true,
+      resolve: (ref) => ref.type ?? null,
+    }),
+    id: t.string({
+      description: 'The ISC id of the identity or governance group.',
+      nullable: true,
+      resolve: (ref) => ref.id ?? null,
+    }),
   }),
 });

@@ -105,8 +105,11 @@ export function accountFilterArgs(arg: ArgBuilder<BuilderTypes>, options: { sour
   return {
     id: arg({ type: AccountTextFilter, description: 'The ISC id of the account.' }),
     identityId: arg({ type: AccountTextFilter, description: 'The identity the account belongs to.' }),
-    name: arg({ description: 'The account\'s name on its source.', type: AccountTextFilter }),
-    nativeIdentity: arg({ description: 'The account\'s id on its source (a non-employee\'s: the record\'s account name).', type: AccountTextFilter }),
+    name: arg({ description: "The account's name on its source.", type: AccountTextFilter }),
+    nativeIdentity: arg({
+      description: "The account's id on its source (a non-employee's: the record's account name).",
+      type: AccountTextFilter,
+    }),
     ...(options.sourceId
       ? { sourceId: arg({ type: AccountTextFilter, description: 'The ISC source the account is on.' }) }
       : {}),
@@ -114,12 +117,17 @@ export function accountFilterArgs(arg: ArgBuilder<BuilderTypes>, options: { sour
     identityState: arg({ type: AccountChoiceFilter, description: "The state of the account's identity." }),
     sourceDisplayableName: arg({ type: AccountChoiceFilter, description: "The source's displayable name." }),
     sourceConnectionType: arg({ type: AccountChoiceFilter, description: "The source's connection type." }),
-    recommendationMethod: arg({ description: 'How ISC recommended the account\'s kind (`recommendation.method`).', type: AccountRecommendationFilter }),
+    recommendationMethod: arg({
+      description: "How ISC recommended the account's kind (`recommendation.method`).",
+      type: AccountRecommendationFilter,
+    }),
     hasEntitlements: arg.boolean({ description: 'Whether the account holds any entitlement.' }),
     entitlements: arg.boolean({ description: 'Whether the account has entitlements (`entitlements eq`).' }),
     sourceAuthoritative: arg.boolean({ description: 'Whether the source is authoritative.' }),
     uncorrelated: arg.boolean({ description: 'Accounts with no identity.' }),
-    manuallyCorrelated: arg.boolean({ description: 'Whether an admin tied the account to its identity by hand.' }),
+    manuallyCorrelated: arg.boolean({
+      description: 'Whether an admin tied the account to its identity by hand.',
+    }),
     identityCorrelated: arg.boolean({ description: "Whether the account's identity is correlated." }),
     origin: arg({ type: [AccountOriginEnum], description: 'One of these origins.' }),
     created: arg({ description: 'When the account was first aggregated.', type: AccountDateTimeFilter }),

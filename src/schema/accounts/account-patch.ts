@@ -24,7 +24,7 @@ export const AccountPatchOperationInput = builder.inputType('AccountPatchOperati
   description:
     'One JSON Patch operation on the account, e.g. `{ op: REPLACE, path: "/attributes/title", value: "x" }`.',
   fields: (t) => ({
-    op: t.field({ type: AccountPatchOpEnum, required: true }),
+    op: t.field({ description: 'What the operation does.', type: AccountPatchOpEnum, required: true }),
     path: t.string({
       required: true,
       description: 'A JSON Pointer: `/identityId`, `/attributes/<name>`, ...',

@@ -27,7 +27,8 @@ export const ErrorInterface = builder.interfaceRef<BaseError>('Error').implement
   description: 'An expected failure of a mutation.',
   fields: (t) => ({
     message: t.exposeString('message', {
-      description: 'What went wrong, in words for a person: ISC\'s message when the upstream refused, the gateway\'s own otherwise.',
+      description:
+        "What went wrong, in words for a person: ISC's message when the upstream refused, the gateway's own otherwise.",
     }),
     code: t.field({
       type: ErrorCodeEnum,
@@ -36,7 +37,8 @@ export const ErrorInterface = builder.interfaceRef<BaseError>('Error').implement
     }),
     trackingId: t.exposeString('trackingId', {
       nullable: true,
-      description: "ISC's `trackingId` of the refused call, to quote to SailPoint support; null when no call answered.",
+      description:
+        "ISC's `trackingId` of the refused call, to quote to SailPoint support; null when no call answered.",
     }),
     causes: t.exposeStringList('causes', {
       description:
@@ -53,42 +55,49 @@ builder.objectType(BaseError, {
 
 builder.objectType(NotFoundError, {
   name: 'NotFoundError',
-  description: 'The object named by the input does not exist, or the caller may not see it (ISC 404, or 400 "reference not found").',
+  description:
+    'The object named by the input does not exist, or the caller may not see it (ISC 404, or 400 "reference not found").',
   interfaces: [ErrorInterface],
 });
 
 builder.objectType(ForbiddenError, {
   name: 'ForbiddenError',
-  description: 'The caller\'s scopes or role do not allow this write (ISC 403), e.g. approving as someone who is not the requested approver.',
+  description:
+    "The caller's scopes or role do not allow this write (ISC 403), e.g. approving as someone who is not the requested approver.",
   interfaces: [ErrorInterface],
 });
 
 builder.objectType(ValidationError, {
   name: 'ValidationError',
-  description: 'The input was refused as invalid (ISC 400, or the gateway\'s own bounds before any call); `path` names the field.',
+  description:
+    "The input was refused as invalid (ISC 400, or the gateway's own bounds before any call); `path` names the field.",
   interfaces: [ErrorInterface],
   fields: (t) => ({
     path: t.exposeStringList('path', {
-      description: 'Path of the offending input field, e.g. `["input", "email"]`; empty when the whole input is at fault.',
+      description:
+        'Path of the offending input field, e.g. `["input", "email"]`; empty when the whole input is at fault.',
     }),
   }),
 });
 
 builder.objectType(ConflictError, {
   name: 'ConflictError',
-  description: 'The write clashes with what exists (ISC `400.1.409 Reference conflict`), e.g. a duplicate technical name or account name.',
+  description:
+    'The write clashes with what exists (ISC `400.1.409 Reference conflict`), e.g. a duplicate technical name or account name.',
   interfaces: [ErrorInterface],
 });
 
 builder.objectType(LimitExceededError, {
   name: 'LimitExceededError',
-  description: 'An ISC limit would be passed (`400.1.4 Limit violation`): 50 sources per org, 10 custom attributes or 20,000 records per source.',
+  description:
+    'An ISC limit would be passed (`400.1.4 Limit violation`): 50 sources per org, 10 custom attributes or 20,000 records per source.',
   interfaces: [ErrorInterface],
 });
 
 builder.objectType(RateLimitedError, {
   name: 'RateLimitedError',
-  description: 'ISC answered 429 (100 calls per client per 10 s), or the gateway\'s throttle could not make room in time; nothing was applied.',
+  description:
+    "ISC answered 429 (100 calls per client per 10 s), or the gateway's throttle could not make room in time; nothing was applied.",
   interfaces: [ErrorInterface],
   fields: (t) => ({
     retryAfter: t.exposeInt('retryAfter', {

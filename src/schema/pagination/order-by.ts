@@ -9,6 +9,10 @@ export const OrderDirectionEnum = builder.enumType('OrderDirection', {
   } as const,
 });
 
+/** The `orderBy` argument of every list. */
+export const ORDER_BY_DESCRIPTION =
+  "Sort keys, applied in order (ISC `sorters`); ISC's own order when absent.";
+
 export interface OrderByValue {
   field: string;
   direction?: 'ASC' | 'DESC' | null;
@@ -21,7 +25,12 @@ export interface OrderByValue {
 export function createOrderByInput(name: string, fields: readonly string[], description: string) {
   const fieldEnum = builder.enumType(`${name}Field`, {
     description: `Fields ${description} can be sorted by.`,
-    values: Object.fromEntries(fields.map((field) => [toEnumName(field), { value: field, description: `Sort by \`${field}\` (ISC's sorter name).` }])),
+    values: Object.fromEntries(
+      fields.map((field) => [
+        toEnumName(field),
+        { value: field, description: `Sort by \`${field}\` (ISC's sorter name).` },
+      ]),
+    ),
   });
   return builder.inputType(name, {
     description: `One sort key of ${description}; keys apply in the order given.`,

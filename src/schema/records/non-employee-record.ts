@@ -17,7 +17,7 @@ import {
 import { parseIdArgument } from '../ids.ts';
 import { type OrderedConnectionArgs, resolveListConnection, sourceIdArgument } from '../lists.ts';
 import type { OffsetConnection } from '../pagination/offset-connection.ts';
-import { createOrderByInput, toSorters } from '../pagination/order-by.ts';
+import { createOrderByInput, ORDER_BY_DESCRIPTION, toSorters } from '../pagination/order-by.ts';
 import { personFields } from '../person-fields.ts';
 import { AccountRef, NonEmployeeRecordRef, NonEmployeeSourceRef } from '../refs.ts';
 
@@ -71,7 +71,8 @@ builder.node(NonEmployeeRecordRef, {
       type: NonEmployeeSourceRef,
       nullable: true,
       extensions: withCost(sourceFromList),
-      description: 'The non-employee source the record is on (read from the one sources list, `GET /v3/non-employee-sources`).',
+      description:
+        'The non-employee source the record is on (read from the one sources list, `GET /v3/non-employee-sources`).',
       resolve: (record, _args, ctx) => (record.sourceId ? ctx.loaders.source.load(record.sourceId) : null),
     }),
     account: t.field({
@@ -91,10 +92,11 @@ builder.queryFields((t) => ({
     {
       type: NonEmployeeRecordRef,
       extensions: withCost(listPage('records', ({ args }) => (args.sourceId ? 1 : MAX_SOURCES))),
-      description: 'Non-employee records the caller may see, of one source or of all (`GET /v3/non-employee-records`, `filters=sourceId eq`).',
+      description:
+        'Non-employee records the caller may see, of one source or of all (`GET /v3/non-employee-records`, `filters=sourceId eq`).',
       args: {
         sourceId: t.arg.id({ description: 'Only records of this non-employee source (global or ISC id).' }),
-        orderBy: t.arg({ description: 'Sort keys, applied in order (ISC `sorters`); ISC\'s own order when absent.', type: [NonEmployeeRecordOrder] }),
+        orderBy: t.arg({ type: [NonEmployeeRecordOrder], description: ORDER_BY_DESCRIPTION }),
       },
       resolve: (_root, args, ctx, info) =>
         resolveRecordConnection(args, ctx, info, sourceIdArgument(args.sourceId)),
@@ -106,7 +108,13 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A non-employee record by its global id or its ISC id.',
     extensions: withCost(getPerParent('record')),
-    args: { id: t.arg.id({ description: 'The record\'s global id (`NonEmployeeRecord.id`) or its ISC id (`GET /v3/non-employee-records/{id}`).', required: true }) },
+    args: {
+      id: t.arg.id({
+        description:
+          "The record's global id (`NonEmployeeRecord.id`) or its ISC id (`GET /v3/non-employee-records/{id}`).",
+        required: true,
+      }),
+    },
     resolve: (_root, args, ctx) =>
       ctx.loaders.record.load(parseIdArgument(String(args.id), 'NonEmployeeRecord')),
   }),

@@ -19,7 +19,7 @@ import {
   sourceIdArgument,
 } from '../lists.ts';
 import type { OffsetConnection } from '../pagination/offset-connection.ts';
-import { createOrderByInput, toSorters } from '../pagination/order-by.ts';
+import { createOrderByInput, ORDER_BY_DESCRIPTION, toSorters } from '../pagination/order-by.ts';
 import { personFields } from '../person-fields.ts';
 import { NonEmployeeApprovalRef, NonEmployeeRequestRef, NonEmployeeSourceRef } from '../refs.ts';
 import { requesterCost } from './request-costs.ts';
@@ -65,11 +65,21 @@ builder.node(NonEmployeeRequestRef, {
   fields: (t) => ({
     iscId: t.string({ description: 'The ISC id of the request.', resolve: (request) => request.id ?? '' }),
     ...personFields(t),
-    manager: t.string({ description: 'The account id of the identity who will manage this non-employee.', nullable: true, resolve: (request) => request.manager ?? null }),
-    data: t.field({ description: 'Custom attribute values, keyed by technical name.', type: 'JSON', nullable: true, resolve: (request) => request.data ?? null }),
+    manager: t.string({
+      description: 'The account id of the identity who will manage this non-employee.',
+      nullable: true,
+      resolve: (request) => request.manager ?? null,
+    }),
+    data: t.field({
+      description: 'Custom attribute values, keyed by technical name.',
+      type: 'JSON',
+      nullable: true,
+      resolve: (request) => request.data ?? null,
+    }),
     approvalStatus: t.field({
       type: ApprovalStatusEnum,
-      description: 'Where the request stands: `PENDING` until every approver has approved, then `APPROVED` (the record is created), or `REJECTED`.',
+      description:
+        'Where the request stands: `PENDING` until every approver has approved, then `APPROVED` (the record is created), or `REJECTED`.',
       resolve: (request) => request.approvalStatus ?? 'NOT_READY',
     }),
     comment: t.string({
@@ -115,13 +125,14 @@ builder.queryFields((t) => ({
     {
       type: NonEmployeeRequestRef,
       extensions: withCost(listPage('requests', ({ args }) => (args.sourceId ? 1 : MAX_SOURCES))),
-      description: 'Non-employee requests made for `requestedFor` (`GET /v3/non-employee-requests`), of one source or of all.',
+      description:
+        'Non-employee requests made for `requestedFor` (`GET /v3/non-employee-requests`), of one source or of all.',
       args: {
         requestedFor: t.arg.string({
           description: 'Requests made for this identity; `me` (the default) for the caller.',
         }),
         sourceId: t.arg.id({ description: 'Only requests for this non-employee source (global or ISC id).' }),
-        orderBy: t.arg({ description: 'Sort keys, applied in order (ISC `sorters`); ISC\'s own order when absent.', type: [NonEmployeeRequestOrder] }),
+        orderBy: t.arg({ type: [NonEmployeeRequestOrder], description: ORDER_BY_DESCRIPTION }),
       },
       resolve: (_root, args, ctx, info) =>
         resolveRequestConnection(args, ctx, info, {
@@ -136,7 +147,13 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A non-employee request by its global id or its ISC id.',
     extensions: withCost(getPerParent('request')),
-    args: { id: t.arg.id({ description: 'The request\'s global id (`NonEmployeeRequest.id`) or its ISC id (`GET /v3/non-employee-requests/{id}`).', required: true }) },
+    args: {
+      id: t.arg.id({
+        description:
+          "The request's global id (`NonEmployeeRequest.id`) or its ISC id (`GET /v3/non-employee-requests/{id}`).",
+        required: true,
+      }),
+    },
     resolve: (_root, args, ctx) =>
       ctx.loaders.request.load(parseIdArgument(String(args.id), 'NonEmployeeRequest')),
   }),

@@ -1,4 +1,4 @@
-import { BULK_UPLOAD_STATUSES, type NonEmployeeBulkUploadJob } from '../../upstream/wire/nelm.ts';
+import type { BULK_UPLOAD_STATUSES, NonEmployeeBulkUploadJob } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
 import { getPerParent, sourceFromList, withCost, writeCost } from '../cost/field-cost.ts';
 import { ValidationError } from '../errors/error-classes.ts';
@@ -43,9 +43,23 @@ const NonEmployeeBulkUploadJobRef = builder
         description: 'The ISC id of the non-employee source.',
         resolve: (job) => job.sourceId ?? null,
       }),
-      status: t.field({ description: 'Where the job stands.', type: BulkUploadStatusEnum, resolve: (job) => job.status ?? 'PENDING' }),
-      created: t.field({ description: 'When the upload was accepted.', type: 'DateTime', nullable: true, resolve: (job) => job.created ?? null }),
-      modified: t.field({ description: 'When the job\'s status last changed.', type: 'DateTime', nullable: true, resolve: (job) => job.modified ?? null }),
+      status: t.field({
+        description: 'Where the job stands.',
+        type: BulkUploadStatusEnum,
+        resolve: (job) => job.status ?? 'PENDING',
+      }),
+      created: t.field({
+        description: 'When the upload was accepted.',
+        type: 'DateTime',
+        nullable: true,
+        resolve: (job) => job.created ?? null,
+      }),
+      modified: t.field({
+        description: "When the job's status last changed.",
+        type: 'DateTime',
+        nullable: true,
+        resolve: (job) => job.modified ?? null,
+      }),
     }),
   });
 
@@ -54,7 +68,11 @@ const ImportNonEmployeeRecordsPayload = builder
   .implement({
     description: 'The answer to an accepted CSV upload: the job, and the source to poll.',
     fields: (t) => ({
-      job: t.field({ description: 'The import job ISC started (`202 Accepted`).', type: NonEmployeeBulkUploadJobRef, resolve: (payload) => payload.job }),
+      job: t.field({
+        description: 'The import job ISC started (`202 Accepted`).',
+        type: NonEmployeeBulkUploadJobRef,
+        resolve: (payload) => payload.job,
+      }),
       nonEmployeeSource: t.field({
         type: NonEmployeeSourceRef,
         nullable: true,
