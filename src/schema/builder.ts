@@ -7,8 +7,9 @@ import { withCost } from './cost/field-cost.ts';
 import { NODE_ID_EXTENSIONS, nodesCost } from './cost/node-costs.ts';
 import { DateTimeScalar } from './date-time-scalar.ts';
 import { MUTATION_ERROR_TYPES } from './errors/error-classes.ts';
-import { decodeNodeId, encodeNodeId } from './ids.ts';
+import { encodeNodeId } from './ids.ts';
 import { INPUT_BOUNDS_PLUGIN } from './input-bounds-plugin.ts';
+import { decodeNodeIdOrMark, resolveNodeListLookup, resolveNodeLookup } from './node-lookups.ts';
 
 export interface GatewaySchemaTypes {
   Context: GatewayContext;
@@ -31,7 +32,7 @@ export const builder = new SchemaBuilder<GatewaySchemaTypes>({
   defaultFieldNullability: false,
   relay: {
     // Malformed global ids are the caller's mistake: a BAD_USER_INPUT error, not a masked one.
-    decodeGlobalID: (globalID) => decodeNodeId(globalID),
+    decodeGlobalID: (globalID) => decodeNodeIdOrMark(globalID),
     encodeGlobalID: (typename, id) => encodeNodeId(typename, id),
     cursorType: 'String',
     edgesFieldOptions: {
@@ -79,11 +80,15 @@ export const builder = new SchemaBuilder<GatewaySchemaTypes>({
       extensions: withCost(nodesCost),
       description: 'Any object by its global id; null when it does not exist or the caller may not see it.',
       args: { id: { description: 'A Relay global id, as any `id` field answers it.' } },
+      resolve: (_root, args, _ctx, _info, resolveNode) =>
+        resolveNodeLookup(args.id, () => resolveNode(args.id)),
     },
     nodesQueryOptions: {
       extensions: withCost(nodesCost),
       description: 'Objects by global id, in the order given; null in the slot of one that does not exist.',
       args: { ids: { description: 'Relay global ids, as `id` fields answer them.' } },
+      resolve: (_root, args, _ctx, _info, resolveNodes) =>
+        resolveNodeListLookup(args.ids, () => resolveNodes(args.ids)),
     },
   },
   // Every mutation with `errors: {}` answers `<Mutation>Result = <Payload> | <each typed failure>`.
