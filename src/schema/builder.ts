@@ -78,14 +78,16 @@ export const builder = new SchemaBuilder<GatewaySchemaTypes>({
     },
     nodeQueryOptions: {
       extensions: withCost(nodesCost),
-      description: 'Any object by its global id; null when it does not exist or the caller may not see it.',
+      description:
+        'Any object by its global id; null when nothing has that id. A string that is not a global id is a `BAD_USER_INPUT` error.',
       args: { id: { description: 'A Relay global id, as any `id` field answers it.' } },
       resolve: (_root, args, _ctx, _info, resolveNode) =>
         resolveNodeLookup(args.id, () => resolveNode(args.id)),
     },
     nodesQueryOptions: {
       extensions: withCost(nodesCost),
-      description: 'Objects by global id, in the order given; null in the slot of one that does not exist.',
+      description:
+        'Objects by global id, in the order given: null in the slot of an id nothing has, and of a string that is not a global id (with a `BAD_USER_INPUT` error at that slot).',
       args: { ids: { description: 'Relay global ids, as `id` fields answer them.' } },
       resolve: (_root, args, _ctx, _info, resolveNodes) =>
         resolveNodeListLookup(args.ids, () => resolveNodes(args.ids)),

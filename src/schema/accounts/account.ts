@@ -13,7 +13,8 @@ const AccountRecommendation = builder.objectRef<Recommendation>('AccountRecommen
   fields: (t) => ({
     type: t.exposeString('type', { description: '`HUMAN` or `MACHINE`.' }),
     method: t.exposeString('method', {
-      description: 'How ISC came to the recommendation, e.g. `DISCOVERY` or `SOURCE`.',
+      description:
+        'How ISC came to it: `DISCOVERY` (suggested by AI), `SOURCE` (its source is flagged as holding machine accounts) or `CRITERIA` (it meets classification criteria).',
     }),
   }),
 });
@@ -68,7 +69,8 @@ builder.node(AccountRef, {
       resolve: (account) => account.authoritative ?? false,
     }),
     systemAccount: t.boolean({
-      description: "Whether ISC treats it as a system account (not a person's).",
+      description:
+        'Whether it is a user account within ISC itself rather than an account from a source system.',
       resolve: (account) => account.systemAccount ?? false,
     }),
     uncorrelated: t.boolean({
@@ -131,19 +133,19 @@ builder.node(AccountRef, {
       resolve: fromFull((account) => account.ownerIdentity),
     }),
     cloudLifecycleState: t.string({
-      description: "The lifecycle state of the account's identity, e.g. `active` (FULL answers only).",
+      description: 'The lifecycle state of the identity the account is correlated to, e.g. `active`.',
       nullable: true,
       extensions: FROM_FULL,
       resolve: fromFull((account) => account.cloudLifecycleState),
     }),
     identityState: t.string({
-      description: "The identity's state, e.g. `ACTIVE` or `INACTIVE_LONG_TERM`.",
+      description: 'The state of the identity the account is correlated to, e.g. `ACTIVE`.',
       nullable: true,
       extensions: FROM_FULL,
       resolve: fromFull((account) => account.identityState),
     }),
     connectionType: t.string({
-      description: 'How the source connects, e.g. `direct` or `file`.',
+      description: "The connection type of the account's source, e.g. `direct`.",
       nullable: true,
       extensions: FROM_FULL,
       resolve: fromFull((account) => account.connectionType),
@@ -169,7 +171,7 @@ builder.node(AccountRef, {
     }),
     uuid: t.string({
       description:
-        "The account's unique id on its source, when the source has one apart from `nativeIdentity`.",
+        "The account's unique id as its account schema determines it, e.g. `{b0dce506-d6d4-44d2-8a32-d9a5b21fb175}`.",
       nullable: true,
       extensions: FROM_FULL,
       resolve: fromFull((account) => account.uuid),
