@@ -7,8 +7,9 @@ import { withCost } from './cost/field-cost.ts';
 import { NODE_ID_EXTENSIONS, nodesCost } from './cost/node-costs.ts';
 import { DateTimeScalar } from './date-time-scalar.ts';
 import { MUTATION_ERROR_TYPES } from './errors/error-classes.ts';
-import { decodeNodeId, encodeNodeId } from './ids.ts';
+import { encodeNodeId } from './ids.ts';
 import { INPUT_BOUNDS_PLUGIN } from './input-bounds-plugin.ts';
+import { decodeNodeIdOrMark, resolveNodeListLookup, resolveNodeLookup } from './node-lookups.ts';
 
 export interface GatewaySchemaTypes {
   Context: GatewayContext;
@@ -31,15 +32,66 @@ export const builder = new SchemaBuilder<GatewaySchemaTypes>({
   defaultFieldNullability: false,
   relay: {
     // Malformed global ids are the caller's mistake: a BAD_USER_INPUT error, not a masked one.
-    decodeGlobalID: (globalID) => decodeNodeId(globalID),
+    decodeGlobalID: (globalID) => decodeNodeIdOrMark(globalID),
     encodeGlobalID: (typename, id) => encodeNodeId(typename, id),
     cursorType: 'String',
-    edgesFieldOptions: { nullable: false },
-    nodeFieldOptions: { nullable: false },
+    edgesFieldOptions: {
+      nullable: false,
+      description: 'The items of this page, each with its cursor, in list order.',
+    },
+    nodeFieldOptions: { nullable: false, description: 'The item at this position of the list.' },
+    cursorFieldOptions: {
+      description: 'Opaque position of this item: pass it as `after` or `before` to page from here.',
+    },
+    pageInfoFieldOptions: {
+      description: 'Where this page sits in the whole list, and the cursors to page on.',
+    },
+    hasNextPageFieldOptions: {
+      description: 'Whether items follow this page (ask again with `after: endCursor`).',
+    },
+    hasPreviousPageFieldOptions: {
+      description: 'Whether items come before this page (ask again with `before: startCursor`).',
+    },
+    startCursorFieldOptions: {
+      description: 'The cursor of the first item of this page; null when the page is empty.',
+    },
+    endCursorFieldOptions: {
+      description: 'The cursor of the last item of this page; null when the page is empty.',
+    },
+    firstArgOptions: {
+      description: 'Items from the start (or after `after`): 1..250, default 50 (one ISC page holds 250).',
+    },
+    afterArgOptions: { description: 'Cursor of the item the page starts after (an `endCursor`).' },
+    lastArgOptions: { description: 'Items from the end (or before `before`): 1..250; not with `first`.' },
+    beforeArgOptions: { description: 'Cursor of the item the page ends before (a `startCursor`).' },
+    nodeTypeOptions: {
+      description: 'An object with a Relay global id: any of them can be fetched again with `node(id:)`.',
+    },
+    pageInfoTypeOptions: {
+      description: 'Relay paging state of a connection page (ISC lists are paged by offset underneath).',
+    },
     brandLoadedObjects: true,
-    idFieldOptions: { extensions: NODE_ID_EXTENSIONS },
-    nodeQueryOptions: { extensions: withCost(nodesCost) },
-    nodesQueryOptions: { extensions: withCost(nodesCost) },
+    idFieldOptions: {
+      extensions: NODE_ID_EXTENSIONS,
+      description:
+        'Relay global id (base64 of type and ISC id): pass it to `node(id:)` or to any `id:` argument.',
+    },
+    nodeQueryOptions: {
+      extensions: withCost(nodesCost),
+      description:
+        'Any object by its global id; null when nothing has that id. A string that is not a global id is a `BAD_USER_INPUT` error.',
+      args: { id: { description: 'A Relay global id, as any `id` field answers it.' } },
+      resolve: (_root, args, _ctx, _info, resolveNode) =>
+        resolveNodeLookup(args.id, () => resolveNode(args.id)),
+    },
+    nodesQueryOptions: {
+      extensions: withCost(nodesCost),
+      description:
+        'Objects by global id, in the order given: null in the slot of an id nothing has, and of a string that is not a global id (with a `BAD_USER_INPUT` error at that slot).',
+      args: { ids: { description: 'Relay global ids, as `id` fields answer them.' } },
+      resolve: (_root, args, _ctx, _info, resolveNodes) =>
+        resolveNodeListLookup(args.ids, () => resolveNodes(args.ids)),
+    },
   },
   // Every mutation with `errors: {}` answers `<Mutation>Result = <Payload> | <each typed failure>`.
   errors: {
@@ -56,7 +108,10 @@ builder.addScalarType('DateTime', DateTimeScalar);
 builder.addScalarType('Date', DateResolver);
 builder.addScalarType('JSON', JSONResolver);
 
-builder.queryType({});
+builder.queryType({
+  description:
+    "Reads of ISC's Non-Employee Lifecycle Management (sources, schema, records, requests, approvals) and Accounts APIs.",
+});
 
 builder.mutationType({
   description: 'Every write of the NELM API. Expected failures come back as typed results (`... on Error`).',

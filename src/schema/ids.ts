@@ -37,13 +37,6 @@ export function tryDecodeNodeId(value: string): DecodedNodeId | null {
   return { typename, id };
 }
 
-/** For `node`/`nodes`: only global ids identify a type. */
-export function decodeNodeId(value: string): DecodedNodeId {
-  const decoded = tryDecodeNodeId(value);
-  if (!decoded) throw createBadUserInputError(`"${clip(value)}" is not a valid node id.`);
-  return decoded;
-}
-
 /**
  * For root lookups and `sourceId` arguments: a global id of `typename`, or a raw ISC id.
  * Returns the ISC id.

@@ -24,15 +24,19 @@ export interface NonEmployeeFieldsInput extends NonEmployeePersonTexts {
 export function nonEmployeeInputFields(t: InputFields) {
   return {
     accountName: t.string({ required: true, description: 'The account name, unique in the source.' }),
-    firstName: t.string({ required: true }),
-    lastName: t.string({ required: true }),
-    email: t.string({ required: true }),
-    phone: t.string({ required: true }),
+    firstName: t.string({ description: "The non-employee's first name (not blank).", required: true }),
+    lastName: t.string({ description: "The non-employee's last name (not blank).", required: true }),
+    email: t.string({ description: "The non-employee's email address.", required: true }),
+    phone: t.string({ description: "The non-employee's phone number (not blank).", required: true }),
     manager: t.string({
       required: true,
       description: 'The account id of the identity who manages this non-employee.',
     }),
-    startDate: t.field({ type: 'DateTime', required: true }),
+    startDate: t.field({
+      description: 'When the engagement starts; a date alone (`2027-01-01`) is midnight UTC.',
+      type: 'DateTime',
+      required: true,
+    }),
     endDate: t.field({ type: 'DateTime', required: true, description: 'Not before `startDate`.' }),
     data: t.field({
       type: 'JSON',
@@ -45,14 +49,20 @@ export function nonEmployeeInputFields(t: InputFields) {
 /** The shared fields as an update carries them: each optional, only the given ones change. */
 export function nonEmployeePatchFields(t: InputFields) {
   return {
-    accountName: t.string(),
-    firstName: t.string(),
-    lastName: t.string(),
-    email: t.string(),
-    phone: t.string(),
+    accountName: t.string({ description: 'A new account name, unique in the source.' }),
+    firstName: t.string({ description: 'A new first name (not blank, not null).' }),
+    lastName: t.string({ description: 'A new last name (not blank, not null).' }),
+    email: t.string({ description: 'A new email address (not null).' }),
+    phone: t.string({ description: 'A new phone number (not blank, not null).' }),
     manager: t.string({ description: 'The account id of the identity who manages this non-employee.' }),
-    startDate: t.field({ type: 'DateTime' }),
-    endDate: t.field({ type: 'DateTime' }),
+    startDate: t.field({
+      description: 'A new start date; a date alone is midnight UTC; not after `endDate`.',
+      type: 'DateTime',
+    }),
+    endDate: t.field({
+      description: "A new end date (a record's owner may change only this); not before `startDate`.",
+      type: 'DateTime',
+    }),
     data: t.field({
       type: 'JSON',
       description: 'Replaces every custom attribute value; null clears them all.',

@@ -99,6 +99,9 @@ describe.skipIf(!executablePath)('GraphiQL from npm start, first visit, in headl
       );
       await page.locator('.graphiql-execute-button').click();
       const body = (await (await answer).json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+      // Before the checks: a tab that fails leaves its picture too.
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(SCREENSHOTS, `tab-${index + 1}-${name}.png`) });
       expect(body.errors).toBeUndefined();
       expect(Object.values(body.data ?? {}).every((value) => value !== null)).toBe(true);
       if (name === 'Approve') {
@@ -112,8 +115,6 @@ describe.skipIf(!executablePath)('GraphiQL from npm start, first visit, in headl
         const inbox = body.data?.nonEmployeeApprovals as { totalCount: number };
         expect(inbox.totalCount).toBeGreaterThan(0);
       }
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: join(SCREENSHOTS, `tab-${index + 1}-${name}.png`) });
     },
     60_000,
   );

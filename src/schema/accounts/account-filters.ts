@@ -11,7 +11,10 @@ const MAX_IN_VALUES = MAX_LIST_LIMIT;
 
 export const AccountOriginEnum = builder.enumType('AccountOrigin', {
   description: 'How the account came to be: read from its source, or created by ISC.',
-  values: ['AGGREGATED', 'PROVISIONED'] as const satisfies readonly NonNullable<AccountOrigin>[],
+  values: {
+    AGGREGATED: { value: 'AGGREGATED', description: 'Read from its source by an aggregation.' },
+    PROVISIONED: { value: 'PROVISIONED', description: 'Created on its source by ISC.' },
+  } as const satisfies Record<NonNullable<AccountOrigin>, unknown>,
 });
 
 const AccountTextFilter = builder.inputType('AccountTextFilter', {
@@ -45,7 +48,7 @@ const AccountRecommendationFilter = builder.inputType('AccountRecommendationFilt
 const AccountDateTimeFilter = builder.inputType('AccountDateTimeFilter', {
   description: 'A range of instants; the bounds given must all hold.',
   fields: (t) => ({
-    eq: t.field({ type: 'DateTime' }),
+    eq: t.field({ description: 'At exactly this instant.', type: 'DateTime' }),
     gt: t.field({ type: 'DateTime', description: 'After.' }),
     ge: t.field({ type: 'DateTime', description: 'At or after.' }),
     lt: t.field({ type: 'DateTime', description: 'Before.' }),
@@ -102,8 +105,11 @@ export function accountFilterArgs(arg: ArgBuilder<BuilderTypes>, options: { sour
   return {
     id: arg({ type: AccountTextFilter, description: 'The ISC id of the account.' }),
     identityId: arg({ type: AccountTextFilter, description: 'The identity the account belongs to.' }),
-    name: arg({ type: AccountTextFilter }),
-    nativeIdentity: arg({ type: AccountTextFilter }),
+    name: arg({ description: "The account's name on its source.", type: AccountTextFilter }),
+    nativeIdentity: arg({
+      description: "The account's id on its source (a non-employee's: the record's account name).",
+      type: AccountTextFilter,
+    }),
     ...(options.sourceId
       ? { sourceId: arg({ type: AccountTextFilter, description: 'The ISC source the account is on.' }) }
       : {}),
@@ -111,16 +117,21 @@ export function accountFilterArgs(arg: ArgBuilder<BuilderTypes>, options: { sour
     identityState: arg({ type: AccountChoiceFilter, description: "The state of the account's identity." }),
     sourceDisplayableName: arg({ type: AccountChoiceFilter, description: "The source's displayable name." }),
     sourceConnectionType: arg({ type: AccountChoiceFilter, description: "The source's connection type." }),
-    recommendationMethod: arg({ type: AccountRecommendationFilter }),
-    hasEntitlements: arg.boolean(),
+    recommendationMethod: arg({
+      description: "How ISC recommended the account's kind (`recommendation.method`).",
+      type: AccountRecommendationFilter,
+    }),
+    hasEntitlements: arg.boolean({ description: 'Whether the account holds any entitlement.' }),
     entitlements: arg.boolean({ description: 'Whether the account has entitlements (`entitlements eq`).' }),
     sourceAuthoritative: arg.boolean({ description: 'Whether the source is authoritative.' }),
     uncorrelated: arg.boolean({ description: 'Accounts with no identity.' }),
-    manuallyCorrelated: arg.boolean(),
+    manuallyCorrelated: arg.boolean({
+      description: 'Whether an admin tied the account to its identity by hand.',
+    }),
     identityCorrelated: arg.boolean({ description: "Whether the account's identity is correlated." }),
     origin: arg({ type: [AccountOriginEnum], description: 'One of these origins.' }),
-    created: arg({ type: AccountDateTimeFilter }),
-    modified: arg({ type: AccountDateTimeFilter }),
+    created: arg({ description: 'When the account was first aggregated.', type: AccountDateTimeFilter }),
+    modified: arg({ description: 'When ISC last changed the account.', type: AccountDateTimeFilter }),
   };
 }
 

@@ -7,7 +7,7 @@ import type { GatewayContext } from '../context.ts';
 import { listPage, withCost } from '../cost/field-cost.ts';
 import { resolveListConnection } from '../lists.ts';
 import type { ConnectionArgs } from '../pagination/offset-connection.ts';
-import { toSorters } from '../pagination/order-by.ts';
+import { ORDER_BY_DESCRIPTION, toSorters } from '../pagination/order-by.ts';
 import { AccountRef } from '../refs.ts';
 import { accountSources } from './account-costs.ts';
 import { accountDetailFor } from './account-detail.ts';
@@ -38,7 +38,10 @@ builder.queryField('accounts', (t) =>
       description:
         'Accounts on any ISC source, filtered as the Accounts API allows (every condition given must hold).',
       extensions: withCost(listPage('accounts', accountSources)),
-      args: { ...accountFilterArgs(t.arg, { sourceId: true }), orderBy: t.arg({ type: [AccountOrder] }) },
+      args: {
+        ...accountFilterArgs(t.arg, { sourceId: true }),
+        orderBy: t.arg({ type: [AccountOrder], description: ORDER_BY_DESCRIPTION }),
+      },
       resolve: (_root, args, ctx, info) =>
         resolveAccounts(toAccountFilter(args), toSorters(args.orderBy), args, ctx, info),
     },

@@ -11,20 +11,20 @@ type PatchOp = JsonPatchOperation['op'];
 const AccountPatchOpEnum = builder.enumType('AccountPatchOp', {
   description: 'A JSON Patch (RFC 6902) operation.',
   values: {
-    ADD: { value: 'add' },
-    REMOVE: { value: 'remove' },
-    REPLACE: { value: 'replace' },
-    MOVE: { value: 'move' },
-    COPY: { value: 'copy' },
-    TEST: { value: 'test' },
-  } as const satisfies Record<string, { value: PatchOp }>,
+    ADD: { value: 'add', description: 'Add `value` at `path`.' },
+    REMOVE: { value: 'remove', description: 'Remove what is at `path`.' },
+    REPLACE: { value: 'replace', description: 'Replace what is at `path` with `value`.' },
+    MOVE: { value: 'move', description: 'Move what is at `from` to `path`.' },
+    COPY: { value: 'copy', description: 'Copy what is at `from` to `path`.' },
+    TEST: { value: 'test', description: 'Fail the whole patch unless `path` holds `value`.' },
+  } as const satisfies Record<string, { value: PatchOp; description: string }>,
 });
 
 export const AccountPatchOperationInput = builder.inputType('AccountPatchOperationInput', {
   description:
     'One JSON Patch operation on the account, e.g. `{ op: REPLACE, path: "/attributes/title", value: "x" }`.',
   fields: (t) => ({
-    op: t.field({ type: AccountPatchOpEnum, required: true }),
+    op: t.field({ description: 'What the operation does.', type: AccountPatchOpEnum, required: true }),
     path: t.string({
       required: true,
       description: 'A JSON Pointer: `/identityId`, `/attributes/<name>`, ...',

@@ -45,7 +45,11 @@ export const AccountTaskPayload = builder.interfaceRef<AccountTaskResult>('Accou
       description: 'The id of the task ISC runs the change in.',
       resolve: (result) => result.taskId,
     }),
-    completion: t.field({ type: AccountTaskCompletionEnum, resolve: (result) => result.completion }),
+    completion: t.field({
+      type: AccountTaskCompletionEnum,
+      description: 'Whether the change showed on the account before the mutation answered.',
+      resolve: (result) => result.completion,
+    }),
     account: t.field({
       type: AccountRef,
       nullable: true,
@@ -79,7 +83,7 @@ export function createAccountTaskInput<Fields extends InputFieldMap>(
   description?: string,
 ) {
   return builder.inputType(name, {
-    description,
+    description: description ?? 'The account the task runs on, and whether to wait until its change shows.',
     fields: (t) => ({
       id: t.id({ required: true, description: 'The account: its global id or its ISC id.' }),
       ...fields(t),
@@ -125,7 +129,13 @@ export function defineAccountTaskMutation<Input extends AccountTaskInput>(
     t.field({
       type: Payload,
       description: mutation.description,
-      args: { input: t.arg({ type: mutation.input, required: true }) },
+      args: {
+        input: t.arg({
+          type: mutation.input,
+          required: true,
+          description: 'The account, and what the task needs.',
+        }),
+      },
       errors: {},
       extensions: withCost(accountTaskCost),
       resolve: async (_root, args, ctx) => {

@@ -26,6 +26,7 @@ const WRITE_INPUT: InputShape = {
 };
 
 const CreateAccountInput = builder.inputType('CreateAccountInput', {
+  description: 'A new account on an ISC source (`POST /v3/accounts`), and whether to wait until it shows.',
   fields: (t) => ({
     sourceId: t.id({
       required: true,
@@ -124,7 +125,13 @@ builder.mutationFields((t) => ({
   createAccount: t.field({
     type: CreateAccountPayload,
     description: 'Creates an account on an ISC source (v3 `POST /accounts`).',
-    args: { input: t.arg({ type: CreateAccountInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'The source and the attributes of the new account.',
+        type: CreateAccountInput,
+        required: true,
+      }),
+    },
     errors: {},
     extensions: withCost(accountTaskCost),
     resolve: (_root, { input }, ctx) => createAccount(input, ctx),
@@ -138,7 +145,9 @@ defineAccountTaskMutation('updateAccount', {
       identityId: t.string({
         description: 'Moves the account to this identity; an explicit null uncorrelates it.',
       }),
-      manuallyCorrelated: t.boolean(),
+      manuallyCorrelated: t.boolean({
+        description: "Whether the account's tie to its identity was made by hand.",
+      }),
       attributes: t.field({
         type: 'JSON',
         description: 'Attribute values to set (flat-file sources only); a null value removes the attribute.',

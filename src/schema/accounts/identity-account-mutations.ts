@@ -88,9 +88,17 @@ const IdentityAccountsTaskPayload = builder
   .implement({
     description: 'A task ISC accepted for every account of one identity.',
     fields: (t) => ({
-      taskId: t.string({ nullable: true, resolve: (payload) => payload.taskId }),
-      identityId: t.exposeString('identityId'),
-      completion: t.field({ type: AccountTaskCompletionEnum, resolve: (payload) => payload.completion }),
+      taskId: t.string({
+        description: 'The id of the task ISC runs the change in.',
+        nullable: true,
+        resolve: (payload) => payload.taskId,
+      }),
+      identityId: t.exposeString('identityId', { description: 'The ISC identity whose accounts change.' }),
+      completion: t.field({
+        description: 'Whether every account of the identity showed the change before the mutation answered.',
+        type: AccountTaskCompletionEnum,
+        resolve: (payload) => payload.completion,
+      }),
       accounts: t.field({
         type: [AccountRef],
         description: "The identity's accounts as they stand.",
@@ -100,7 +108,10 @@ const IdentityAccountsTaskPayload = builder
   });
 
 const singlePayload = (name: string) =>
-  builder.objectRef<SingleToggle>(`${name}Payload`).implement({ interfaces: [IdentityAccountsTaskPayload] });
+  builder.objectRef<SingleToggle>(`${name}Payload`).implement({
+    description: 'The task ISC accepted for every account of the identity.',
+    interfaces: [IdentityAccountsTaskPayload],
+  });
 
 /** A 2xx entry of the 207 answer: ISC took the identity's task. */
 const isAccepted = (entry: BulkIdentitiesAccountsResponse) =>
@@ -114,13 +125,23 @@ interface IdentityResult {
 const IdentityAccountsResult = builder.objectRef<IdentityResult>('IdentityAccountsResult').implement({
   description: "One identity's entry of the 207 answer.",
   fields: (t) => ({
-    identityId: t.string({ resolve: ({ entry }) => entry.id ?? '' }),
+    identityId: t.string({
+      description: 'The ISC identity this entry is about.',
+      resolve: ({ entry }) => entry.id ?? '',
+    }),
     statusCode: t.int({
       description: '202 when accepted; otherwise why not (404: no such identity).',
       resolve: ({ entry }) => entry.statusCode ?? 0,
     }),
-    accepted: t.boolean({ resolve: ({ entry }) => isAccepted(entry) }),
-    message: t.string({ nullable: true, resolve: ({ entry }) => entry.message ?? null }),
+    accepted: t.boolean({
+      description: "Whether ISC took the identity's task (a 2xx `statusCode`).",
+      resolve: ({ entry }) => isAccepted(entry),
+    }),
+    message: t.string({
+      description: 'Why ISC did not take it, when it did not.',
+      nullable: true,
+      resolve: ({ entry }) => entry.message ?? null,
+    }),
     accounts: t.field({
       type: [AccountRef],
       description: "The identity's accounts as they stand (none when not accepted).",
@@ -138,12 +159,18 @@ const bulkPayload = (name: string) =>
         description: 'COMPLETED when every account of every accepted identity shows the change.',
         resolve: (payload) => payload.completion,
       }),
-      results: t.field({ type: [IdentityAccountsResult], resolve: (payload) => payload.results }),
+      results: t.field({
+        description: 'One entry per identity asked, in the order ISC answered.',
+        type: [IdentityAccountsResult],
+        resolve: (payload) => payload.results,
+      }),
     }),
   });
 
 const singleInput = (name: string) =>
   builder.inputType(name, {
+    description:
+      'One identity whose accounts all change (beta `POST /identities-accounts/{id}/enable|disable`).',
     fields: (t) => ({
       identityId: t.string({ required: true, description: 'The ISC identity id.' }),
       waitForCompletion: t.boolean({ defaultValue: false, description: WAIT_DESCRIPTION }),
@@ -152,6 +179,7 @@ const singleInput = (name: string) =>
 
 const bulkInput = (name: string) =>
   builder.inputType(name, {
+    description: 'Identities whose accounts all change (beta `POST /identities-accounts/enable|disable`).',
     fields: (t) => ({
       identityIds: t.stringList({ required: true, description: `1 to ${MAX_IDENTITIES} ISC identity ids.` }),
       waitForCompletion: t.boolean({ defaultValue: false, description: WAIT_DESCRIPTION }),
@@ -179,7 +207,13 @@ for (const action of ['enable', 'disable'] as const) {
     [`${action}AccountsForIdentity`]: t.field({
       type: SinglePayload,
       description: `${Verb}s every account of one identity (beta \`POST /identities-accounts/{id}/${action}\`).`,
-      args: { input: t.arg({ type: SingleInput, required: true }) },
+      args: {
+        input: t.arg({
+          description: 'The identity, and whether to wait until its accounts show the change.',
+          type: SingleInput,
+          required: true,
+        }),
+      },
       errors: {},
       extensions: withCost(identityTaskCost),
       resolve: async (_root, { input }, ctx) => {
@@ -196,7 +230,13 @@ for (const action of ['enable', 'disable'] as const) {
       description:
         `${Verb}s every account of each identity (beta \`POST /identities-accounts/${action}\`); ` +
         'each identity has its own result.',
-      args: { input: t.arg({ type: BulkInput, required: true }) },
+      args: {
+        input: t.arg({
+          description: 'The identities, and whether to wait until their accounts show the change.',
+          type: BulkInput,
+          required: true,
+        }),
+      },
       errors: {},
       extensions: withCost(identityTaskCost),
       resolve: async (_root, { input }, ctx) => {

@@ -16,6 +16,8 @@ const DECISION_INPUT: InputShape = {
 const APPROVAL_ID_DESCRIPTION = 'The approval item: its global id or its ISC id.';
 
 const ApproveNonEmployeeRequestInput = builder.inputType('ApproveNonEmployeeRequestInput', {
+  description:
+    'The approval item to approve (`POST /v3/non-employee-approvals/{id}/approve`), as its approver.',
   fields: (t) => ({
     id: t.id({ required: true, description: APPROVAL_ID_DESCRIPTION }),
     comment: t.string({ description: 'Optional, at most 4000 characters.' }),
@@ -23,6 +25,8 @@ const ApproveNonEmployeeRequestInput = builder.inputType('ApproveNonEmployeeRequ
 });
 
 const RejectNonEmployeeRequestInput = builder.inputType('RejectNonEmployeeRequestInput', {
+  description:
+    'The approval item to reject (`POST /v3/non-employee-approvals/{id}/reject`), as its approver, and why.',
   fields: (t) => ({
     id: t.id({ required: true, description: APPROVAL_ID_DESCRIPTION }),
     comment: t.string({ required: true, description: 'Why: required, at most 4000 characters.' }),
@@ -31,6 +35,7 @@ const RejectNonEmployeeRequestInput = builder.inputType('RejectNonEmployeeReques
 
 const decisionPayload = (name: string, verb: string) =>
   builder.objectRef<{ approval: NonEmployeeApprovalItem }>(name).implement({
+    description: 'The decided approval item, and the request as it stands after the decision.',
     fields: (t) => ({
       approval: t.field({
         type: NonEmployeeApprovalRef,
@@ -63,7 +68,13 @@ builder.mutationFields((t) => ({
     type: ApproveNonEmployeeRequestPayload,
     description:
       'Approves as the requested approver: the next approver is notified, or, after the last one, the record is created.',
-    args: { input: t.arg({ type: ApproveNonEmployeeRequestInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'The approval item, and an optional comment.',
+        type: ApproveNonEmployeeRequestInput,
+        required: true,
+      }),
+    },
     errors: {},
     extensions: withCost(writeCost),
     resolve: async (_root, { input }, ctx) => {
@@ -80,7 +91,13 @@ builder.mutationFields((t) => ({
   rejectNonEmployeeRequest: t.field({
     type: RejectNonEmployeeRequestPayload,
     description: 'Rejects as the requested approver, with a comment: the request ends REJECTED.',
-    args: { input: t.arg({ type: RejectNonEmployeeRequestInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'The approval item, and the required comment.',
+        type: RejectNonEmployeeRequestInput,
+        required: true,
+      }),
+    },
     errors: {},
     extensions: withCost(writeCost),
     resolve: async (_root, { input }, ctx) => {

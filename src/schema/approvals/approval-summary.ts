@@ -9,9 +9,18 @@ const NonEmployeeApprovalSummaryRef = builder
   .implement({
     description: 'Counts of the approval items of an approver.',
     fields: (t) => ({
-      approved: t.int({ resolve: (summary) => summary.approved ?? 0 }),
-      pending: t.int({ resolve: (summary) => summary.pending ?? 0 }),
-      rejected: t.int({ resolve: (summary) => summary.rejected ?? 0 }),
+      approved: t.int({
+        description: 'Items this approver has approved.',
+        resolve: (summary) => summary.approved ?? 0,
+      }),
+      pending: t.int({
+        description: "Items waiting for this approver's decision.",
+        resolve: (summary) => summary.pending ?? 0,
+      }),
+      rejected: t.int({
+        description: 'Items this approver has rejected.',
+        resolve: (summary) => summary.rejected ?? 0,
+      }),
     }),
   });
 
@@ -19,6 +28,8 @@ builder.queryFields((t) => ({
   nonEmployeeApprovalSummary: t.field({
     type: NonEmployeeApprovalSummaryRef,
     extensions: withCost(summaryCost('approval-summary')),
+    description:
+      "Counts of an approver's approval items (`GET /v3/non-employee-approvals/summary/{requested-for}`); needs a user's token for `me`.",
     args: {
       requestedFor: t.arg.string({
         defaultValue: DEFAULT_REQUESTED_FOR,

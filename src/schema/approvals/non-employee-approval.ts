@@ -12,7 +12,7 @@ import { requireUserForMe } from '../errors/user-context.ts';
 import { IdentityReference } from '../identity-reference.ts';
 import { parseIdArgument } from '../ids.ts';
 import { resolveListConnection } from '../lists.ts';
-import { createOrderByInput, toSorters } from '../pagination/order-by.ts';
+import { createOrderByInput, ORDER_BY_DESCRIPTION, toSorters } from '../pagination/order-by.ts';
 import { NonEmployeeApprovalRef, NonEmployeeRequestRef, NonEmployeeSourceRef } from '../refs.ts';
 import { selectsOnly } from '../selection.ts';
 import { requestOfApprovalCost, sourceOfApprovalCost } from './approval-costs.ts';
@@ -46,11 +46,17 @@ builder.node(NonEmployeeApprovalRef, {
       resolve: (approval) => approval.id ?? '',
     }),
     approver: t.field({
+      description:
+        'The identity (or governance group) whose decision this is; only it may approve or reject.',
       type: IdentityReference,
       nullable: true,
       resolve: (approval) => approval.approver ?? null,
     }),
-    accountName: t.string({ nullable: true, resolve: (approval) => approval.accountName ?? null }),
+    accountName: t.string({
+      description: 'The account name of the requested non-employee.',
+      nullable: true,
+      resolve: (approval) => approval.accountName ?? null,
+    }),
     approvalOrder: t.float({
       nullable: true,
       description: 'Position of this approver in the chain.',
@@ -58,6 +64,8 @@ builder.node(NonEmployeeApprovalRef, {
     }),
     approvalStatus: t.field({
       type: ApprovalStatusEnum,
+      description:
+        "This approver's decision: `PENDING` on their turn, `NOT_READY` before it, then `APPROVED`, `REJECTED` or `CANCELLED`.",
       resolve: (approval) => approval.approvalStatus ?? 'NOT_READY',
     }),
     comment: t.string({
@@ -65,8 +73,18 @@ builder.node(NonEmployeeApprovalRef, {
       description: "The approver's comment.",
       resolve: (approval) => approval.comment ?? null,
     }),
-    created: t.field({ type: 'DateTime', nullable: true, resolve: (approval) => approval.created ?? null }),
-    modified: t.field({ type: 'DateTime', nullable: true, resolve: (approval) => approval.modified ?? null }),
+    created: t.field({
+      description: 'When the approval item was created (with its request).',
+      type: 'DateTime',
+      nullable: true,
+      resolve: (approval) => approval.created ?? null,
+    }),
+    modified: t.field({
+      description: 'When this approver last acted on it.',
+      type: 'DateTime',
+      nullable: true,
+      resolve: (approval) => approval.modified ?? null,
+    }),
     request: t.field({
       type: NonEmployeeRequestRef,
       nullable: true,
@@ -78,6 +96,8 @@ builder.node(NonEmployeeApprovalRef, {
       type: NonEmployeeSourceRef,
       nullable: true,
       extensions: withCost(sourceOfApprovalCost),
+      description:
+        'The non-employee source of the request, as the request embeds it (id, sourceId, name, description cost no call).',
       resolve: async (approval, _args, ctx) => {
         const embedded = approval.nonEmployeeRequest;
         if (embedded && 'nonEmployeeSource' in embedded && embedded.nonEmployeeSource?.id) {
@@ -95,10 +115,15 @@ builder.queryFields((t) => ({
     {
       type: NonEmployeeApprovalRef,
       extensions: withCost(listPage('approvals')),
+      description: 'Approval items of an approver (`GET /v3/non-employee-approvals`): the approvals inbox.',
       args: {
         requestedFor: t.arg.string({ description: 'Approval items of this approver; `me` for the caller.' }),
-        approvalStatus: t.arg({ type: ApprovalStatusEnum }),
-        orderBy: t.arg({ type: [NonEmployeeApprovalOrder] }),
+        approvalStatus: t.arg({
+          description:
+            'Only items in this status (`filters=approvalStatus eq`), e.g. `PENDING` for what awaits a decision.',
+          type: ApprovalStatusEnum,
+        }),
+        orderBy: t.arg({ type: [NonEmployeeApprovalOrder], description: ORDER_BY_DESCRIPTION }),
       },
       resolve: async (_root, args, ctx, info) => {
         const requestedFor = args.requestedFor ?? undefined;
@@ -121,7 +146,13 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'An approval item by its global id or its ISC id.',
     extensions: withCost(getPerParent('approval')),
-    args: { id: t.arg.id({ required: true }) },
+    args: {
+      id: t.arg.id({
+        description:
+          "The approval item's global id (`NonEmployeeApproval.id`) or its ISC id (`GET /v3/non-employee-approvals/{id}`).",
+        required: true,
+      }),
+    },
     resolve: (_root, args, ctx) =>
       ctx.loaders.approval.load(parseIdArgument(String(args.id), 'NonEmployeeApproval')),
   }),

@@ -27,13 +27,20 @@ export const ErrorCodeEnum = builder.enumType('ErrorCode', {
 export const ErrorInterface = builder.interfaceRef<BaseError>('Error').implement({
   description: 'An expected failure of a mutation.',
   fields: (t) => ({
-    message: t.exposeString('message'),
+    message: t.exposeString('message', {
+      description:
+        "What went wrong, in words for a person: ISC's message when the upstream refused, the gateway's own otherwise.",
+    }),
     code: t.field({
       type: ErrorCodeEnum,
       description: 'What kind of failure this is; switch on it rather than on the message.',
       resolve: (error) => error.code as GatewayErrorCode,
     }),
-    trackingId: t.exposeString('trackingId', { nullable: true }),
+    trackingId: t.exposeString('trackingId', {
+      nullable: true,
+      description:
+        "ISC's `trackingId` of the refused call, to quote to SailPoint support; null when no call answered.",
+    }),
     causes: t.exposeStringList('causes', {
       description:
         "ISC's `causes`, one text each (a refused bulk upload: one per bad line), scrubbed of tokens; empty when the gateway refused on its own.",
@@ -43,16 +50,21 @@ export const ErrorInterface = builder.interfaceRef<BaseError>('Error').implement
 
 builder.objectType(BaseError, {
   name: 'BaseError',
+  description: 'A failure of no more specific kind (`code` says which).',
   interfaces: [ErrorInterface],
 });
 
 builder.objectType(NotFoundError, {
   name: 'NotFoundError',
+  description:
+    'The object named by the input does not exist, or the caller may not see it (ISC 404, or 400 "reference not found").',
   interfaces: [ErrorInterface],
 });
 
 builder.objectType(ForbiddenError, {
   name: 'ForbiddenError',
+  description:
+    "The caller's scopes or role do not allow this write (ISC 403), e.g. approving as someone who is not the requested approver.",
   interfaces: [ErrorInterface],
 });
 
@@ -68,9 +80,14 @@ const InputProblemRef = builder.objectRef<InputProblem>('InputProblem').implemen
 
 builder.objectType(ValidationError, {
   name: 'ValidationError',
+  description:
+    "The input was refused as invalid (ISC 400, or the gateway's own bounds before any call); `path` names the field.",
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    path: t.exposeStringList('path'),
+    path: t.exposeStringList('path', {
+      description:
+        'Path of the offending input field, e.g. `["input", "email"]`; empty when the whole input is at fault.',
+    }),
     problems: t.field({
       type: [InputProblemRef],
       description:
@@ -82,18 +99,29 @@ builder.objectType(ValidationError, {
 
 builder.objectType(ConflictError, {
   name: 'ConflictError',
+  description:
+    'The write clashes with what exists (ISC `400.1.409 Reference conflict`), e.g. a duplicate technical name or account name.',
   interfaces: [ErrorInterface],
 });
 
 builder.objectType(LimitExceededError, {
   name: 'LimitExceededError',
+  description:
+    'An ISC limit would be passed (`400.1.4 Limit violation`): 50 sources per org, 10 custom attributes or 20,000 records per source.',
   interfaces: [ErrorInterface],
 });
 
 builder.objectType(RateLimitedError, {
   name: 'RateLimitedError',
+  description:
+    "ISC answered 429 (100 calls per client per 10 s), or the gateway's throttle could not make room in time; nothing was applied.",
   interfaces: [ErrorInterface],
-  fields: (t) => ({ retryAfter: t.exposeInt('retryAfter', { nullable: true }) }),
+  fields: (t) => ({
+    retryAfter: t.exposeInt('retryAfter', {
+      nullable: true,
+      description: 'Seconds to wait before trying again, from `Retry-After`; null when ISC gave none.',
+    }),
+  }),
 });
 
 builder.objectType(UpstreamUnavailableError, {

@@ -18,7 +18,7 @@ import { customAttributesField } from '../custom-attributes/attribute-values.ts'
 import { parseIdArgument } from '../ids.ts';
 import { type OrderedConnectionArgs, resolveListConnection, sourceIdArgument } from '../lists.ts';
 import type { OffsetConnection } from '../pagination/offset-connection.ts';
-import { createOrderByInput, toSorters } from '../pagination/order-by.ts';
+import { createOrderByInput, ORDER_BY_DESCRIPTION, toSorters } from '../pagination/order-by.ts';
 import { personFields } from '../person-fields.ts';
 import { AccountRef, NonEmployeeRecordRef, NonEmployeeSourceRef } from '../refs.ts';
 
@@ -78,6 +78,8 @@ builder.node(NonEmployeeRecordRef, {
       type: NonEmployeeSourceRef,
       nullable: true,
       extensions: withCost(sourceFromList),
+      description:
+        'The non-employee source the record is on (read from the one sources list, `GET /v3/non-employee-sources`).',
       resolve: (record, _args, ctx) => (record.sourceId ? ctx.loaders.source.load(record.sourceId) : null),
     }),
     account: t.field({
@@ -97,9 +99,11 @@ builder.queryFields((t) => ({
     {
       type: NonEmployeeRecordRef,
       extensions: withCost(listPage('records', ({ args }) => (args.sourceId ? 1 : MAX_SOURCES))),
+      description:
+        'Non-employee records the caller may see, of one source or of all (`GET /v3/non-employee-records`, `filters=sourceId eq`).',
       args: {
         sourceId: t.arg.id({ description: 'Only records of this non-employee source (global or ISC id).' }),
-        orderBy: t.arg({ type: [NonEmployeeRecordOrder] }),
+        orderBy: t.arg({ type: [NonEmployeeRecordOrder], description: ORDER_BY_DESCRIPTION }),
       },
       resolve: (_root, args, ctx, info) =>
         resolveRecordConnection(args, ctx, info, sourceIdArgument(args.sourceId)),
@@ -111,7 +115,13 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A non-employee record by its global id or its ISC id.',
     extensions: withCost(getPerParent('record')),
-    args: { id: t.arg.id({ required: true }) },
+    args: {
+      id: t.arg.id({
+        description:
+          "The record's global id (`NonEmployeeRecord.id`) or its ISC id (`GET /v3/non-employee-records/{id}`).",
+        required: true,
+      }),
+    },
     resolve: (_root, args, ctx) =>
       ctx.loaders.record.load(parseIdArgument(String(args.id), 'NonEmployeeRecord')),
   }),

@@ -29,6 +29,8 @@ const RECORD_INPUT: InputShape = {
 const RECORD_ID_DESCRIPTION = 'The record: its global id or its ISC id.';
 
 const CreateNonEmployeeRecordInput = builder.inputType('CreateNonEmployeeRecordInput', {
+  description:
+    'A new record on a source (`POST /v3/non-employee-records`): every system field, and custom values in `data`.',
   fields: (t) => ({
     sourceId: t.id({ required: true, description: 'The source: its global id or its ISC id.' }),
     ...nonEmployeeInputFields(t),
@@ -53,10 +55,12 @@ const UpdateNonEmployeeRecordInput = builder.inputType('UpdateNonEmployeeRecordI
 });
 
 const DeleteNonEmployeeRecordInput = builder.inputType('DeleteNonEmployeeRecordInput', {
+  description: 'The record to delete (`DELETE /v3/non-employee-records/{id}`).',
   fields: (t) => ({ id: t.id({ required: true, description: RECORD_ID_DESCRIPTION }) }),
 });
 
 const DeleteNonEmployeeRecordsInput = builder.inputType('DeleteNonEmployeeRecordsInput', {
+  description: 'The records to delete in one call (`POST /v3/non-employee-records/bulk-delete`).',
   fields: (t) => ({
     ids: t.idList({
       required: true,
@@ -67,8 +71,13 @@ const DeleteNonEmployeeRecordsInput = builder.inputType('DeleteNonEmployeeRecord
 
 const recordPayload = (name: string) =>
   builder.objectRef<{ record: RecordEntity }>(name).implement({
+    description: 'The record as ISC answers after the write.',
     fields: (t) => ({
-      nonEmployeeRecord: t.field({ type: NonEmployeeRecordRef, resolve: (payload) => payload.record }),
+      nonEmployeeRecord: t.field({
+        description: 'The record as it is now.',
+        type: NonEmployeeRecordRef,
+        resolve: (payload) => payload.record,
+      }),
     }),
   });
 
@@ -85,7 +94,13 @@ builder.mutationFields((t) => ({
   createNonEmployeeRecord: t.field({
     type: CreateNonEmployeeRecordPayload,
     description: 'Creates a record directly on a source (no approval), and its account.',
-    args: { input: t.arg({ type: CreateNonEmployeeRecordInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'The record to create.',
+        type: CreateNonEmployeeRecordInput,
+        required: true,
+      }),
+    },
     errors: {},
     extensions: withCost(attributeWriteCost()),
     resolve: async (_root, { input }, ctx) => {
@@ -99,7 +114,13 @@ builder.mutationFields((t) => ({
   updateNonEmployeeRecord: t.field({
     type: UpdateNonEmployeeRecordPayload,
     description: 'Changes the fields given of a record (JSON Patch).',
-    args: { input: t.arg({ type: UpdateNonEmployeeRecordInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'The record and the fields to change.',
+        type: UpdateNonEmployeeRecordInput,
+        required: true,
+      }),
+    },
     errors: {},
     extensions: withCost(attributeWriteCost(true)),
     resolve: async (_root, { input }, ctx) => {
@@ -118,7 +139,13 @@ builder.mutationFields((t) => ({
   replaceNonEmployeeRecord: t.field({
     type: ReplaceNonEmployeeRecordPayload,
     description: 'Replaces every field of a record (PUT).',
-    args: { input: t.arg({ type: ReplaceNonEmployeeRecordInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'The record and every field it is to have.',
+        type: ReplaceNonEmployeeRecordInput,
+        required: true,
+      }),
+    },
     errors: {},
     extensions: withCost(attributeWriteCost()),
     resolve: async (_root, { input }, ctx) => {
@@ -137,7 +164,13 @@ builder.mutationFields((t) => ({
   deleteNonEmployeeRecord: t.field({
     type: DeleteNonEmployeeRecordPayload,
     description: 'Deletes one record.',
-    args: { input: t.arg({ type: DeleteNonEmployeeRecordInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'The record to delete.',
+        type: DeleteNonEmployeeRecordInput,
+        required: true,
+      }),
+    },
     errors: {},
     extensions: withCost(writeCost),
     resolve: async (_root, { input }, ctx) => {
@@ -150,7 +183,13 @@ builder.mutationFields((t) => ({
   deleteNonEmployeeRecords: t.field({
     type: DeleteNonEmployeeRecordsPayload,
     description: `Deletes up to ${MAX_BULK_DELETE_IDS} records in one call; all or none (an unknown id deletes nothing).`,
-    args: { input: t.arg({ type: DeleteNonEmployeeRecordsInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'The records to delete.',
+        type: DeleteNonEmployeeRecordsInput,
+        required: true,
+      }),
+    },
     errors: {},
     extensions: withCost(writeCost),
     resolve: async (_root, { input }, ctx) => {

@@ -20,7 +20,7 @@ import {
   sourceIdArgument,
 } from '../lists.ts';
 import type { OffsetConnection } from '../pagination/offset-connection.ts';
-import { createOrderByInput, toSorters } from '../pagination/order-by.ts';
+import { createOrderByInput, ORDER_BY_DESCRIPTION, toSorters } from '../pagination/order-by.ts';
 import { personFields } from '../person-fields.ts';
 import { NonEmployeeApprovalRef, NonEmployeeRequestRef, NonEmployeeSourceRef } from '../refs.ts';
 import { requesterCost } from './request-costs.ts';
@@ -66,7 +66,11 @@ builder.node(NonEmployeeRequestRef, {
   fields: (t) => ({
     iscId: t.string({ description: 'The ISC id of the request.', resolve: (request) => request.id ?? '' }),
     ...personFields(t),
-    manager: t.string({ nullable: true, resolve: (request) => request.manager ?? null }),
+    manager: t.string({
+      description: 'The account id of the identity who will manage this non-employee.',
+      nullable: true,
+      resolve: (request) => request.manager ?? null,
+    }),
     data: t.field({
       type: 'JSON',
       nullable: true,
@@ -81,6 +85,8 @@ builder.node(NonEmployeeRequestRef, {
     ),
     approvalStatus: t.field({
       type: ApprovalStatusEnum,
+      description:
+        'Where the request stands: `PENDING` until every approver has approved, then `APPROVED` (the record is created), or `REJECTED`.',
       resolve: (request) => request.approvalStatus ?? 'NOT_READY',
     }),
     comment: t.string({
@@ -98,6 +104,7 @@ builder.node(NonEmployeeRequestRef, {
       type: IdentityReference,
       nullable: true,
       extensions: withCost(requesterCost),
+      description: 'The identity who made the request.',
       resolve: (request, _args, ctx) => loadRequester(request, ctx),
     }),
     source: t.field({
@@ -125,12 +132,14 @@ builder.queryFields((t) => ({
     {
       type: NonEmployeeRequestRef,
       extensions: withCost(listPage('requests', ({ args }) => (args.sourceId ? 1 : MAX_SOURCES))),
+      description:
+        'Non-employee requests made for `requestedFor` (`GET /v3/non-employee-requests`), of one source or of all.',
       args: {
         requestedFor: t.arg.string({
           description: 'Requests made for this identity; `me` (the default) for the caller.',
         }),
         sourceId: t.arg.id({ description: 'Only requests for this non-employee source (global or ISC id).' }),
-        orderBy: t.arg({ type: [NonEmployeeRequestOrder] }),
+        orderBy: t.arg({ type: [NonEmployeeRequestOrder], description: ORDER_BY_DESCRIPTION }),
       },
       resolve: (_root, args, ctx, info) =>
         resolveRequestConnection(args, ctx, info, {
@@ -145,7 +154,13 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A non-employee request by its global id or its ISC id.',
     extensions: withCost(getPerParent('request')),
-    args: { id: t.arg.id({ required: true }) },
+    args: {
+      id: t.arg.id({
+        description:
+          "The request's global id (`NonEmployeeRequest.id`) or its ISC id (`GET /v3/non-employee-requests/{id}`).",
+        required: true,
+      }),
+    },
     resolve: (_root, args, ctx) =>
       ctx.loaders.request.load(parseIdArgument(String(args.id), 'NonEmployeeRequest')),
   }),

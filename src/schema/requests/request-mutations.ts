@@ -26,12 +26,14 @@ const CreateNonEmployeeRequestInput = builder.inputType('CreateNonEmployeeReques
 });
 
 const DeleteNonEmployeeRequestInput = builder.inputType('DeleteNonEmployeeRequestInput', {
+  description: 'The request to delete (`DELETE /v3/non-employee-requests/{id}`).',
   fields: (t) => ({ id: t.id({ required: true, description: 'The request: its global id or its ISC id.' }) }),
 });
 
 const CreateNonEmployeeRequestPayload = builder
   .objectRef<{ request: RequestEntity }>('CreateNonEmployeeRequestPayload')
   .implement({
+    description: 'The request as ISC created it (`POST /v3/non-employee-requests`).',
     fields: (t) => ({
       nonEmployeeRequest: t.field({
         type: NonEmployeeRequestRef,
@@ -50,7 +52,13 @@ builder.mutationFields((t) => ({
   createNonEmployeeRequest: t.field({
     type: CreateNonEmployeeRequestPayload,
     description: 'Asks for a new non-employee record on a source.',
-    args: { input: t.arg({ type: CreateNonEmployeeRequestInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'The non-employee to ask for.',
+        type: CreateNonEmployeeRequestInput,
+        required: true,
+      }),
+    },
     errors: {},
     extensions: withCost(attributeWriteCost()),
     resolve: async (_root, { input }, ctx) => {
@@ -64,7 +72,13 @@ builder.mutationFields((t) => ({
   deleteNonEmployeeRequest: t.field({
     type: DeleteNonEmployeeRequestPayload,
     description: 'Deletes a request and its approval items.',
-    args: { input: t.arg({ type: DeleteNonEmployeeRequestInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'The request to delete.',
+        type: DeleteNonEmployeeRequestInput,
+        required: true,
+      }),
+    },
     errors: {},
     extensions: withCost(writeCost),
     resolve: async (_root, { input }, ctx) => {

@@ -9,10 +9,16 @@ const NonEmployeeRequestSummaryRef = builder
   .implement({
     description: 'Counts of the requests an account manager handles.',
     fields: (t) => ({
-      approved: t.int({ resolve: (summary) => summary.approved ?? 0 }),
-      rejected: t.int({ resolve: (summary) => summary.rejected ?? 0 }),
-      pending: t.int({ resolve: (summary) => summary.pending ?? 0 }),
-      nonEmployeeCount: t.int({ resolve: (summary) => summary.nonEmployeeCount ?? 0 }),
+      approved: t.int({ description: 'Requests approved.', resolve: (summary) => summary.approved ?? 0 }),
+      rejected: t.int({ description: 'Requests rejected.', resolve: (summary) => summary.rejected ?? 0 }),
+      pending: t.int({
+        description: 'Requests waiting for a decision.',
+        resolve: (summary) => summary.pending ?? 0,
+      }),
+      nonEmployeeCount: t.int({
+        description: 'Non-employees on the sources this account manager manages.',
+        resolve: (summary) => summary.nonEmployeeCount ?? 0,
+      }),
     }),
   });
 
@@ -20,6 +26,8 @@ builder.queryFields((t) => ({
   nonEmployeeRequestSummary: t.field({
     type: NonEmployeeRequestSummaryRef,
     extensions: withCost(summaryCost('request-summary')),
+    description:
+      "Counts of the requests an account manager handles (`GET /v3/non-employee-requests/summary/{requested-for}`); needs a user's token for `me`.",
     args: {
       requestedFor: t.arg.string({
         defaultValue: DEFAULT_REQUESTED_FOR,

@@ -50,13 +50,19 @@ function attributeKey(id: string | number, sourceId: string | number | null | un
 }
 
 const CreateNonEmployeeSchemaAttributeInput = builder.inputType('CreateNonEmployeeSchemaAttributeInput', {
+  description:
+    'A new custom attribute of a source (`POST /v3/non-employee-sources/{sourceId}/schema-attributes`).',
   fields: (t) => ({
     sourceId: t.id({ required: true, description: SOURCE_ID_DESCRIPTION }),
-    type: t.field({ type: SchemaAttributeTypeEnum, required: true }),
-    label: t.string({ required: true }),
+    type: t.field({
+      description: 'The kind of value: `TEXT`, `DATE` or `IDENTITY` (v3; beta also `PHONE`, `EMAIL`).',
+      type: SchemaAttributeTypeEnum,
+      required: true,
+    }),
+    label: t.string({ description: 'The name forms show (not blank).', required: true }),
     technicalName: t.string({ required: true, description: 'Unique in the source; the key in `data`.' }),
-    helpText: t.string(),
-    placeholder: t.string(),
+    helpText: t.string({ description: 'Help shown beside the field on the request form.' }),
+    placeholder: t.string({ description: 'Placeholder shown in the empty field.' }),
     required: t.boolean({ description: 'Every record of the source must then have a value.' }),
   }),
 });
@@ -66,14 +72,16 @@ const UpdateNonEmployeeSchemaAttributeInput = builder.inputType('UpdateNonEmploy
   fields: (t) => ({
     id: t.id({ required: true, description: ATTRIBUTE_ID_DESCRIPTION }),
     sourceId: t.id({ description: SOURCE_ID_DESCRIPTION }),
-    label: t.string(),
+    label: t.string({ description: 'A new label (not blank, not null).' }),
     helpText: t.string({ description: 'null or empty clears it.' }),
     placeholder: t.string({ description: 'null or empty clears it.' }),
-    required: t.boolean(),
+    required: t.boolean({ description: 'Whether every record must have a value (not null).' }),
   }),
 });
 
 const DeleteNonEmployeeSchemaAttributeInput = builder.inputType('DeleteNonEmployeeSchemaAttributeInput', {
+  description:
+    'The custom attribute to delete (`DELETE /v3/non-employee-sources/{sourceId}/schema-attributes/{attributeId}`).',
   fields: (t) => ({
     id: t.id({ required: true, description: ATTRIBUTE_ID_DESCRIPTION }),
     sourceId: t.id({ description: SOURCE_ID_DESCRIPTION }),
@@ -82,7 +90,11 @@ const DeleteNonEmployeeSchemaAttributeInput = builder.inputType('DeleteNonEmploy
 
 const DeleteNonEmployeeSourceSchemaAttributesInput = builder.inputType(
   'DeleteNonEmployeeSourceSchemaAttributesInput',
-  { fields: (t) => ({ sourceId: t.id({ required: true, description: SOURCE_ID_DESCRIPTION }) }) },
+  {
+    description:
+      'The source whose custom attributes all go (`DELETE /v3/non-employee-sources/{sourceId}/schema-attributes`).',
+    fields: (t) => ({ sourceId: t.id({ required: true, description: SOURCE_ID_DESCRIPTION }) }),
+  },
 );
 
 interface AttributePayload {
@@ -91,11 +103,17 @@ interface AttributePayload {
 
 const attributePayload = (name: string) =>
   builder.objectRef<AttributePayload>(name).implement({
+    description: 'The attribute as ISC answers after the write, and its source.',
     fields: (t) => ({
-      schemaAttribute: t.field({ type: NonEmployeeSchemaAttributeRef, resolve: (p) => p.attribute }),
+      schemaAttribute: t.field({
+        description: 'The attribute as it is now.',
+        type: NonEmployeeSchemaAttributeRef,
+        resolve: (p) => p.attribute,
+      }),
       nonEmployeeSource: t.field({
         type: NonEmployeeSourceRef,
         nullable: true,
+        description: 'The source the attribute belongs to, with its attributes as they are now.',
         extensions: withCost(sourceFromList),
         resolve: (p, _args, ctx) => ctx.loaders.source.load(p.attribute.nonEmployeeSourceId),
       }),
@@ -117,6 +135,7 @@ const DeleteNonEmployeeSourceSchemaAttributesPayload = builder
       nonEmployeeSource: t.field({
         type: NonEmployeeSourceRef,
         nullable: true,
+        description: 'The source, with only its system attributes left.',
         extensions: withCost(sourceFromList),
         resolve: (p, _args, ctx) => ctx.loaders.source.load(p.sourceId),
       }),
@@ -127,7 +146,13 @@ builder.mutationFields((t) => ({
   createNonEmployeeSchemaAttribute: t.field({
     type: CreateNonEmployeeSchemaAttributePayload,
     description: 'Adds a custom attribute to a source (at most 10; technical names unique in the source).',
-    args: { input: t.arg({ type: CreateNonEmployeeSchemaAttributeInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'The attribute to add.',
+        type: CreateNonEmployeeSchemaAttributeInput,
+        required: true,
+      }),
+    },
     errors: {},
     extensions: withCost(writeCost),
     resolve: async (_root, { input }, ctx) => {
@@ -150,7 +175,13 @@ builder.mutationFields((t) => ({
   updateNonEmployeeSchemaAttribute: t.field({
     type: UpdateNonEmployeeSchemaAttributePayload,
     description: 'Changes an attribute with a JSON Patch of the fields given.',
-    args: { input: t.arg({ type: UpdateNonEmployeeSchemaAttributeInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'The attribute and the fields to change.',
+        type: UpdateNonEmployeeSchemaAttributeInput,
+        required: true,
+      }),
+    },
     errors: {},
     extensions: withCost(writeCost),
     resolve: async (_root, { input }, ctx) => {
@@ -177,7 +208,13 @@ builder.mutationFields((t) => ({
   deleteNonEmployeeSchemaAttribute: t.field({
     type: DeleteNonEmployeeSchemaAttributePayload,
     description: 'Deletes one custom attribute (system attributes stay).',
-    args: { input: t.arg({ type: DeleteNonEmployeeSchemaAttributeInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'The attribute to delete.',
+        type: DeleteNonEmployeeSchemaAttributeInput,
+        required: true,
+      }),
+    },
     errors: {},
     extensions: withCost(writeCost),
     resolve: async (_root, { input }, ctx) => {
@@ -194,7 +231,13 @@ builder.mutationFields((t) => ({
   deleteNonEmployeeSourceSchemaAttributes: t.field({
     type: DeleteNonEmployeeSourceSchemaAttributesPayload,
     description: 'Deletes every custom attribute of a source; the 8 system attributes stay.',
-    args: { input: t.arg({ type: DeleteNonEmployeeSourceSchemaAttributesInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'The source whose custom attributes go.',
+        type: DeleteNonEmployeeSourceSchemaAttributesInput,
+        required: true,
+      }),
+    },
     errors: {},
     extensions: withCost(writeCost),
     resolve: async (_root, { input }, ctx) => {

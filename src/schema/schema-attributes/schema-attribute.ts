@@ -1,11 +1,19 @@
 import { schemaAttributeKey } from '../../loaders/sources.ts';
-import { SCHEMA_ATTRIBUTE_TYPES } from '../../upstream/wire/nelm.ts';
+import type { SCHEMA_ATTRIBUTE_TYPES } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
 import { sourceFromList, withCost } from '../cost/field-cost.ts';
 import { NonEmployeeSchemaAttributeRef, NonEmployeeSourceRef } from '../refs.ts';
 
 export const SchemaAttributeTypeEnum = builder.enumType('NonEmployeeSchemaAttributeType', {
-  values: SCHEMA_ATTRIBUTE_TYPES,
+  description:
+    'The kind of value a schema attribute holds (`PHONE` and `EMAIL`: the system attributes of those names).',
+  values: {
+    TEXT: { value: 'TEXT', description: 'Free text.' },
+    DATE: { value: 'DATE', description: 'A date, sent as an ISO 8601 string.' },
+    IDENTITY: { value: 'IDENTITY', description: 'An ISC identity, by its id (e.g. the manager).' },
+    PHONE: { value: 'PHONE', description: 'A phone number (the system `phone` attribute).' },
+    EMAIL: { value: 'EMAIL', description: 'An email address (the system `email` attribute).' },
+  } as const satisfies Record<(typeof SCHEMA_ATTRIBUTE_TYPES)[number], unknown>,
 });
 
 builder.node(NonEmployeeSchemaAttributeRef, {
@@ -18,25 +26,47 @@ builder.node(NonEmployeeSchemaAttributeRef, {
       description: 'The ISC id of the attribute.',
       resolve: (attribute) => attribute.id ?? '',
     }),
-    type: t.field({ type: SchemaAttributeTypeEnum, resolve: (attribute) => attribute.type }),
-    label: t.exposeString('label'),
+    type: t.field({
+      description: 'The kind of value the attribute holds.',
+      type: SchemaAttributeTypeEnum,
+      resolve: (attribute) => attribute.type,
+    }),
+    label: t.exposeString('label', { description: "The attribute's name as forms show it." }),
     technicalName: t.exposeString('technicalName', {
       description: 'Unique in the source; the key in `data`.',
     }),
-    helpText: t.string({ nullable: true, resolve: (attribute) => attribute.helpText ?? null }),
-    placeholder: t.string({ nullable: true, resolve: (attribute) => attribute.placeholder ?? null }),
-    required: t.boolean({ resolve: (attribute) => attribute.required ?? false }),
+    helpText: t.string({
+      description: 'Help shown beside the field on the request form.',
+      nullable: true,
+      resolve: (attribute) => attribute.helpText ?? null,
+    }),
+    placeholder: t.string({
+      description: 'Placeholder shown in the empty field.',
+      nullable: true,
+      resolve: (attribute) => attribute.placeholder ?? null,
+    }),
+    required: t.boolean({
+      description: 'Whether a record or request must give it.',
+      resolve: (attribute) => attribute.required ?? false,
+    }),
     system: t.boolean({
       description: 'True for the mandatory attributes every source has.',
       resolve: (attribute) => attribute.system ?? false,
     }),
-    created: t.field({ type: 'DateTime', nullable: true, resolve: (attribute) => attribute.created ?? null }),
+    created: t.field({
+      description: 'When the attribute was added.',
+      type: 'DateTime',
+      nullable: true,
+      resolve: (attribute) => attribute.created ?? null,
+    }),
     modified: t.field({
+      description: 'When the attribute was last changed.',
       type: 'DateTime',
       nullable: true,
       resolve: (attribute) => attribute.modified ?? null,
     }),
     source: t.field({
+      description: 'The source whose records the attribute describes.',
       type: NonEmployeeSourceRef,
       nullable: true,
       extensions: withCost(sourceFromList),

@@ -1,4 +1,4 @@
-import { BULK_UPLOAD_STATUSES, type NonEmployeeBulkUploadJob } from '../../upstream/wire/nelm.ts';
+import type { BULK_UPLOAD_STATUSES, NonEmployeeBulkUploadJob } from '../../upstream/wire/nelm.ts';
 import { builder } from '../builder.ts';
 import { getPerParent, sourceFromList, withCost, writeCost } from '../cost/field-cost.ts';
 import { ValidationError } from '../errors/error-classes.ts';
@@ -24,7 +24,12 @@ export const FileScalar = builder.scalarType('File', {
 
 export const BulkUploadStatusEnum = builder.enumType('NonEmployeeBulkUploadStatus', {
   description: 'Where a bulk upload job stands.',
-  values: BULK_UPLOAD_STATUSES,
+  values: {
+    PENDING: { value: 'PENDING', description: 'Accepted, not started.' },
+    IN_PROGRESS: { value: 'IN_PROGRESS', description: 'Importing the CSV lines.' },
+    COMPLETED: { value: 'COMPLETED', description: 'Every line was imported or updated.' },
+    ERROR: { value: 'ERROR', description: 'The import stopped on an error.' },
+  } as const satisfies Record<(typeof BULK_UPLOAD_STATUSES)[number], unknown>,
 });
 
 const NonEmployeeBulkUploadJobRef = builder
@@ -38,17 +43,36 @@ const NonEmployeeBulkUploadJobRef = builder
         description: 'The ISC id of the non-employee source.',
         resolve: (job) => job.sourceId ?? null,
       }),
-      status: t.field({ type: BulkUploadStatusEnum, resolve: (job) => job.status ?? 'PENDING' }),
-      created: t.field({ type: 'DateTime', nullable: true, resolve: (job) => job.created ?? null }),
-      modified: t.field({ type: 'DateTime', nullable: true, resolve: (job) => job.modified ?? null }),
+      status: t.field({
+        description: 'Where the job stands.',
+        type: BulkUploadStatusEnum,
+        resolve: (job) => job.status ?? 'PENDING',
+      }),
+      created: t.field({
+        description: 'When the upload was accepted.',
+        type: 'DateTime',
+        nullable: true,
+        resolve: (job) => job.created ?? null,
+      }),
+      modified: t.field({
+        description: "When the job's status last changed.",
+        type: 'DateTime',
+        nullable: true,
+        resolve: (job) => job.modified ?? null,
+      }),
     }),
   });
 
 const ImportNonEmployeeRecordsPayload = builder
   .objectRef<{ job: NonEmployeeBulkUploadJob; sourceId: string }>('ImportNonEmployeeRecordsPayload')
   .implement({
+    description: 'The answer to an accepted CSV upload: the job, and the source to poll.',
     fields: (t) => ({
-      job: t.field({ type: NonEmployeeBulkUploadJobRef, resolve: (payload) => payload.job }),
+      job: t.field({
+        description: 'The import job ISC started (`202 Accepted`).',
+        type: NonEmployeeBulkUploadJobRef,
+        resolve: (payload) => payload.job,
+      }),
       nonEmployeeSource: t.field({
         type: NonEmployeeSourceRef,
         nullable: true,

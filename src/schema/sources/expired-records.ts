@@ -29,7 +29,11 @@ const ExpiredNonEmployeeRecordsRef = builder
     description:
       'Every ended record up to `limit`, earliest end first; `truncated` says that more ended records matched.',
     fields: (t) => ({
-      nodes: t.field({ type: [NonEmployeeRecordRef], resolve: (list) => list.nodes }),
+      nodes: t.field({
+        description: 'The ended records (`endDate` in the past), earliest end first.',
+        type: [NonEmployeeRecordRef],
+        resolve: (list) => list.nodes,
+      }),
       truncated: t.exposeBoolean('truncated', {
         description: 'True when more records matched than `limit`: ask again with a larger `first`.',
       }),

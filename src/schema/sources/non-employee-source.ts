@@ -10,7 +10,7 @@ import { requireUserForMe } from '../errors/user-context.ts';
 import { IdentityReference } from '../identity-reference.ts';
 import { parseIdArgument } from '../ids.ts';
 import { DEFAULT_REQUESTED_FOR, resolveListConnection } from '../lists.ts';
-import { createOrderByInput, toSorters } from '../pagination/order-by.ts';
+import { createOrderByInput, ORDER_BY_DESCRIPTION, toSorters } from '../pagination/order-by.ts';
 import { NonEmployeeRecordOrder, resolveRecordConnection } from '../records/non-employee-record.ts';
 import {
   NonEmployeeRecordRef,
@@ -38,10 +38,12 @@ builder.node(NonEmployeeSourceRef, {
       resolve: (source) => source.id ?? '',
     }),
     name: t.string({
+      description: 'The source\'s name, e.g. "Retail contractors".',
       extensions: costsNothing('lite sources embed it'),
       resolve: async (source, _args, ctx) => (await ctx.loaders.sourceField(source, 'name')) ?? '',
     }),
     description: t.string({
+      description: 'What the source is for.',
       nullable: true,
       extensions: costsNothing('lite sources embed it'),
       resolve: (source, _args, ctx) => ctx.loaders.sourceField(source, 'description'),
@@ -59,17 +61,20 @@ builder.node(NonEmployeeSourceRef, {
       resolve: async (source, _args, ctx) => (await ctx.loaders.fullSource(source)).approvers ?? [],
     }),
     accountManagers: t.field({
+      description: "Up to 10 identities who manage the source's non-employees and their requests.",
       type: [IdentityReference],
       extensions: withCost(fullSourceField),
       resolve: async (source, _args, ctx) => (await ctx.loaders.fullSource(source)).accountManagers ?? [],
     }),
     created: t.field({
+      description: 'When the source was created.',
       type: 'DateTime',
       nullable: true,
       extensions: withCost(fullSourceField),
       resolve: async (source, _args, ctx) => (await ctx.loaders.fullSource(source)).created ?? null,
     }),
     modified: t.field({
+      description: 'When the source was last changed.',
       type: 'DateTime',
       nullable: true,
       extensions: withCost(fullSourceField),
@@ -93,7 +98,10 @@ builder.node(NonEmployeeSourceRef, {
       {
         type: NonEmployeeRecordRef,
         extensions: withCost(listPage('records', ({ parents }) => Math.min(parents, MAX_SOURCES))),
-        args: { orderBy: t.arg({ type: [NonEmployeeRecordOrder] }) },
+        description: 'The records on this source (`GET /v3/non-employee-records`, `filters=sourceId eq`).',
+        args: {
+          orderBy: t.arg({ type: [NonEmployeeRecordOrder], description: ORDER_BY_DESCRIPTION }),
+        },
         resolve: (source, args, ctx, info) => resolveRecordConnection(args, ctx, info, source.id ?? ''),
       },
       NonEmployeeRecordConnection,
@@ -103,7 +111,9 @@ builder.node(NonEmployeeSourceRef, {
         type: NonEmployeeRequestRef,
         description: 'Requests for this source made for the caller (`requested-for=me`).',
         extensions: withCost(listPage('requests', ({ parents }) => Math.min(parents, MAX_SOURCES))),
-        args: { orderBy: t.arg({ type: [NonEmployeeRequestOrder] }) },
+        args: {
+          orderBy: t.arg({ type: [NonEmployeeRequestOrder], description: ORDER_BY_DESCRIPTION }),
+        },
         resolve: (source, args, ctx, info) =>
           resolveRequestConnection(args, ctx, info, {
             sourceId: source.id ?? '',
@@ -120,9 +130,10 @@ builder.queryFields((t) => ({
     {
       type: NonEmployeeSourceRef,
       extensions: withCost(listPage('sources')),
+      description: 'The non-employee sources of the org, at most 50 (`GET /v3/non-employee-sources`).',
       args: {
         requestedFor: t.arg.string({ description: 'Sources for this identity; `me` for the caller.' }),
-        orderBy: t.arg({ type: [NonEmployeeSourceOrder] }),
+        orderBy: t.arg({ type: [NonEmployeeSourceOrder], description: ORDER_BY_DESCRIPTION }),
       },
       resolve: async (_root, args, ctx, info) => {
         const sorters = toSorters(args.orderBy);
@@ -146,7 +157,13 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A non-employee source by its global id or its ISC id.',
     extensions: withCost(sourceFromList),
-    args: { id: t.arg.id({ required: true }) },
+    args: {
+      id: t.arg.id({
+        description:
+          "The source's global id (`NonEmployeeSource.id`) or its ISC id (`GET /v3/non-employee-sources/{id}`).",
+        required: true,
+      }),
+    },
     resolve: (_root, args, ctx) =>
       ctx.loaders.source.load(parseIdArgument(String(args.id), 'NonEmployeeSource')),
   }),

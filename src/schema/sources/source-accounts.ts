@@ -6,7 +6,7 @@ import { builder } from '../builder.ts';
 import { AccountConnection } from '../connections.ts';
 import { listPage, withCost } from '../cost/field-cost.ts';
 import { resolveListConnection } from '../lists.ts';
-import { toSorters } from '../pagination/order-by.ts';
+import { ORDER_BY_DESCRIPTION, toSorters } from '../pagination/order-by.ts';
 import { AccountRef, NonEmployeeSourceRef } from '../refs.ts';
 
 builder.objectField(NonEmployeeSourceRef, 'accounts', (t) =>
@@ -15,7 +15,10 @@ builder.objectField(NonEmployeeSourceRef, 'accounts', (t) =>
       type: AccountRef,
       description: "The accounts on this source's ISC source (`sourceId eq ...`), filtered as `accounts` is.",
       extensions: withCost(listPage('accounts')),
-      args: { ...accountFilterArgs(t.arg, { sourceId: false }), orderBy: t.arg({ type: [AccountOrder] }) },
+      args: {
+        ...accountFilterArgs(t.arg, { sourceId: false }),
+        orderBy: t.arg({ type: [AccountOrder], description: ORDER_BY_DESCRIPTION }),
+      },
       resolve: async (source, args, ctx, info) => {
         const iscSourceId = await ctx.loaders.sourceField(source, 'sourceId');
         // No ISC source yet: an empty list, whose arguments are still checked like any other's.

@@ -26,9 +26,11 @@ const SOURCE_INPUT: InputShape = {
 const userRefs = (ids: string[]): IdnUserRef[] => ids.map((id) => ({ id }));
 
 const CreateNonEmployeeSourceInput = builder.inputType('CreateNonEmployeeSourceInput', {
+  description:
+    'A new non-employee source (`POST /v3/non-employee-sources`); ISC creates its ISC source and 8 system attributes with it.',
   fields: (t) => ({
     name: t.string({ required: true, description: 'Unique in the org.' }),
-    description: t.string({ required: true }),
+    description: t.string({ description: 'What the source is for.', required: true }),
     owner: t.id({ required: true, description: 'The identity id of the owner.' }),
     managementWorkgroup: t.string({ description: 'The workgroup of the source sub-admins.' }),
     approvers: t.idList({ description: `Up to ${MAX_APPROVERS} identity ids, in approval order.` }),
@@ -40,22 +42,28 @@ const UpdateNonEmployeeSourceInput = builder.inputType('UpdateNonEmployeeSourceI
   description: 'Only the fields given change (ISC patches name, description, approvers, accountManagers).',
   fields: (t) => ({
     id: t.id({ required: true, description: 'The source: its global id or its ISC id.' }),
-    name: t.string(),
-    description: t.string(),
+    name: t.string({ description: 'A new name, unique in the org (not blank, not null).' }),
+    description: t.string({ description: 'A new description.' }),
     approvers: t.idList({ description: `Up to ${MAX_APPROVERS} identity ids, in approval order.` }),
     accountManagers: t.idList({ description: `Up to ${MAX_ACCOUNT_MANAGERS} identity ids.` }),
   }),
 });
 
 const DeleteNonEmployeeSourceInput = builder.inputType('DeleteNonEmployeeSourceInput', {
+  description: 'The source to delete (`DELETE /v3/non-employee-sources/{id}`).',
   fields: (t) => ({ id: t.id({ required: true, description: 'The source: its global id or its ISC id.' }) }),
 });
 
 const CreateNonEmployeeSourcePayload = builder
   .objectRef<{ source: SourceEntity; cloudExternalId: string | null }>('CreateNonEmployeeSourcePayload')
   .implement({
+    description: 'The source ISC created.',
     fields: (t) => ({
-      nonEmployeeSource: t.field({ type: NonEmployeeSourceRef, resolve: (payload) => payload.source }),
+      nonEmployeeSource: t.field({
+        type: NonEmployeeSourceRef,
+        description: 'The new source.',
+        resolve: (payload) => payload.source,
+      }),
       cloudExternalId: t.string({
         nullable: true,
         description: 'The external id ISC gave the new source.',
@@ -67,8 +75,13 @@ const CreateNonEmployeeSourcePayload = builder
 const UpdateNonEmployeeSourcePayload = builder
   .objectRef<{ source: SourceEntity }>('UpdateNonEmployeeSourcePayload')
   .implement({
+    description: 'The source as ISC answers after the patch (`PATCH /v3/non-employee-sources/{id}`).',
     fields: (t) => ({
-      nonEmployeeSource: t.field({ type: NonEmployeeSourceRef, resolve: (payload) => payload.source }),
+      nonEmployeeSource: t.field({
+        type: NonEmployeeSourceRef,
+        description: 'The source as it is now.',
+        resolve: (payload) => payload.source,
+      }),
     }),
   });
 
@@ -78,7 +91,13 @@ builder.mutationFields((t) => ({
   createNonEmployeeSource: t.field({
     type: CreateNonEmployeeSourcePayload,
     description: 'Creates a non-employee source (at most 50 per org), with its 8 system attributes.',
-    args: { input: t.arg({ type: CreateNonEmployeeSourceInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'The source to create.',
+        type: CreateNonEmployeeSourceInput,
+        required: true,
+      }),
+    },
     errors: {},
     extensions: withCost(writeCost),
     resolve: async (_root, { input }, ctx) => {
@@ -100,7 +119,13 @@ builder.mutationFields((t) => ({
   updateNonEmployeeSource: t.field({
     type: UpdateNonEmployeeSourcePayload,
     description: 'Changes a source with a JSON Patch of the fields given.',
-    args: { input: t.arg({ type: UpdateNonEmployeeSourceInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'The source and the fields to change.',
+        type: UpdateNonEmployeeSourceInput,
+        required: true,
+      }),
+    },
     errors: {},
     extensions: withCost(writeCost),
     resolve: async (_root, { input }, ctx) => {
@@ -135,7 +160,13 @@ builder.mutationFields((t) => ({
   deleteNonEmployeeSource: t.field({
     type: DeleteNonEmployeeSourcePayload,
     description: 'Deletes a source with its schema, records and requests.',
-    args: { input: t.arg({ type: DeleteNonEmployeeSourceInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'The source to delete.',
+        type: DeleteNonEmployeeSourceInput,
+        required: true,
+      }),
+    },
     errors: {},
     extensions: withCost(writeCost),
     resolve: async (_root, { input }, ctx) => {

@@ -17,7 +17,11 @@ const ViewerRef = builder.objectRef<TokenClaims>('Viewer').implement({
   description:
     "Who the calls of this request act as, read from the token's claims. The JWT payload is decoded without verifying its signature (the upstream verifies the token on every call), so these fields cost no upstream call and prove nothing on their own.",
   fields: (t) => ({
-    kind: t.field({ type: TokenKindEnum, resolve: (claims) => claims.kind }),
+    kind: t.field({
+      description: 'Whether a user or an API client acts through the token.',
+      type: TokenKindEnum,
+      resolve: (claims) => claims.kind,
+    }),
     identityId: t.exposeString('identityId', {
       nullable: true,
       description: 'The `identity_id` claim: the identity `me` stands for; null for an API client.',

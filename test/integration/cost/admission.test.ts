@@ -5,7 +5,7 @@ import { startGateway, type TestGateway } from '../../helpers/gateway.ts';
 const GRAPHQL_RESPONSE = { accept: 'application/graphql-response+json' };
 const recordIds = (n: number, from = 0) =>
   Array.from({ length: n }, (_, i) =>
-    Buffer.from(`NonEmployeeRecord:missing-${from + i}`).toString('base64'),
+    Buffer.from(`NonEmployeeRecord:${(from + i).toString(16).padStart(32, '0')}`).toString('base64'),
   );
 /** One get per id: as many calls as ids. */
 const NODES = 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }';

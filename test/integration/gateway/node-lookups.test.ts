@@ -85,6 +85,44 @@ describe('node, nodes and lookups by id', () => {
     expect(two.calls).toBe(1);
   });
 
+  it('treats "abc" and "" alike: BAD_USER_INPUT at their own path, while nodes answers its other ids', async () => {
+    const [source] = await rest<Record<string, any>[]>('/v3/non-employee-sources?limit=1');
+    const good = encodeNodeId('NonEmployeeSource', source.id);
+    const gone = encodeNodeId('NonEmployeeRecord', 'ffffffffffffffffffffffffffffffff');
+    const notIsc = encodeNodeId('NonEmployeeRecord', 'abc');
+    const result = await t.gql(
+      `query($ids: [ID!]!) { abc: node(id: "abc") { id } empty: node(id: "") { id }
+        nodes(ids: $ids) { __typename id } }`,
+      { ids: ['abc', good, '', gone, notIsc] },
+      { token: admin },
+    );
+    expect(result.data).toEqual({
+      abc: null,
+      empty: null,
+      nodes: [null, { __typename: 'NonEmployeeSource', id: good }, null, null, null],
+    });
+    const errors = (result.errors ?? []).map((error) => ({
+      path: error.path,
+      code: error.extensions?.code,
+      message: error.message,
+    }));
+    expect(errors).toEqual(
+      [
+        { path: ['abc'], value: 'abc' },
+        { path: ['empty'], value: '' },
+        { path: ['nodes', 0], value: 'abc' },
+        { path: ['nodes', 2], value: '' },
+        { path: ['nodes', 4], value: notIsc },
+      ].map(({ path, value }) =>
+        expect.objectContaining({
+          path,
+          code: 'BAD_USER_INPUT',
+          message: `"${value}" is not a valid node id (a global id, as an \`id\` field gives it).`,
+        }),
+      ),
+    );
+  });
+
   it('gives null for an unknown id and BAD_USER_INPUT for a malformed one', async () => {
     const missing = await t.gql(
       `{ nonEmployeeRecord(id: "ffffffffffffffffffffffffffffffff") { id } }`,

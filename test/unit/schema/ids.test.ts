@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { decodeNodeId, encodeNodeId, parseIdArgument, tryDecodeNodeId } from '../../../src/schema/ids.ts';
+import { encodeNodeId, parseIdArgument, tryDecodeNodeId } from '../../../src/schema/ids.ts';
+import { decodeNodeIdOrMark } from '../../../src/schema/node-lookups.ts';
 
 const hexId = '2c9180835d2e5168015d32f890ca1581';
 
 describe('node ids', () => {
   it('round-trips a global id, compound ids included', () => {
     const id = encodeNodeId('NonEmployeeSchemaAttribute', `${hexId}:attr-1`);
-    expect(decodeNodeId(id)).toEqual({ typename: 'NonEmployeeSchemaAttribute', id: `${hexId}:attr-1` });
+    expect(tryDecodeNodeId(id)).toEqual({ typename: 'NonEmployeeSchemaAttribute', id: `${hexId}:attr-1` });
   });
 
   it('does not mistake a raw ISC id for a global id, though it is valid base64', () => {
@@ -40,8 +41,18 @@ describe('node ids', () => {
     },
   );
 
-  it('refuses node ids naming unknown types', () => {
-    expect(() => decodeNodeId(encodeNodeId('User', '1'))).toThrow(/not a valid node id/);
-    expect(() => decodeNodeId(hexId)).toThrow(/not a valid node id/);
+  it('marks, for node and nodes, ids naming unknown types or carrying no ISC id', () => {
+    const invalid = (value: string) => ({ typename: '', id: value });
+    expect(decodeNodeIdOrMark(encodeNodeId('User', '1'))).toEqual(invalid(encodeNodeId('User', '1')));
+    expect(decodeNodeIdOrMark(hexId)).toEqual(invalid(hexId));
+    expect(decodeNodeIdOrMark('abc')).toEqual(invalid('abc'));
+    expect(decodeNodeIdOrMark('')).toEqual(invalid(''));
+    const notIsc = encodeNodeId('NonEmployeeRecord', 'abc');
+    expect(decodeNodeIdOrMark(notIsc)).toEqual(invalid(notIsc));
+    const attribute = encodeNodeId('NonEmployeeSchemaAttribute', `${hexId}:${hexId}`);
+    expect(decodeNodeIdOrMark(attribute)).toEqual({
+      typename: 'NonEmployeeSchemaAttribute',
+      id: `${hexId}:${hexId}`,
+    });
   });
 });
