@@ -37,50 +37,70 @@ export function useUpstreamCost(options: UpstreamCostOptions): Plugin<GatewayCon
   const { throttle, maxCalls, maxWaitMs, windowMs } = options;
   const extension = options.extension ?? true;
 
+  /** The checks before the first call; null when the operation may run, else its answer. */
+  const admit = async (args: CostArgs) => {
+    const ctx = args.contextValue;
+    const estimate = estimateCost(
+      args.schema,
+      args.document,
+      args.operationName,
+      (args.variableValues ?? {}) as Record<string, unknown>,
+    );
+    const token = await ctx.throttleToken().catch(() => null);
+    const report = (): CostReport => ({
+      estimatedCalls: estimate.estimatedCalls,
+      actualCalls: ctx.meter.calls,
+      throttledMs: ctx.meter.throttledMs,
+      window: token ? throttle.windowOf(token) : null,
+      ...(estimate.bounds.length > 0 ? { bounds: estimate.bounds } : {}),
+    });
+    const withCost = (result: ExecutionResult): ExecutionResult =>
+      extension ? { ...result, extensions: { ...result.extensions, cost: report() } } : result;
+
+    const request = (ctx as GatewayContext & { request?: Request }).request;
+    if (request?.headers.get(COST_ONLY)?.trim().toLowerCase() === 'true') {
+      return { answer: { extensions: { cost: report() } }, withCost };
+    }
+    if (estimate.estimatedCalls > maxCalls) {
+      return { answer: withCost({ errors: [budgetError(estimate, maxCalls)] }), withCost };
+    }
+    const wait = token ? waitFor(throttle.windowOf(token), estimate.estimatedCalls, windowMs) : 0;
+    if (wait > maxWaitMs) {
+      return { answer: withCost({ errors: [rateLimitedError(estimate, wait)] }), withCost };
+    }
+    return { answer: null, withCost };
+  };
+
   return {
     async onExecute({ args, setResultAndStopExecution }) {
-      const ctx = args.contextValue;
-      const estimate = estimateCost(
-        args.schema,
-        args.document,
-        args.operationName,
-        (args.variableValues ?? {}) as Record<string, unknown>,
-      );
-      const token = await ctx.throttleToken().catch(() => null);
-      const report = (): CostReport => ({
-        estimatedCalls: estimate.estimatedCalls,
-        actualCalls: ctx.meter.calls,
-        throttledMs: ctx.meter.throttledMs,
-        window: token ? throttle.windowOf(token) : null,
-        ...(estimate.bounds.length > 0 ? { bounds: estimate.bounds } : {}),
-      });
-      const withCost = (result: ExecutionResult): ExecutionResult =>
-        extension ? { ...result, extensions: { ...result.extensions, cost: report() } } : result;
-
-      const request = (ctx as GatewayContext & { request?: Request }).request;
-      if (request?.headers.get(COST_ONLY)?.trim().toLowerCase() === 'true') {
-        setResultAndStopExecution({ extensions: { cost: report() } });
-        return;
-      }
-      if (estimate.estimatedCalls > maxCalls) {
-        setResultAndStopExecution(withCost({ errors: [budgetError(estimate, maxCalls)] }));
-        return;
-      }
-      const wait = token ? waitFor(throttle.windowOf(token), estimate.estimatedCalls, windowMs) : 0;
-      if (wait > maxWaitMs) {
-        setResultAndStopExecution(withCost({ errors: [rateLimitedError(estimate, wait)] }));
-        return;
-      }
+      const { answer, withCost } = await admit(args);
+      if (answer) return setResultAndStopExecution(answer);
       if (!extension) return;
       return {
         onExecuteDone({ result, setResult }) {
-          if (Symbol.asyncIterator in result) return;
+          // Incremental delivery (@defer, @stream): each payload carries the spending so far.
+          if (Symbol.asyncIterator in result) {
+            return { onNext: ({ result: part, setResult: setPart }) => setPart(withCost(part)) };
+          }
           setResult(withCost(result));
         },
       };
     },
+    // A subscription is estimated per event (one poll); each event carries what it has spent so far.
+    async onSubscribe({ args, setResultAndStopExecution }) {
+      const { answer, withCost } = await admit(args);
+      if (answer) return setResultAndStopExecution(answer);
+      if (!extension) return;
+      return {
+        onSubscribeResult: () => ({
+          onNext: ({ result, setResult }) => setResult(withCost(result)),
+        }),
+      };
+    },
   };
 }
+
+type CostArgs = Parameters<NonNullable<Plugin<GatewayContext>['onExecute']>>[0]['args'];
 
 /** How long until `calls` fit in the window: none when they fit now, else until it resets (per window spanned). */
 function waitFor(window: ThrottleWindow | null, calls: number, windowMs: number): number {
