@@ -1,4 +1,5 @@
 import { builder } from './builder.ts';
+import { SCHEMA_DIRECTIVES } from './incremental-directives.ts';
 import './errors/error-types.ts';
 import './connections.ts';
 import './sources/non-employee-source.ts';
@@ -27,4 +28,4 @@ import './accounts/account-write-mutations.ts';
 import './accounts/identity-account-mutations.ts';
 import './viewer/viewer.ts';
 
-export const schema = builder.toSchema();
+export const schema = builder.toSchema({ directives: SCHEMA_DIRECTIVES });
