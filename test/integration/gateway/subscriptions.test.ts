@@ -245,3 +245,52 @@ describe('a subscription and the rate limit', () => {
     }
   });
 });
+
+describe('subscription bounds', () => {
+  it('outlives GRAPHQL_REQUEST_TIMEOUT_MS, ends at SUBSCRIPTION_MAX_DURATION_MS with TIMEOUT, and limits each principal', async () => {
+    const bounded = await startGateway({
+      env: {
+        GRAPHQL_REQUEST_TIMEOUT_MS: '100',
+        SUBSCRIPTION_MAX_DURATION_MS: '1000',
+        SUBSCRIPTIONS_PER_PRINCIPAL: '1',
+        SUBSCRIPTION_POLL_INTERVAL_MS: '50',
+        SUBSCRIPTION_MAX_POLL_INTERVAL_MS: '50',
+      },
+    });
+    try {
+      const token = await bounded.sandbox.tokenFor('admin');
+      const [source] = await bounded.sandbox.getJson<Array<{ id: string }>>(
+        '/v3/non-employee-sources?limit=1',
+        token,
+      );
+      const open = (as: string) =>
+        openSse((url, init) => bounded.gateway.fetch(url, init), 'http://gateway.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${as}` },
+          body: JSON.stringify({ query: JOB, variables: { sourceId: source.id } }),
+        });
+      const started = Date.now();
+      const first = await open(token);
+      const firstEvents = collectNext(first);
+      const refused = await collectNext(await open(token));
+      expect(refused).toHaveLength(1);
+      expect(refused[0].errors[0].extensions).toMatchObject({ code: 'SUBSCRIPTION_LIMIT', limit: 1 });
+      // Another principal has its own count.
+      const other = await open(await bounded.sandbox.tokenFor('api-client'));
+      const otherEvents = collectNext(other);
+
+      const payloads = await firstEvents;
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+      expect(payloads[0].data.bulkUploadJob.status).toBeNull();
+      expect(payloads.at(-1).errors[0].extensions.code).toBe('TIMEOUT');
+      expect((await otherEvents).at(-1).errors[0].extensions.code).toBe('TIMEOUT');
+      // Both ended: polling stops.
+      await sleep(100);
+      await bounded.sandbox.resetStats();
+      await sleep(200);
+      expect((await bounded.sandbox.stats()).total).toBe(0);
+    } finally {
+      await bounded.close();
+    }
+  });
+});
