@@ -3,7 +3,7 @@ import type { AccountEntity } from '../../loaders/entities.ts';
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { withCost } from '../cost/field-cost.ts';
-import { inputId } from '../input-checks.ts';
+import { parseIdArgument } from '../ids.ts';
 import { eventValue, followSubject, type LiveEvent } from '../live/follow-subject.ts';
 import { perPoll } from '../live/poll-cost.ts';
 import { AccountRef } from '../refs.ts';
@@ -68,7 +68,7 @@ async function* followAccount(
   until: AccountChangeName,
   boundMs: number,
 ): AsyncGenerator<LiveEvent<AccountTaskUpdate>> {
-  const accountId = inputId(rawId, 'Account', ['accountId']);
+  const accountId = parseIdArgument(String(rawId), 'Account', 'accountId');
   const shows = ACCOUNT_CHANGES[until].shows;
   const bound = AbortSignal.timeout(Math.max(0, boundMs));
   let last: AccountEntity | null = null;

@@ -3,7 +3,7 @@ import type { BulkUploadStatus, NonEmployeeBulkUploadJob } from '../../upstream/
 import { builder } from '../builder.ts';
 import { withCost } from '../cost/field-cost.ts';
 import { createBadUserInputError } from '../errors/bad-user-input.ts';
-import { inputId } from '../input-checks.ts';
+import { parseIdArgument } from '../ids.ts';
 import { eventValue, followSubject, type LiveEvent } from '../live/follow-subject.ts';
 import { BulkUploadStatusEnum, FileScalar, NonEmployeeBulkUploadJobRef, uploadedCsv } from './bulk-upload.ts';
 import { bulkUploadJobCost } from './source-costs.ts';
@@ -102,7 +102,7 @@ async function* followBulkUpload(
   rawSourceId: string | number,
   file: unknown,
 ): AsyncGenerator<LiveEvent<BulkUploadJobUpdate>> {
-  const sourceId = inputId(rawSourceId, 'NonEmployeeSource', ['sourceId']);
+  const sourceId = parseIdArgument(String(rawSourceId), 'NonEmployeeSource', 'sourceId');
   let job: NonEmployeeBulkUploadJob | null = null;
   let since: number | undefined;
   let last: BulkUploadStatus | null | undefined;

@@ -174,6 +174,21 @@ describe('bulkUploadJob over SSE', () => {
   });
 });
 
+describe('subscription arguments', () => {
+  it('refuses an id that is none, or a file that is no file part, with BAD_USER_INPUT at 0 calls', async () => {
+    const { result, stats } = await t.sandbox.callsDuring(async () => [
+      await collectNext(await subscribe(JOB, { sourceId: 'not-an-id' })),
+      await collectNext(await subscribe(ACCOUNT_TASK, { id: 'x'.repeat(300) })),
+      await collectNext(await subscribe(JOB, { sourceId: '2c9180835d2e5168015d32f890ca1581', file: 'text' })),
+    ]);
+    for (const payloads of result) {
+      expect(payloads).toHaveLength(1);
+      expect(payloads[0].errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    }
+    expect(stats.total).toBe(0);
+  });
+});
+
 describe('accountTask over SSE', () => {
   it('after disableAccount, emits once the account shows disabled, then ends', async () => {
     const [source] = await t.sandbox.getJson<Array<{ sourceId: string }>>(
