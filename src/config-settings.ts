@@ -281,6 +281,38 @@ export const SETTINGS = {
       doc: "one GraphQL request's deadline: its upstream calls, pool and rate-limit waits included; the answer keeps what loaded and `TIMEOUT` on the rest",
     }),
   },
+  subscriptions: {
+    perConnection: setting({
+      env: 'SUBSCRIPTIONS_PER_CONNECTION',
+      ...int(1, 1000),
+      default: 5,
+      doc: 'open subscriptions per client connection (HTTP/1.1 carries one SSE stream at a time; HTTP/2 several); past it `SUBSCRIPTION_LIMIT`',
+    }),
+    perPrincipal: setting({
+      env: 'SUBSCRIPTIONS_PER_PRINCIPAL',
+      ...int(1, 10_000),
+      default: 20,
+      doc: 'open subscriptions per principal (client and identity of the token, as the read cache keys them); past it `SUBSCRIPTION_LIMIT`',
+    }),
+    maxDurationMs: setting({
+      env: 'SUBSCRIPTION_MAX_DURATION_MS',
+      ...int(1000, 86_400_000),
+      default: 600_000,
+      doc: 'how long one subscription may stay open (it replaces `GRAPHQL_REQUEST_TIMEOUT_MS` for it); then it ends with `TIMEOUT`',
+    }),
+    pollIntervalMs: setting({
+      env: 'SUBSCRIPTION_POLL_INTERVAL_MS',
+      ...int(10, 600_000),
+      default: 1000,
+      doc: 'wait between two polls of the upstream for a subscription, after a change; doubled while nothing changes',
+    }),
+    maxPollIntervalMs: setting({
+      env: 'SUBSCRIPTION_MAX_POLL_INTERVAL_MS',
+      ...int(10, 600_000),
+      default: 8000,
+      doc: 'the longest wait between two polls (the backoff stops doubling there)',
+    }),
+  },
   graphiql: setting({
     env: 'GRAPHIQL',
     ...bool(),

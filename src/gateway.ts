@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import type { Tracer } from '@opentelemetry/api';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Dispatcher } from 'undici';
@@ -14,6 +15,7 @@ import { createYogaLogger } from './observability/yoga-logger.ts';
 import { createCorsAllowlist, useCorsAllowlist } from './plugins/use-cors-allowlist.ts';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.ts';
 import { useCsvExports } from './plugins/use-csv-exports.ts';
+import { useDeferFallback } from './plugins/use-defer-fallback.ts';
 import { useDocumentCache } from './plugins/use-document-cache.ts';
 import { useDocumentLimits } from './plugins/use-document-limits.ts';
 import { useGraphiQL } from './plugins/use-graphiql.ts';
@@ -34,6 +36,8 @@ import { useUpstreamCost } from './plugins/use-upstream-cost.ts';
 import type { CallerInfo, GatewayContext } from './schema/context.ts';
 import { createExampleTabs, type ExampleContext } from './schema/example-operations.ts';
 import { schema } from './schema/index.ts';
+import { createSharedPoller } from './schema/live/shared-poller.ts';
+import { createSubscriptionLimits } from './schema/live/subscription-limits.ts';
 import { createSharedState } from './shared-state.ts';
 import type { UpstreamApi } from './upstream/api.ts';
 import { createClientCredentialsTokenProvider, type TokenProvider } from './upstream/auth.ts';
@@ -125,12 +129,21 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         }
       : null,
   );
-  const deadline = useRequestDeadline({ timeoutMs: config.limits.requestTimeoutMs });
+  const deadline = useRequestDeadline({
+    timeoutMs: config.limits.requestTimeoutMs,
+    subscriptionTimeoutMs: config.subscriptions.maxDurationMs,
+  });
+  const poller = createSharedPoller({
+    intervalMs: config.subscriptions.pollIntervalMs,
+    maxIntervalMs: config.subscriptions.maxPollIntervalMs,
+  });
+  const subscriptionLimits = createSubscriptionLimits(config.subscriptions);
 
   const apiFor = (
     request: Request,
     signal: AbortSignal,
     meter: CallMeter = { calls: 0, throttledMs: 0, token: null },
+    cached = true,
   ): { api: UpstreamApi; caller: CallerInfo; token: () => Promise<string | null> } => {
     // One GraphQL request fans out to many upstream calls, each listening for its abort.
     setMaxListeners(0, request.signal);
@@ -146,7 +159,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         observation ? observeThrottle(throttle, observation.log, metrics) : throttle,
         meter,
       ),
-      cache: shared.cache ?? undefined,
+      cache: cached ? (shared.cache ?? undefined) : undefined,
     };
     const none = async () => null;
     const demoClient = sandboxAs.tokensFor(request);
@@ -213,12 +226,20 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     cors: createCorsAllowlist(config.corsOrigins),
     // Yoga's own check answers every URL that ends in its path; no request URL ends in a NUL, so it is off (see useHealth).
     healthCheckEndpoint: '\u0000',
-    context: ({ request }) => {
+    context: (initial) => {
+      const { request } = initial;
       const signal = deadline.signalFor(request);
       const meter: CallMeter = { calls: 0, throttledMs: 0, token: null };
       const { api, caller, token } = apiFor(request, signal, meter);
       const budgeted = createBudgetedApi(api, config.limits.maxUpstreamCalls, signal);
-      return { api: budgeted, loaders: createLoaders(budgeted), caller, meter, throttleToken: token };
+      const live = {
+        poller,
+        limits: subscriptionLimits,
+        api: () => apiFor(request, signal, meter, false).api,
+        signal,
+        connection: (initial as { req?: { socket?: object } }).req?.socket ?? null,
+      };
+      return { api: budgeted, loaders: createLoaders(budgeted), caller, meter, throttleToken: token, live };
     },
     maskedErrors: { maskError: maskGatewayError },
     // useRequestGuard bounds each kind of body; this is Yoga's own bound behind it.
@@ -235,6 +256,8 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         ? [useGraphiQL({ title: 'Non-employee lifecycle', tabs: createExampleTabs(deps.examples) })]
         : []),
       useCsrfPrevention(),
+      useDeferStream(),
+      useDeferFallback(),
       sandboxAs.plugin,
       useCorsAllowlist(config.corsOrigins),
       deadline,

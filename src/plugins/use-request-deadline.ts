@@ -8,6 +8,8 @@ export interface RequestDeadlineOptions {
   graceMs?: number;
   /** The path the deadline applies to (exports stream longer). @default '/graphql' */
   endpoint?: string;
+  /** How long a subscription may stay open instead. @default as `SUBSCRIPTION_MAX_DURATION_MS` */
+  subscriptionTimeoutMs?: number;
 }
 
 export interface RequestDeadlinePlugin extends Plugin {
@@ -23,6 +25,8 @@ interface Deadline {
   controller: AbortController;
   signal: AbortSignal;
   timer: NodeJS.Timeout;
+  /** A subscription or an incremental answer: it ends with its stream, not with the response head. */
+  streaming: boolean;
 }
 
 class RequestEndedError extends Error {
@@ -33,10 +37,16 @@ export function useRequestDeadline(options: RequestDeadlineOptions = {}): Reques
   const timeoutMs = options.timeoutMs ?? defaultOf(SETTINGS.limits.requestTimeoutMs);
   const graceMs = options.graceMs ?? 250;
   const endpoint = options.endpoint ?? '/graphql';
+  const subscriptionTimeoutMs =
+    options.subscriptionTimeoutMs ?? defaultOf(SETTINGS.subscriptions.maxDurationMs);
   const deadlines = new WeakMap<Request, Deadline>();
   const timeoutError = () =>
     createGraphQLError(`The request took longer than ${timeoutMs} ms; what had loaded is in data.`, {
       extensions: { code: 'TIMEOUT', timeoutMs },
+    });
+  const subscriptionTimeout = () =>
+    createGraphQLError(`The subscription reached its longest duration, ${subscriptionTimeoutMs} ms.`, {
+      extensions: { code: 'TIMEOUT', timeoutMs: subscriptionTimeoutMs },
     });
 
   const start = (request: Request): Deadline => {
@@ -49,7 +59,7 @@ export function useRequestDeadline(options: RequestDeadlineOptions = {}): Reques
     const onGone = () => controller.abort(gone.reason);
     if (gone.aborted) onGone();
     else gone.addEventListener('abort', onGone, { once: true });
-    const deadline = { controller, timer, signal: controller.signal };
+    const deadline = { controller, timer, signal: controller.signal, streaming: false };
     deadlines.set(request, deadline);
     return deadline;
   };
@@ -86,11 +96,29 @@ export function useRequestDeadline(options: RequestDeadlineOptions = {}): Reques
         return Promise.race([result, late]).finally(() => clearTimeout(cut));
       });
       return {
-        onExecuteDone: () => end(request),
+        onExecuteDone({ result }) {
+          if (!(Symbol.asyncIterator in result)) return end(request);
+          // Deferred parts load after the first payload: the deadline holds until the last.
+          deadline.streaming = true;
+          return { onEnd: () => end(request) };
+        },
       };
     },
+    onSubscribe({ args }) {
+      const request = (args.contextValue as { request?: Request }).request;
+      const deadline = request && deadlines.get(request);
+      if (!deadline) return;
+      deadline.streaming = true;
+      clearTimeout(deadline.timer);
+      deadline.timer = setTimeout(
+        () => deadline.controller.abort(subscriptionTimeout()),
+        subscriptionTimeoutMs,
+      );
+      deadline.timer.unref();
+      return { onSubscribeResult: () => ({ onEnd: () => end(request) }) };
+    },
     onResponse({ request }) {
-      end(request);
+      if (!deadlines.get(request)?.streaming) end(request);
     },
   };
 }

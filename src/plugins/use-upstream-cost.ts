@@ -37,54 +37,76 @@ export function useUpstreamCost(options: UpstreamCostOptions): Plugin<GatewayCon
   const { throttle, maxCalls, maxWaitMs, windowMs } = options;
   const extension = options.extension ?? true;
 
+  /** The checks before the first call; null when the operation may run, else its answer. */
+  const admit = async (args: CostArgs) => {
+    const ctx = args.contextValue;
+    const claims = await ctx.caller.claims().catch(() => null);
+    const estimate = estimateCost(
+      args.schema,
+      args.document,
+      args.operationName,
+      (args.variableValues ?? {}) as Record<string, unknown>,
+      claims && claims.kind !== 'UNKNOWN' ? new Set(claims.authorities) : null,
+    );
+    const token = await ctx.throttleToken().catch(() => null);
+    const windowNow = () => (token ? throttle.windowOf(token) : Promise.resolve(null));
+    const report = async (): Promise<CostReport> => ({
+      estimatedCalls: estimate.estimatedCalls,
+      actualCalls: ctx.meter.calls,
+      throttledMs: ctx.meter.throttledMs,
+      window: await windowNow(),
+      ...(estimate.bounds.length > 0 ? { bounds: estimate.bounds } : {}),
+    });
+    const withCost = async (result: ExecutionResult): Promise<ExecutionResult> =>
+      extension ? { ...result, extensions: { ...result.extensions, cost: await report() } } : result;
+
+    const request = (ctx as GatewayContext & { request?: Request }).request;
+    if (request?.headers.get(COST_ONLY)?.trim().toLowerCase() === 'true') {
+      return { answer: { extensions: { cost: await report() } }, withCost };
+    }
+    if (estimate.estimatedCalls > maxCalls) {
+      return { answer: await withCost({ errors: [budgetError(estimate, maxCalls)] }), withCost };
+    }
+    // The window as every replica sees it (through Redis when shared), read once before execution.
+    const wait = token ? waitFor(await windowNow(), estimate.estimatedCalls, windowMs) : 0;
+    if (wait > maxWaitMs) {
+      return { answer: await withCost({ errors: [rateLimitedError(estimate, wait)] }), withCost };
+    }
+    return { answer: null, withCost };
+  };
+
   return {
     async onExecute({ args, setResultAndStopExecution }) {
-      const ctx = args.contextValue;
-      const claims = await ctx.caller.claims().catch(() => null);
-      const estimate = estimateCost(
-        args.schema,
-        args.document,
-        args.operationName,
-        (args.variableValues ?? {}) as Record<string, unknown>,
-        claims && claims.kind !== 'UNKNOWN' ? new Set(claims.authorities) : null,
-      );
-      const token = await ctx.throttleToken().catch(() => null);
-      const windowNow = () => (token ? throttle.windowOf(token) : Promise.resolve(null));
-      const report = async (): Promise<CostReport> => ({
-        estimatedCalls: estimate.estimatedCalls,
-        actualCalls: ctx.meter.calls,
-        throttledMs: ctx.meter.throttledMs,
-        window: await windowNow(),
-        ...(estimate.bounds.length > 0 ? { bounds: estimate.bounds } : {}),
-      });
-      const withCost = async (result: ExecutionResult): Promise<ExecutionResult> =>
-        extension ? { ...result, extensions: { ...result.extensions, cost: await report() } } : result;
-
-      const request = (ctx as GatewayContext & { request?: Request }).request;
-      if (request?.headers.get(COST_ONLY)?.trim().toLowerCase() === 'true') {
-        setResultAndStopExecution({ extensions: { cost: await report() } });
-        return;
-      }
-      if (estimate.estimatedCalls > maxCalls) {
-        setResultAndStopExecution(await withCost({ errors: [budgetError(estimate, maxCalls)] }));
-        return;
-      }
-      // The window as every replica sees it (through Redis when shared), read once before execution.
-      const wait = token ? waitFor(await windowNow(), estimate.estimatedCalls, windowMs) : 0;
-      if (wait > maxWaitMs) {
-        setResultAndStopExecution(await withCost({ errors: [rateLimitedError(estimate, wait)] }));
-        return;
-      }
+      const { answer, withCost } = await admit(args);
+      if (answer) return setResultAndStopExecution(answer);
       if (!extension) return;
       return {
-        async onExecuteDone({ result, setResult }) {
-          if (Symbol.asyncIterator in result) return;
-          setResult(await withCost(result));
+        onExecuteDone({ result, setResult }) {
+          // Incremental delivery (@defer, @stream): each payload carries the spending so far.
+          if (Symbol.asyncIterator in result) {
+            return {
+              onNext: async ({ result: part, setResult: setPart }) => setPart(await withCost(part)),
+            };
+          }
+          return withCost(result).then(setResult);
         },
+      };
+    },
+    // A subscription is estimated per event (one poll); each event carries what it has spent so far.
+    async onSubscribe({ args, setResultAndStopExecution }) {
+      const { answer, withCost } = await admit(args);
+      if (answer) return setResultAndStopExecution(answer);
+      if (!extension) return;
+      return {
+        onSubscribeResult: () => ({
+          onNext: async ({ result, setResult }) => setResult(await withCost(result)),
+        }),
       };
     },
   };
 }
+
+type CostArgs = Parameters<NonNullable<Plugin<GatewayContext>['onExecute']>>[0]['args'];
 
 /** How long until `calls` fit in the window: none when they fit now, else until it resets (per window spanned). */
 function waitFor(window: ThrottleWindow | null, calls: number, windowMs: number): number {

@@ -6,7 +6,7 @@ import { formatDemoClients } from './demo-clients-banner.ts';
 import { createSandbox } from './sandbox.ts';
 
 const USAGE = `Usage: npm run sandbox -- [--port 4010] [--host H] [--seed N] [--scale small|org|<sources>x<records>]
-  [--rate-limit N] [--rate-limit-window MS] [--route-rate-limit 'GET /non-employee-records=N' ...] [--token-ttl S] [--latency MS] [--jitter MS]
+  [--rate-limit N] [--rate-limit-window MS] [--route-rate-limit 'GET /non-employee-records=N' ...] [--token-ttl S] [--latency MS] [--jitter MS] [--bulk-upload-step MS]
   [--error-rate R] [--503-rate R] [--429-rate R] [--drop-rate R] [--drop-after-rate R] [--retry-after S] [--hang] [--log]`;
 
 function number(value: string | undefined, flag: string): number | undefined {
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
       'token-ttl': { type: 'string' },
       latency: { type: 'string' },
       jitter: { type: 'string' },
+      'bulk-upload-step': { type: 'string' },
       'error-rate': { type: 'string' },
       '503-rate': { type: 'string' },
       '429-rate': { type: 'string' },
@@ -90,6 +91,7 @@ async function main(): Promise<void> {
     tokenTtlSeconds: number(values['token-ttl'], 'token-ttl'),
     faults,
     log: values.log ?? false,
+    bulkUploadStepMs: number(values['bulk-upload-step'], 'bulk-upload-step'),
   });
   const { scale, rateLimit, rateLimitWindowMs, seed } = sandbox.options;
   console.log(

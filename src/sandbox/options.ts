@@ -29,6 +29,8 @@ export interface SandboxOptions {
   faults?: Partial<FaultConfig>;
   /** Log one line per request to stdout (paths only, never tokens). @default false */
   log?: boolean;
+  /** How long a bulk upload job stays PENDING, then IN_PROGRESS, before it ends. @default 5 */
+  bulkUploadStepMs?: number;
 }
 
 export interface ResolvedOptions {
@@ -42,6 +44,7 @@ export interface ResolvedOptions {
   tokenTtlSeconds: number;
   faults: Partial<FaultConfig>;
   log: boolean;
+  bulkUploadStepMs: number;
 }
 
 function integer(value: number, name: string, min: number, max: number): number {
@@ -78,5 +81,6 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     ),
     faults: options.faults ?? {},
     log: options.log ?? false,
+    bulkUploadStepMs: integer(options.bulkUploadStepMs ?? 5, 'bulkUploadStepMs', 0, 600_000),
   };
 }

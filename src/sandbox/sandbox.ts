@@ -40,7 +40,13 @@ export async function createSandbox(options?: SandboxOptions): Promise<Sandbox> 
   const resolved = resolveOptions(options);
   const now = () => new Date();
   const identities = createIdentityRegistry(resolved.seed);
-  const nelm = createNelmModule({ identities, seed: resolved.seed, scale: resolved.scale, now });
+  const nelm = createNelmModule({
+    identities,
+    seed: resolved.seed,
+    scale: resolved.scale,
+    now,
+    jobStepMs: resolved.bulkUploadStepMs,
+  });
   const accounts = createAccountsModule({ directory: nelm.directory, now, seed: resolved.seed });
   const router = createRouter([...nelm.routes, ...accounts.routes]);
   const stats = createStats();

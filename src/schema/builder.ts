@@ -117,5 +117,10 @@ builder.mutationType({
   description: 'Every write of the NELM API. Expected failures come back as typed results (`... on Error`).',
 });
 
+builder.subscriptionType({
+  description:
+    'Long-running work, watched over Server-Sent Events (`Accept: text/event-stream`): the gateway polls ISC for the caller, one poll per principal and subject.',
+});
+
 /** The builder's resolved types, for helpers that take Pothos field or input builders. */
 export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;

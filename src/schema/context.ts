@@ -2,6 +2,8 @@ import type { Loaders } from '../loaders/index.ts';
 import type { UpstreamApi } from '../upstream/api.ts';
 import type { CallMeter } from '../upstream/metered-throttle.ts';
 import type { TokenClaims } from '../upstream/token-claims.ts';
+import type { SharedPoller } from './live/shared-poller.ts';
+import type { SubscriptionLimits } from './live/subscription-limits.ts';
 
 /**
  * Who the upstream calls of this request act as: the caller's own bearer token, the gateway's
@@ -23,4 +25,18 @@ export interface GatewayContext {
   meter: CallMeter;
   /** The token its calls go with, for a look at its client's window; null without one. */
   throttleToken(): Promise<string | null>;
+  /** What subscriptions need; shared by the gateway's requests, never their data. */
+  live: LiveContext;
+}
+
+export interface LiveContext {
+  /** One poll per principal and subject, shared by its subscribers. */
+  poller: SharedPoller;
+  limits: SubscriptionLimits;
+  /** The request's API client without the per-request call budget or the read cache: polls read fresh. */
+  api(): UpstreamApi;
+  /** Aborts when the client leaves, at the subscription's longest duration, and once it is answered. */
+  signal: AbortSignal;
+  /** The client connection the request came on (null in process), for the per-connection limit. */
+  connection: object | null;
 }

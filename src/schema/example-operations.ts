@@ -1,6 +1,8 @@
 /** The operations GraphiQL opens with: the main jobs people come to the gateway for. */
 export const DASHBOARD_OVERVIEW = `# Dashboard overview: sources with their record counts, both summaries,
 # and the first pending approvals with their requests.
+# The approvals panel is deferred (@defer): the counts paint first, the approvals follow when
+# their requests have loaded; the same calls, only sooner. A client that takes one JSON answer gets it whole.
 # Every answer's extensions.cost says what it cost upstream; to see the estimate without
 # running the query, add the header {"x-cost-only": "true"} in the Headers pane.
 query DashboardOverview {
@@ -10,12 +12,14 @@ query DashboardOverview {
   }
   nonEmployeeRequestSummary { approved rejected pending nonEmployeeCount }
   nonEmployeeApprovalSummary { approved pending rejected }
-  nonEmployeeApprovals(first: 10, approvalStatus: PENDING) {
-    edges {
-      node {
-        id
-        approvalOrder
-        request { id accountName firstName lastName source { name } }
+  ... @defer(label: "approvals") {
+    nonEmployeeApprovals(first: 10, approvalStatus: PENDING) {
+      edges {
+        node {
+          id
+          approvalOrder
+          request { id accountName firstName lastName source { name } }
+        }
       }
     }
   }

@@ -1,4 +1,5 @@
 import { builder } from './builder.ts';
+import { SCHEMA_DIRECTIVES } from './incremental-directives.ts';
 import './errors/error-types.ts';
 import './connections.ts';
 import './sources/non-employee-source.ts';
@@ -6,6 +7,7 @@ import './sources/source-mutations.ts';
 import './sources/source-accounts.ts';
 import './sources/expired-records.ts';
 import './sources/bulk-upload.ts';
+import './sources/bulk-upload-job.ts';
 import './sources/csv-export-fields.ts';
 import './schema-attributes/schema-attribute.ts';
 import './schema-attributes/schema-attribute-mutations.ts';
@@ -21,8 +23,9 @@ import './accounts/account.ts';
 import './accounts/account-list.ts';
 import './accounts/account-links.ts';
 import './accounts/account-state-mutations.ts';
+import './accounts/account-task-subscription.ts';
 import './accounts/account-write-mutations.ts';
 import './accounts/identity-account-mutations.ts';
 import './viewer/viewer.ts';
 
-export const schema = builder.toSchema();
+export const schema = builder.toSchema({ directives: SCHEMA_DIRECTIVES });

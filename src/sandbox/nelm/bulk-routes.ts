@@ -13,9 +13,6 @@ import type { RecordInput } from './record-input.ts';
 import { newRecordRow } from './record-routes.ts';
 import { iso } from './views.ts';
 
-/** How long a job waits in each state: a few ms, so tests see it move but never wait long. */
-export const JOB_STEP_MS = 5;
-
 const jobView = (job: UploadJobRow) => ({
   id: job.id,
   sourceId: job.sourceId,
@@ -71,7 +68,7 @@ export function createBulkRoutes(ctx: NelmContext): RouteDefinition[] {
           job.errors = [{ line: 0, message: error instanceof Error ? error.message : String(error) }];
           job.modified = ctx.now();
         }
-      }, JOB_STEP_MS).unref();
+      }, ctx.jobStepMs).unref();
     step(() => {
       job.status = 'IN_PROGRESS';
       job.modified = ctx.now();

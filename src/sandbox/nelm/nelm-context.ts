@@ -13,6 +13,8 @@ export interface NelmContext {
   newId(): string;
   /** A fresh 32-hex ISC id (new sources' `sourceId`). */
   newIscId(): string;
+  /** How long a bulk upload job stays PENDING, then IN_PROGRESS (`bulkUploadStepMs`). */
+  jobStepMs: number;
 }
 
 /** Every NELM path answers under every version. */

@@ -19,6 +19,8 @@ export interface NelmModuleDeps {
   seed: number;
   scale: Scale;
   now: () => Date;
+  /** How long a bulk upload job stays in each state before the next. */
+  jobStepMs: number;
 }
 
 export interface NelmModule extends SandboxModule {
@@ -36,6 +38,7 @@ export function createNelmModule(deps: NelmModuleDeps): NelmModule {
     now: () => deps.now().getTime(),
     newId: () => randomUUID(),
     newIscId: () => randomBytes(16).toString('hex'),
+    jobStepMs: deps.jobStepMs,
   };
   const seed = () => {
     store.clear();

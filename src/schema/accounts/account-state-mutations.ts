@@ -1,4 +1,5 @@
 import type { InputShape } from '../errors/mutation-results.ts';
+import { ACCOUNT_CHANGES } from './account-changes.ts';
 import { createAccountTaskInput, defineAccountTaskMutation, showsNewModified } from './account-task.ts';
 
 const STATE_INPUT: InputShape = {
@@ -33,7 +34,7 @@ defineAccountTaskMutation('enableAccount', {
   shape: STATE_INPUT,
   plan: (id, input, ctx) => ({
     submit: () => ctx.api.enableAccount(id, toggleBody(input)),
-    done: (account) => account?.disabled === false,
+    done: ACCOUNT_CHANGES.ENABLED.shows,
   }),
 });
 
@@ -44,7 +45,7 @@ defineAccountTaskMutation('disableAccount', {
   shape: STATE_INPUT,
   plan: (id, input, ctx) => ({
     submit: () => ctx.api.disableAccount(id, toggleBody(input)),
-    done: (account) => account?.disabled === true,
+    done: ACCOUNT_CHANGES.DISABLED.shows,
   }),
 });
 
@@ -65,7 +66,7 @@ defineAccountTaskMutation('unlockAccount', {
         ...toggleBody(input),
         unlockIDNAccount: input.unlockIDNAccount ?? undefined,
       }),
-    done: (account) => account?.locked === false,
+    done: ACCOUNT_CHANGES.UNLOCKED.shows,
   }),
 });
 
@@ -88,6 +89,6 @@ defineAccountTaskMutation('removeAccount', {
   shape: STATE_INPUT,
   plan: (id, _input, ctx) => ({
     submit: () => ctx.api.deleteAccountAsync(id),
-    done: (account) => account === null,
+    done: ACCOUNT_CHANGES.REMOVED.shows,
   }),
 });

@@ -7,6 +7,7 @@ import { ValidationError } from '../errors/error-classes.ts';
 import { type InputShape, runWrite } from '../errors/mutation-results.ts';
 import { tryDecodeNodeId } from '../ids.ts';
 import { checkData, checkSomethingChanges, requiredText } from '../input-checks.ts';
+import { ACCOUNT_CHANGES } from './account-changes.ts';
 import { accountTaskCost } from './account-costs.ts';
 import { AccountPatchOperationInput, toAccountPatch } from './account-patch.ts';
 import {
@@ -183,7 +184,7 @@ defineAccountTaskMutation('deleteAccount', {
   shape: WRITE_INPUT,
   plan: (id, _input, ctx) => ({
     submit: () => ctx.api.deleteAccount(id),
-    done: (account) => account === null,
+    done: ACCOUNT_CHANGES.REMOVED.shows,
   }),
 });
 

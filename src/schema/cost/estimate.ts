@@ -64,7 +64,13 @@ export function estimateCost(
     bounds: new Set(),
     rights,
   };
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
+  // A subscription's fields cost per event: the calls one poll makes.
+  const root =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   if (root) visit(walk, root, operation.selectionSet, { parents: 1, sources: 0, path: '', parentField: '' });
   let estimatedCalls = 0;
   for (const calls of walk.calls.values()) estimatedCalls += calls;

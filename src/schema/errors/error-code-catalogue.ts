@@ -23,7 +23,10 @@ export const ERROR_CODES = {
   UPSTREAM_ERROR: 'The upstream answered a 5xx or something it should not have.',
   UPSTREAM_CALL_BUDGET_EXCEEDED:
     'The estimate, or a field at run time, needed more than GRAPHQL_MAX_UPSTREAM_CALLS upstream calls (with `maxCalls`).',
-  TIMEOUT: 'The request passed GRAPHQL_REQUEST_TIMEOUT_MS; its pending upstream calls were cancelled.',
+  TIMEOUT:
+    'The request passed GRAPHQL_REQUEST_TIMEOUT_MS (a subscription: SUBSCRIPTION_MAX_DURATION_MS); its pending upstream calls were cancelled.',
+  SUBSCRIPTION_LIMIT:
+    'More open subscriptions than SUBSCRIPTIONS_PER_PRINCIPAL or SUBSCRIPTIONS_PER_CONNECTION allow (with `limit`).',
   ERROR: 'An expected failure of no more specific kind.',
   INTERNAL_SERVER_ERROR: 'Anything unexpected; the message is masked.',
   CSRF_HEADER_REQUIRED: 'A form, multipart, text/plain or GET request without a CSRF header (HTTP 403).',

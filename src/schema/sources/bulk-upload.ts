@@ -32,7 +32,7 @@ export const BulkUploadStatusEnum = builder.enumType('NonEmployeeBulkUploadStatu
   } as const satisfies Record<(typeof BULK_UPLOAD_STATUSES)[number], unknown>,
 });
 
-const NonEmployeeBulkUploadJobRef = builder
+export const NonEmployeeBulkUploadJobRef = builder
   .objectRef<NonEmployeeBulkUploadJob>('NonEmployeeBulkUploadJob')
   .implement({
     description: 'An import of a CSV of records into a source; the source reports its progress.',
@@ -83,6 +83,19 @@ const ImportNonEmployeeRecordsPayload = builder
     }),
   });
 
+/** The CSV of an upload's `file` argument, checked; `fail` makes the error a bad one answers. */
+export async function uploadedCsv(
+  file: unknown,
+  fail: (message: string) => Error,
+): Promise<{ csv: Blob; name: string }> {
+  if (!isUploadedFile(file)) throw fail('"file" must be a file part of a GraphQL multipart request.');
+  if (file.size === 0) throw fail('The file is empty.');
+  if (file.size > MAX_UPLOAD_BYTES) throw fail(`The file exceeds ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
+  // A plain Blob of the bytes: the upstream's FormData takes no other runtime's File.
+  const csv = new Blob([await file.arrayBuffer()], { type: 'text/csv' });
+  return { csv, name: typeof file.name === 'string' && file.name ? file.name : 'non-employees.csv' };
+}
+
 /** Yoga hands the multipart file in as a File; anything else in its place is the caller's mistake. */
 function isUploadedFile(value: unknown): value is File {
   return (
@@ -106,17 +119,7 @@ builder.mutationField('importNonEmployeeRecords', (t) =>
     extensions: withCost(writeCost),
     resolve: async (_root, args, ctx) => {
       const sourceId = inputId(args.sourceId, 'NonEmployeeSource', ['sourceId']);
-      const file: unknown = args.file;
-      if (!isUploadedFile(file)) {
-        throw new ValidationError('"file" must be a file part of a GraphQL multipart request.', ['file']);
-      }
-      if (file.size === 0) throw new ValidationError('The file is empty.', ['file']);
-      if (file.size > MAX_UPLOAD_BYTES) {
-        throw new ValidationError(`The file exceeds ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`, ['file']);
-      }
-      // A plain Blob of the bytes: the upstream's FormData takes no other runtime's File.
-      const csv = new Blob([await file.arrayBuffer()], { type: 'text/csv' });
-      const name = typeof file.name === 'string' && file.name ? file.name : 'non-employees.csv';
+      const { csv, name } = await uploadedCsv(args.file, (message) => new ValidationError(message, ['file']));
       const job = await runWrite(UPLOAD_ARGS, () =>
         ctx.api.importNonEmployeeRecordsInBulk(sourceId, csv, name),
       );

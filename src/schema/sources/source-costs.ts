@@ -1,6 +1,7 @@
 import { MAX_LIST_LIMIT } from '../../upstream/wire/collections.ts';
 import { MAX_RECORDS_PER_SOURCE } from '../../upstream/wire/nelm-limits.ts';
 import { ALL_SOURCES_CALL, type CostFunction, getPerParent, MAX_SOURCES } from '../cost/field-cost.ts';
+import { perPoll } from '../live/poll-cost.ts';
 
 /** Fields a lite source (embedded in a request) lacks: the one sources list completes any number. */
 export const fullSourceField: CostFunction = () => ({ calls: { [ALL_SOURCES_CALL]: 1 } });
@@ -39,3 +40,8 @@ export const expiredRecordsCost: CostFunction = (input) => {
       : undefined,
   };
 };
+
+/** One status read per poll; with `file`, the upload first. */
+export const bulkUploadJobCost: CostFunction = perPoll('bulk-upload-job', 1, (args) =>
+  args.file != null ? 1 : 0,
+);

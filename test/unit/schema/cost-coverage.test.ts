@@ -9,9 +9,10 @@ function fieldsTakingContext(): { coordinate: string; cost: unknown }[] {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
       const options = field.extensions?.pothosOptions as
-        | { resolve?: (...args: unknown[]) => unknown }
+        | { resolve?: (...args: unknown[]) => unknown; subscribe?: (...args: unknown[]) => unknown }
         | undefined;
-      if ((options?.resolve?.length ?? 0) >= 3) {
+      // A subscription's `subscribe` takes the context to poll; its cost is per event.
+      if ((options?.resolve?.length ?? 0) >= 3 || (options?.subscribe?.length ?? 0) >= 3) {
         fields.push({ coordinate: `${type.name}.${field.name}`, cost: field.extensions?.cost });
       }
     }
@@ -22,6 +23,13 @@ function fieldsTakingContext(): { coordinate: string; cost: unknown }[] {
 describe('every field that can make upstream calls has a cost function', () => {
   it('finds the fields from the schema', () => {
     expect(fieldsTakingContext().length).toBeGreaterThan(80);
+  });
+
+  it('finds the subscriptions among them', () => {
+    const coordinates = fieldsTakingContext().map((field) => field.coordinate);
+    expect(coordinates).toEqual(
+      expect.arrayContaining(['Subscription.bulkUploadJob', 'Subscription.accountTask']),
+    );
   });
 
   it('each has `extensions.cost`', () => {
