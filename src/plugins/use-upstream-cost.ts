@@ -1,5 +1,6 @@
 import type { ExecutionResult } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { startPlannedCalls } from '../loaders/call-plan.ts';
 import type { GatewayContext } from '../schema/context.ts';
 import { type CostEstimate, estimateCost } from '../schema/cost/estimate.ts';
 import type { CallThrottle, ThrottleWindow } from '../upstream/call-throttle.ts';
@@ -71,6 +72,8 @@ export function useUpstreamCost(options: UpstreamCostOptions): Plugin<GatewayCon
         setResultAndStopExecution(withCost({ errors: [rateLimitedError(estimate, wait)] }));
         return;
       }
+      // Admitted: the calls whose inputs are known start now, beside the root's.
+      startPlannedCalls(ctx.loaders, estimate.plan);
       if (!extension) return;
       return {
         onExecuteDone({ result, setResult }) {
