@@ -74,6 +74,8 @@ const totalCalls = async (): Promise<number> =>
 
 const cpuMs = async (gateway: Gateway): Promise<number> => {
   const { usage } = await gateway.child.ask<Cpu>('cpu');
+  if (process.env.BENCH_CPU_SPLIT)
+    console.log(gateway.label, 'user', usage.user / 1000, 'system', usage.system / 1000);
   return (usage.user + usage.system) / 1000;
 };
 
