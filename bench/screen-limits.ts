@@ -74,8 +74,6 @@ const totalCalls = async (): Promise<number> =>
 
 const cpuMs = async (gateway: Gateway): Promise<number> => {
   const { usage } = await gateway.child.ask<Cpu>('cpu');
-  if (process.env.BENCH_CPU_SPLIT)
-    console.log(gateway.label, 'user', usage.user / 1000, 'system', usage.system / 1000);
   return (usage.user + usage.system) / 1000;
 };
 
@@ -184,7 +182,7 @@ try {
     single: ['single-call query', single, () => floor.singleCall()],
   } as const;
   const rows: ScreenRow[] = [];
-  for (const name of values.screens.split(',') as (keyof typeof screens)[]) {
+  for (const name of values.screens.split(',').filter(Boolean) as (keyof typeof screens)[]) {
     const [screen, query, floorOf] = screens[name];
     rows.push(...(await measureScreen(screen, query, floorOf, token)));
   }
@@ -219,14 +217,16 @@ try {
       results.reduce((sum, r) => sum + pick(r), 0) / results.length;
     return { gateway: gateway.label, perSecond: mean((r) => r.perSecond), cpuShare: mean((r) => r.cpuShare) };
   });
-  console.log(`dashboard under load: ${concurrency} concurrent, ${loadSeconds} s x 2 per gateway`);
-  console.table(
-    loadRows.map((row) => ({
-      gateway: row.gateway,
-      'screens/s': row.perSecond.toFixed(0),
-      'gateway CPU (cores)': row.cpuShare.toFixed(2),
-    })),
-  );
+  if (loadSeconds > 0)
+    console.log(`dashboard under load: ${concurrency} concurrent, ${loadSeconds} s x 2 per gateway`);
+  if (loadSeconds > 0)
+    console.table(
+      loadRows.map((row) => ({
+        gateway: row.gateway,
+        'screens/s': row.perSecond.toFixed(0),
+        'gateway CPU (cores)': row.cpuShare.toFixed(2),
+      })),
+    );
 
   if (gateways.length > 1) {
     console.log('this tree against the baseline, same run:');
@@ -243,9 +243,10 @@ try {
         calls: `${row.calls} vs ${base[index].calls}`,
       })),
     );
-    console.log(
-      `dashboard screens/s at ${concurrency} concurrent: ${(loadRows[0].perSecond / loadRows[1].perSecond).toFixed(2)}x the baseline`,
-    );
+    if (loadSeconds > 0) {
+      const ratio = loadRows[0].perSecond / loadRows[1].perSecond;
+      console.log(`dashboard screens/s at ${concurrency} concurrent: ${ratio.toFixed(2)}x the baseline`);
+    }
   }
 } finally {
   for (const gateway of gateways) {
