@@ -1,4 +1,4 @@
-import type { ExecutionResult } from 'graphql';
+import type { DocumentNode, ExecutionArgs, ExecutionResult } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { startPlannedCalls } from '../loaders/call-plan.ts';
 import type { GatewayContext } from '../schema/context.ts';
@@ -28,6 +28,8 @@ export interface CostReport {
 }
 
 const COST_ONLY = 'x-cost-only';
+const ESTIMATES_PER_DOCUMENT = 16;
+const MAX_ESTIMATE_KEY = 1024;
 
 /**
  * Knows an operation's upstream calls before its first one: refuses what exceeds the budget,
@@ -37,16 +39,33 @@ const COST_ONLY = 'x-cost-only';
 export function useUpstreamCost(options: UpstreamCostOptions): Plugin<GatewayContext> {
   const { throttle, maxCalls, maxWaitMs, windowMs } = options;
   const extension = options.extension ?? true;
+  // The document cache hands the same DocumentNode to every request of one query: its estimate
+  // (a pure function of document, operation and variables) is walked once, for a few variables each.
+  const estimates = new WeakMap<DocumentNode, Map<string, CostEstimate>>();
+  const estimateOf = (args: ExecutionArgs): CostEstimate => {
+    const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+    const key = `${args.operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+    // Large variables are estimated each time rather than kept.
+    if (key.length > MAX_ESTIMATE_KEY)
+      return estimateCost(args.schema, args.document, args.operationName, variables);
+    let known = estimates.get(args.document);
+    if (!known) {
+      known = new Map();
+      estimates.set(args.document, known);
+    }
+    let estimate = known.get(key);
+    if (!estimate) {
+      estimate = estimateCost(args.schema, args.document, args.operationName, variables);
+      if (known.size >= ESTIMATES_PER_DOCUMENT) known.delete(known.keys().next().value as string);
+      known.set(key, estimate);
+    }
+    return estimate;
+  };
 
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const ctx = args.contextValue;
-      const estimate = estimateCost(
-        args.schema,
-        args.document,
-        args.operationName,
-        (args.variableValues ?? {}) as Record<string, unknown>,
-      );
+      const estimate = estimateOf(args);
       const token = await ctx.throttleToken().catch(() => null);
       const report = (): CostReport => ({
         estimatedCalls: estimate.estimatedCalls,
