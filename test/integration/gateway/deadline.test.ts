@@ -13,7 +13,9 @@ let admin: string;
 
 beforeAll(async () => {
   // 32 connections, so that 100 queries also wait for the pool.
-  t = await startGateway({ env: { GRAPHQL_REQUEST_TIMEOUT_MS: String(TIMEOUT_MS), UPSTREAM_CONNECTIONS: '32' } });
+  t = await startGateway({
+    env: { GRAPHQL_REQUEST_TIMEOUT_MS: String(TIMEOUT_MS), UPSTREAM_CONNECTIONS: '32' },
+  });
   admin = await t.sandbox.tokenFor('admin');
 });
 afterAll(() => t.close());
