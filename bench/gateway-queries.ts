@@ -123,11 +123,19 @@ try {
   const recordsWithAccounts = `{ nonEmployeeRecords(sourceId: "${source.id}", first: 250) {
     edges { node { accountName account { disabled locked } } } } }`;
   await sandbox.setFaults({ latencyMs });
+  // An approver may read only the requests they made: where the seeded inbox holds others', the
+  // screen cannot be read by them at all and is left out, saying why.
+  const inbox = await (async () => [
+    await measure('approvals inbox (approver)', 'gateway', () => viaGateway(APPROVALS_INBOX, approver)),
+    await measure('approvals inbox (approver)', 'REST waterfall', () => restClient(approver).inbox()),
+  ])().catch((error: Error) => {
+    console.log(`approvals inbox left out: ${error.message.slice(0, 120)}`);
+    return [];
+  });
   const rows = [
     await measure('dashboard (admin)', 'gateway', () => viaGateway(DASHBOARD_OVERVIEW, admin)),
     await measure('dashboard (admin)', 'REST waterfall', () => restClient(admin).dashboard()),
-    await measure('approvals inbox (approver)', 'gateway', () => viaGateway(APPROVALS_INBOX, approver)),
-    await measure('approvals inbox (approver)', 'REST waterfall', () => restClient(approver).inbox()),
+    ...inbox,
     await measure('250 records with accounts', 'gateway', () => viaGateway(recordsWithAccounts, admin)),
     await measure('250 records with accounts', 'REST waterfall', () =>
       restClient(admin).recordsWithAccounts(source),

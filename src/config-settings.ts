@@ -79,8 +79,9 @@ export const SETTINGS = {
     connections: setting({
       env: 'UPSTREAM_CONNECTIONS',
       ...int(1, 1024),
-      default: 32,
-      doc: 'keep-alive connections to the upstream',
+      // One client may send its whole rate-limit window (ISC: 100) at once; fewer connections would queue it.
+      default: 256,
+      doc: 'keep-alive connections to the upstream (HTTP/1.1); at least a window of calls, so the pool never caps below the rate limit',
     }),
     maxAttempts: setting({
       env: 'UPSTREAM_MAX_ATTEMPTS',

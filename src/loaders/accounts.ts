@@ -34,12 +34,17 @@ export interface AccountLoaders {
   ): Promise<Page<Entitlement>>;
 }
 
+// NUL never occurs in an id or a native identity: the parts cannot run into each other.
 function accountKeyString(key: AccountLookupKey): string {
-  return JSON.stringify([key.sourceId, key.nativeIdentity, key.detailLevel ?? 'FULL']);
+  return `${key.sourceId}\u0000${key.detailLevel ?? 'FULL'}\u0000${key.nativeIdentity}`;
 }
 
-const withDetail = (items: AccountEntity[], detailLevel: AccountDetailLevel): AccountEntity[] =>
-  detailLevel === 'SLIM' ? items.map((item) => ({ ...item, detailLevel: 'SLIM' }) as SlimAccount) : items;
+/** Marks the accounts of a SLIM list in place: each was parsed for this call and is held nowhere else. */
+const withDetail = (items: AccountEntity[], detailLevel: AccountDetailLevel): AccountEntity[] => {
+  if (detailLevel === 'SLIM')
+    for (const item of items) (item as { detailLevel?: string }).detailLevel = 'SLIM';
+  return items;
+};
 
 /** Native identities wanted on one ISC source at one detail level: one list call per page of them. */
 interface LookupGroup {
@@ -52,7 +57,7 @@ function groupLookups(keys: readonly AccountLookupKey[]): LookupGroup[] {
   const groups = new Map<string, LookupGroup>();
   for (const key of keys) {
     const detailLevel = key.detailLevel ?? 'FULL';
-    const groupKey = JSON.stringify([key.sourceId, detailLevel]);
+    const groupKey = `${key.sourceId}\u0000${detailLevel}`;
     const group = groups.get(groupKey) ?? { sourceId: key.sourceId, detailLevel, names: new Set<string>() };
     group.names.add(key.nativeIdentity);
     groups.set(groupKey, group);

@@ -5,6 +5,11 @@
  */
 export interface CallCache {
   once<T>(operation: string, params: unknown, call: () => Promise<T>): Promise<T>;
+  /**
+   * Starts a call before any field asks for it (the plan of the operation): the first `once` of
+   * it takes its answer, a failure too, so a primed call that failed is never made twice.
+   */
+  prime<T>(operation: string, params: unknown, call: () => Promise<T>): void;
   /** Forget every memoised call of an operation, e.g. after a write changed that list. */
   clear(operation: string): void;
   clearAll(): void;
@@ -12,14 +17,37 @@ export interface CallCache {
 
 export function createCallCache(): CallCache {
   const entries = new Map<string, Map<string, Promise<unknown>>>();
+  const callsOf = (operation: string) => {
+    let calls = entries.get(operation);
+    if (!calls) {
+      calls = new Map();
+      entries.set(operation, calls);
+    }
+    return calls;
+  };
+  // Primed calls no field has taken yet: their failure stays until one does.
+  const primed = new Map<string, Promise<unknown>>();
   return {
-    once<T>(operation: string, params: unknown, call: () => Promise<T>): Promise<T> {
-      let calls = entries.get(operation);
-      if (!calls) {
-        calls = new Map();
-        entries.set(operation, calls);
-      }
+    prime(operation, params, call) {
+      const calls = callsOf(operation);
       const key = stableKey(params);
+      if (calls.has(key)) return;
+      const promise = call();
+      calls.set(key, promise);
+      primed.set(`${operation} ${key}`, promise);
+      promise.catch(() => {});
+    },
+    once<T>(operation: string, params: unknown, call: () => Promise<T>): Promise<T> {
+      const calls = callsOf(operation);
+      const key = stableKey(params);
+      const taken = primed.get(`${operation} ${key}`);
+      if (taken) {
+        primed.delete(`${operation} ${key}`);
+        taken.catch(() => {
+          if (calls.get(key) === taken) calls.delete(key);
+        });
+        return taken as Promise<T>;
+      }
       const existing = calls.get(key);
       if (existing) return existing as Promise<T>;
       const promise = call();
@@ -32,9 +60,11 @@ export function createCallCache(): CallCache {
     },
     clear(operation) {
       entries.delete(operation);
+      for (const key of primed.keys()) if (key.startsWith(`${operation} `)) primed.delete(key);
     },
     clearAll() {
       entries.clear();
+      primed.clear();
     },
   };
 }

@@ -21,11 +21,15 @@ export function createUnauthenticatedApi(reason: string): UpstreamApi {
  */
 export function createBudgetedApi(api: UpstreamApi, maxCalls: number, signal?: AbortSignal): UpstreamApi {
   let calls = 0;
+  // One wrapper per method the request uses, not one per property read.
+  const wrappers = new Map<PropertyKey, ApiMethod>();
   return new Proxy(api, {
     get(target, property, receiver) {
+      const known = wrappers.get(property);
+      if (known) return known;
       const value = Reflect.get(target, property, receiver) as unknown;
       if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
+      const wrapper = (...args: unknown[]) => {
         if (signal?.aborted) return Promise.reject(signal.reason);
         calls += 1;
         if (calls > maxCalls) {
@@ -38,6 +42,8 @@ export function createBudgetedApi(api: UpstreamApi, maxCalls: number, signal?: A
         }
         return (value as ApiMethod).apply(target, args);
       };
+      wrappers.set(property, wrapper);
+      return wrapper;
     },
   });
 }

@@ -20,6 +20,8 @@ export interface SourceLoaders {
   schemaAttributes: DataLoader<string, SchemaAttributeEntity[]>;
   schemaAttribute: DataLoader<string, SchemaAttributeEntity | null>;
   listSources(params: SourceListParams): Promise<Page<SourceEntity>>;
+  /** Starts the all-sources list now, for a field the operation will resolve later (see `call-plan.ts`). */
+  primeAllSources(): void;
   /** The count of records of a source, from the all-sources list when it has the source. */
   nonEmployeeCount(sourceId: string): Promise<number>;
 }
@@ -34,12 +36,13 @@ export function createSourceLoaders(
   calls: CallCache,
   countRecords: (sourceId: string) => Promise<number>,
 ): SourceLoaders {
+  const fetchSources = async (params: SourceListParams): Promise<Page<SourceEntity>> => {
+    const page = await api.listNonEmployeeSources(params);
+    for (const item of page.items) if (item.id) source.prime(item.id, item);
+    return page;
+  };
   const listSources = (params: SourceListParams): Promise<Page<SourceEntity>> =>
-    calls.once('sources', params, async () => {
-      const page = await api.listNonEmployeeSources(params);
-      for (const item of page.items) if (item.id) source.prime(item.id, item);
-      return page;
-    });
+    calls.once('sources', params, () => fetchSources(params));
 
   // Any number of sources wanted in one tick: one list call (with counts), gets only for the rest.
   const source = new DataLoader<string, SourceEntity | null>(async (ids) => {
@@ -111,7 +114,10 @@ export function createSourceLoaders(
     return countRecords(sourceId);
   }
 
-  return { source, schemaAttributes, schemaAttribute, listSources, nonEmployeeCount };
+  const primeAllSources = () =>
+    calls.prime('sources', ALL_SOURCES_PARAMS, () => fetchSources(ALL_SOURCES_PARAMS));
+
+  return { source, schemaAttributes, schemaAttribute, listSources, primeAllSources, nonEmployeeCount };
 }
 
 function splitKey(key: string): [string, string] {

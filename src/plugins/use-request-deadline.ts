@@ -33,6 +33,17 @@ class RequestEndedError extends Error {
   override name = 'RequestEndedError';
 }
 
+/** Every answered request aborts its signal with one: no stack, as nothing went wrong. */
+function requestEnded(): RequestEndedError {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new RequestEndedError('The GraphQL request has been answered.');
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 export function useRequestDeadline(options: RequestDeadlineOptions = {}): RequestDeadlinePlugin {
   const timeoutMs = options.timeoutMs ?? defaultOf(SETTINGS.limits.requestTimeoutMs);
   const graceMs = options.graceMs ?? 250;
@@ -69,7 +80,7 @@ export function useRequestDeadline(options: RequestDeadlineOptions = {}): Reques
     if (!deadline) return;
     clearTimeout(deadline.timer);
     if (!deadline.controller.signal.aborted) {
-      deadline.controller.abort(new RequestEndedError('The GraphQL request has been answered.'));
+      deadline.controller.abort(requestEnded());
     }
   };
 

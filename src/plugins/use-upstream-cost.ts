@@ -1,5 +1,6 @@
-import type { ExecutionResult } from 'graphql';
+import type { DocumentNode, ExecutionArgs, ExecutionResult } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { startPlannedCalls } from '../loaders/call-plan.ts';
 import type { GatewayContext } from '../schema/context.ts';
 import { type CostEstimate, estimateCost } from '../schema/cost/estimate.ts';
 import type { CallThrottle, ThrottleWindow } from '../upstream/call-throttle.ts';
@@ -27,6 +28,8 @@ export interface CostReport {
 }
 
 const COST_ONLY = 'x-cost-only';
+const ESTIMATES_PER_DOCUMENT = 16;
+const MAX_ESTIMATE_KEY = 1024;
 
 /**
  * Knows an operation's upstream calls before its first one: refuses what exceeds the budget,
@@ -36,16 +39,36 @@ const COST_ONLY = 'x-cost-only';
 export function useUpstreamCost(options: UpstreamCostOptions): Plugin<GatewayContext> {
   const { throttle, maxCalls, maxWaitMs, windowMs } = options;
   const extension = options.extension ?? true;
+  // The document cache hands the same DocumentNode to every request of one query: its estimate
+  // (a pure function of document, operation and variables) is walked once, for a few variables each.
+  const estimates = new WeakMap<DocumentNode, Map<string, CostEstimate>>();
+  const estimateOf = (args: ExecutionArgs, rights: ReadonlySet<string> | null): CostEstimate => {
+    const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+    const shown = rights ? [...rights].sort().join(' ') : '-';
+    const key = `${args.operationName ?? ''}\u0000${shown}\u0000${JSON.stringify(variables)}`;
+    // Large variables are estimated each time rather than kept.
+    if (key.length > MAX_ESTIMATE_KEY)
+      return estimateCost(args.schema, args.document, args.operationName, variables, rights);
+    let known = estimates.get(args.document);
+    if (!known) {
+      known = new Map();
+      estimates.set(args.document, known);
+    }
+    let estimate = known.get(key);
+    if (!estimate) {
+      estimate = estimateCost(args.schema, args.document, args.operationName, variables, rights);
+      if (known.size >= ESTIMATES_PER_DOCUMENT) known.delete(known.keys().next().value as string);
+      known.set(key, estimate);
+    }
+    return estimate;
+  };
 
   /** The checks before the first call; null when the operation may run, else its answer. */
   const admit = async (args: CostArgs) => {
     const ctx = args.contextValue;
     const claims = await ctx.caller.claims().catch(() => null);
-    const estimate = estimateCost(
-      args.schema,
-      args.document,
-      args.operationName,
-      (args.variableValues ?? {}) as Record<string, unknown>,
+    const estimate = estimateOf(
+      args,
       claims && claims.kind !== 'UNKNOWN' ? new Set(claims.authorities) : null,
     );
     const token = await ctx.throttleToken().catch(() => null);
@@ -72,13 +95,15 @@ export function useUpstreamCost(options: UpstreamCostOptions): Plugin<GatewayCon
     if (wait > maxWaitMs) {
       return { answer: await withCost({ errors: [rateLimitedError(estimate, wait)] }), withCost };
     }
-    return { answer: null, withCost };
+    return { answer: null, withCost, plan: estimate.plan };
   };
 
   return {
     async onExecute({ args, setResultAndStopExecution }) {
-      const { answer, withCost } = await admit(args);
+      const { answer, withCost, plan } = await admit(args);
       if (answer) return setResultAndStopExecution(answer);
+      // Admitted: the calls whose inputs are known start now, beside the root's.
+      if (plan) startPlannedCalls(args.contextValue.loaders, plan);
       if (!extension) return;
       return {
         onExecuteDone({ result, setResult }) {

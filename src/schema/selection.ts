@@ -4,7 +4,28 @@ import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
  * The names of the fields selected at `path` below the current field (e.g. `['edges', 'node']`),
  * through fragments and inline fragments, so a resolver asks upstream only for what the query uses.
  */
-export function selectedFieldNames(info: GraphQLResolveInfo, path: readonly string[] = []): Set<string> {
+export function selectedFieldNames(
+  info: GraphQLResolveInfo,
+  path: readonly string[] = [],
+): ReadonlySet<string> {
+  // Every item of a list shares its field nodes: the walk is made once per field and path.
+  let byPath = walked.get(info.fieldNodes);
+  if (!byPath) {
+    byPath = new Map();
+    walked.set(info.fieldNodes, byPath);
+  }
+  const key = path.join('.');
+  let names = byPath.get(key);
+  if (!names) {
+    names = walk(info, path);
+    byPath.set(key, names);
+  }
+  return names;
+}
+
+const walked = new WeakMap<GraphQLResolveInfo['fieldNodes'], Map<string, ReadonlySet<string>>>();
+
+function walk(info: GraphQLResolveInfo, path: readonly string[]): ReadonlySet<string> {
   const names = new Set<string>();
   const visit = (set: SelectionSetNode | undefined, rest: readonly string[]) => {
     if (!set) return;

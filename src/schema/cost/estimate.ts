@@ -16,13 +16,16 @@ import {
   typeFromAST,
 } from 'graphql';
 import { getArgumentValues, getDirectiveValues } from 'graphql/execution/values.js';
-import type { CostFunction, CostInput } from './field-cost.ts';
+import type { PlannedCall } from '../../loaders/call-plan.ts';
+import { ALL_SOURCES_CALL, type CostFunction, type CostInput } from './field-cost.ts';
 
 /** The upstream calls an operation will make at most, and why where that depends on data. */
 export interface CostEstimate {
   estimatedCalls: number;
   /** Notes on the figures that are worst cases. */
   bounds: string[];
+  /** Calls of a query whose inputs are known before execution: started with the root's (none for mutations). */
+  plan: PlannedCall[];
 }
 
 interface Walk {
@@ -32,6 +35,7 @@ interface Walk {
   calls: Map<string, number>;
   bounds: Set<string>;
   rights: ReadonlySet<string> | null;
+  plan: Map<string, PlannedCall>;
 }
 
 /**
@@ -48,14 +52,14 @@ export function estimateCost(
   rights: ReadonlySet<string> | null = null,
 ): CostEstimate {
   const operation = getOperationAST(document, operationName);
-  if (!operation) return { estimatedCalls: 0, bounds: [] };
+  if (!operation) return { estimatedCalls: 0, bounds: [], plan: [] };
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables);
   // Variables that do not coerce fail the operation before any call: execution says why.
-  if (coerced.errors) return { estimatedCalls: 0, bounds: [] };
+  if (coerced.errors) return { estimatedCalls: 0, bounds: [], plan: [] };
   const walk: Walk = {
     schema,
     fragments,
@@ -63,6 +67,7 @@ export function estimateCost(
     calls: new Map(),
     bounds: new Set(),
     rights,
+    plan: new Map(),
   };
   // A subscription's fields cost per event: the calls one poll makes.
   const root =
@@ -71,10 +76,26 @@ export function estimateCost(
       : operation.operation === 'subscription'
         ? schema.getSubscriptionType()
         : schema.getQueryType();
-  if (root) visit(walk, root, operation.selectionSet, { parents: 1, sources: 0, path: '', parentField: '' });
+  const top = { parents: 1, sources: 0, path: '', parentField: '', parentArgs: {} };
+  if (root) visit(walk, root, operation.selectionSet, top);
   let estimatedCalls = 0;
   for (const calls of walk.calls.values()) estimatedCalls += calls;
-  return { estimatedCalls, bounds: [...walk.bounds] };
+  return { estimatedCalls, bounds: [...walk.bounds], plan: planOf(walk, operation.operation) };
+}
+
+/**
+ * A query's calls that can start with the root's: the one sources list whenever a field will
+ * read it, unless a root list of sources is selected (its page primes the sources that fields
+ * read, so the list may never be needed), and what the cost functions planned. A write's
+ * reads wait for the write.
+ */
+function planOf(walk: Walk, operation: string): PlannedCall[] {
+  if (operation !== 'query') return [];
+  const keys = [...walk.calls.keys()];
+  const listsSources = keys.some((key) => key.startsWith('sources@'));
+  const plan = [...walk.plan.values()];
+  if (walk.calls.has(ALL_SOURCES_CALL) && !listsSources) plan.unshift({ kind: 'all-sources' });
+  return plan;
 }
 
 interface Level {
@@ -82,6 +103,7 @@ interface Level {
   sources: number;
   path: string;
   parentField: string;
+  parentArgs: Record<string, unknown>;
 }
 
 function visit(walk: Walk, type: GraphQLObjectType, selectionSet: SelectionSetNode, level: Level): void {
@@ -89,8 +111,10 @@ function visit(walk: Walk, type: GraphQLObjectType, selectionSet: SelectionSetNo
     const field = type.getFields()[nodes[0].name.value];
     if (!field) continue;
     const cost = field.extensions?.cost as CostFunction | undefined;
+    const args = argumentsOf(field, nodes[0], walk.variables);
     const input: CostInput = {
-      args: argumentsOf(field, nodes[0], walk.variables),
+      args,
+      parentArgs: level.parentArgs,
       parents: level.parents,
       sources: level.sources,
       path: level.path,
@@ -105,12 +129,14 @@ function visit(walk: Walk, type: GraphQLObjectType, selectionSet: SelectionSetNo
       if (calls > 0) walk.calls.set(key, Math.max(walk.calls.get(key) ?? 0, calls));
     }
     if (result.bounds) walk.bounds.add(result.bounds);
+    for (const call of result.plan ?? []) walk.plan.set(JSON.stringify(call), call);
     const named = getNamedType(field.type);
     const child = {
       sources: result.sources ?? level.sources,
       path: `${level.path}/${responseKey}`,
       // Edges and nodes pass through: a node's parent is the list that read it.
       parentField: cost ? `${type.name}.${field.name}` : level.parentField,
+      parentArgs: cost ? args : level.parentArgs,
     };
     const items = result.items ?? level.parents;
     for (const node of nodes) {

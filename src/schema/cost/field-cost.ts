@@ -1,3 +1,4 @@
+import type { PlannedCall } from '../../loaders/call-plan.ts';
 import { MAX_LIST_LIMIT } from '../../upstream/wire/collections.ts';
 import { DEFAULT_PAGE_SIZE } from '../pagination/offset-connection.ts';
 
@@ -15,6 +16,8 @@ export interface CostInput {
   sources: number;
   /** The field that answered the parents, e.g. `Query.nonEmployeeSources`. */
   parentField: string;
+  /** That field's arguments. */
+  parentArgs: Record<string, unknown>;
   /** The response path of the parent (aliases included): batches are per path. */
   path: string;
   /** Whether the field's selection reaches `path` (e.g. `['totalCount']`). */
@@ -52,6 +55,8 @@ export interface FieldCost {
   sources?: number;
   /** Why the figure is a worst case, when it depends on data. */
   bounds?: string;
+  /** Calls of these whose inputs the operation already knows: a query starts them with the root's. */
+  plan?: PlannedCall[];
 }
 
 export type CostFunction = (input: CostInput) => FieldCost;

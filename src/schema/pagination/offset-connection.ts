@@ -98,6 +98,18 @@ async function slice<T>(
   return build(fingerprint, start, page.items.slice(0, size), total, true);
 }
 
+/** An edge whose cursor is encoded only when a query selects it (a page of 250 rarely does). */
+class OffsetEdge<T> {
+  constructor(
+    readonly node: T,
+    private readonly offset: number,
+    private readonly fingerprint: string,
+  ) {}
+  get cursor(): string {
+    return encodeCursor(this.offset, this.fingerprint);
+  }
+}
+
 function build<T>(
   fingerprint: string,
   start: number,
@@ -105,7 +117,7 @@ function build<T>(
   total: number | null,
   hasNextPage: boolean,
 ): OffsetConnection<T> {
-  const edges = items.map((node, index) => ({ cursor: encodeCursor(start + index, fingerprint), node }));
+  const edges = items.map((node, index) => new OffsetEdge(node, start + index, fingerprint));
   return {
     edges,
     pageInfo: {

@@ -1,6 +1,13 @@
 import { MAX_LIST_LIMIT } from '../../upstream/wire/collections.ts';
 import { MAX_RECORDS_PER_SOURCE } from '../../upstream/wire/nelm-limits.ts';
-import { ALL_SOURCES_CALL, type CostFunction, getPerParent, MAX_SOURCES } from '../cost/field-cost.ts';
+import {
+  ALL_SOURCES_CALL,
+  type CostFunction,
+  type CostInput,
+  getPerParent,
+  MAX_SOURCES,
+} from '../cost/field-cost.ts';
+import { parseIdArgument } from '../ids.ts';
 import { perPoll } from '../live/poll-cost.ts';
 
 /** Fields a lite source (embedded in a request) lacks: the one sources list completes any number. */
@@ -10,11 +17,26 @@ export const fullSourceField: CostFunction = () => ({ calls: { [ALL_SOURCES_CALL
 export const sourceCountCost: CostFunction = (input) =>
   input.parentField === 'Query.nonEmployeeSources' ? {} : { calls: { [ALL_SOURCES_CALL]: 1 } };
 
-/** One get per source (at most 50), 18 attributes each at most. */
-export const schemaAttributesCost: CostFunction = (input) => ({
-  ...getPerParent('schema-attributes')({ ...input, parents: Math.min(input.parents, MAX_SOURCES) }),
-  items: input.parents * 18,
-});
+/** One get per source (at most 50), 18 attributes each at most; of a source given by id, planned. */
+export const schemaAttributesCost: CostFunction = (input) => {
+  const sourceId = sourceIdOfParent(input);
+  return {
+    ...getPerParent('schema-attributes')({ ...input, parents: Math.min(input.parents, MAX_SOURCES) }),
+    items: input.parents * 18,
+    plan: sourceId ? [{ kind: 'schema-attributes', sourceId }] : undefined,
+  };
+};
+
+/** The ISC id of the source `nonEmployeeSource(id)` or `node(id)` names, when it is one. */
+function sourceIdOfParent({ parentField, parentArgs }: CostInput): string | null {
+  if (parentField !== 'Query.nonEmployeeSource' && parentField !== 'Query.node') return null;
+  if (typeof parentArgs.id !== 'string') return null;
+  try {
+    return parseIdArgument(parentArgs.id, 'NonEmployeeSource');
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Record pages sorted by end date until `first` are kept or one has not ended: ⌊first/250⌋ + 1

@@ -2,7 +2,7 @@
 import type { UpstreamApi } from '../api.ts';
 import { encodePath, type UpstreamHttp } from '../http-client.ts';
 import type { Account, AccountsAsyncResult, Entitlement } from '../wire/accounts.ts';
-import { listQuery, toAsyncResult, toPage } from './context.ts';
+import { type BoundOperations, listQuery, toAsyncResult, toPage } from './context.ts';
 
 type AccountOperations = Pick<
   UpstreamApi,
@@ -21,13 +21,13 @@ type AccountOperations = Pick<
 
 const version = 'v3';
 
-export const createAccountOperations = ({ http }: { http: UpstreamHttp }): AccountOperations => {
-  const task = async (path: string, json: unknown): Promise<AccountsAsyncResult> =>
+export const createAccountOperations = (): BoundOperations<AccountOperations> => {
+  const task = async (http: UpstreamHttp, path: string, json: unknown): Promise<AccountsAsyncResult> =>
     (await http.json<AccountsAsyncResult>({ method: 'POST', version, path, json })).data;
 
   return {
     async listAccounts(params) {
-      const answer = await http.json<Account[]>({
+      const answer = await this.http.json<Account[]>({
         method: 'GET',
         version,
         path: '/accounts',
@@ -36,29 +36,30 @@ export const createAccountOperations = ({ http }: { http: UpstreamHttp }): Accou
       return toPage(answer, params.count);
     },
     async getAccount(id) {
-      return (await http.json<Account>({ method: 'GET', version, path: encodePath`/accounts/${id}` })).data;
+      return (await this.http.json<Account>({ method: 'GET', version, path: encodePath`/accounts/${id}` }))
+        .data;
     },
     async createAccount(body) {
       return (
-        await http.json<AccountsAsyncResult>({ method: 'POST', version, path: '/accounts', json: body })
+        await this.http.json<AccountsAsyncResult>({ method: 'POST', version, path: '/accounts', json: body })
       ).data;
     },
     async updateAccount(id, patch) {
       const path = encodePath`/accounts/${id}`;
       return toAsyncResult(
-        (await http.json<unknown>({ method: 'PATCH', version, path, jsonPatch: patch })).data,
+        (await this.http.json<unknown>({ method: 'PATCH', version, path, jsonPatch: patch })).data,
       );
     },
     async putAccount(id, body) {
       const path = encodePath`/accounts/${id}`;
-      return (await http.json<AccountsAsyncResult>({ method: 'PUT', version, path, json: body })).data;
+      return (await this.http.json<AccountsAsyncResult>({ method: 'PUT', version, path, json: body })).data;
     },
     async deleteAccount(id) {
       const path = encodePath`/accounts/${id}`;
-      return (await http.json<AccountsAsyncResult>({ method: 'DELETE', version, path })).data;
+      return (await this.http.json<AccountsAsyncResult>({ method: 'DELETE', version, path })).data;
     },
     async getAccountEntitlements(id, params) {
-      const answer = await http.json<Entitlement[]>({
+      const answer = await this.http.json<Entitlement[]>({
         method: 'GET',
         version,
         path: encodePath`/accounts/${id}/entitlements`,
@@ -67,16 +68,16 @@ export const createAccountOperations = ({ http }: { http: UpstreamHttp }): Accou
       return toPage(answer, params.count);
     },
     submitReloadAccount(id) {
-      return task(encodePath`/accounts/${id}/reload`, undefined);
+      return task(this.http, encodePath`/accounts/${id}/reload`, undefined);
     },
     enableAccount(id, body) {
-      return task(encodePath`/accounts/${id}/enable`, body);
+      return task(this.http, encodePath`/accounts/${id}/enable`, body);
     },
     disableAccount(id, body) {
-      return task(encodePath`/accounts/${id}/disable`, body);
+      return task(this.http, encodePath`/accounts/${id}/disable`, body);
     },
     unlockAccount(id, body) {
-      return task(encodePath`/accounts/${id}/unlock`, body);
+      return task(this.http, encodePath`/accounts/${id}/unlock`, body);
     },
   };
 };

@@ -4,10 +4,15 @@ import { compileFilter, compileSorters } from '../filters.ts';
 import type { QueryValue, ResponseHeaders, UpstreamApiVersion, UpstreamHttp } from '../http-client.ts';
 
 export interface OperationContext {
-  http: UpstreamHttp;
   /** The version the NELM paths live under (`SAIL_API_VERSION`); accounts use v3, remove and identities-accounts beta or v2025. */
   nelmVersion: UpstreamApiVersion;
 }
+
+/**
+ * Operation methods built once per API version and shared by every request: each reads the
+ * caller's HTTP binding (token, signal, throttle) from `this`, an object whose prototype they are.
+ */
+export type BoundOperations<T> = T & ThisType<{ http: UpstreamHttp }>;
 
 /** The spec's collection parameters; `count` only when asked, as it costs the server. */
 export const listQuery = (params: ListParams): Record<string, QueryValue> => ({

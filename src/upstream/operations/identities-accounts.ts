@@ -3,9 +3,9 @@
  * `SAIL_API_VERSION=v2025` they go to v2025; with v3 and v2024 (which lack them) to beta.
  */
 import type { UpstreamApi } from '../api.ts';
-import { encodePath, type UpstreamApiVersion } from '../http-client.ts';
+import { encodePath, type UpstreamApiVersion, type UpstreamHttp } from '../http-client.ts';
 import type { BulkIdentitiesAccountsResponse, TaskResultDto } from '../wire/accounts.ts';
-import { type OperationContext, toAsyncResult } from './context.ts';
+import { type BoundOperations, type OperationContext, toAsyncResult } from './context.ts';
 
 type BetaAccountOperations = Pick<
   UpstreamApi,
@@ -21,11 +21,14 @@ export const laterAccountVersion = (nelmVersion: UpstreamApiVersion): UpstreamAp
   nelmVersion === 'v2025' ? 'v2025' : 'beta';
 
 export const createIdentitiesAccountOperations = ({
-  http,
   nelmVersion,
-}: OperationContext): BetaAccountOperations => {
+}: OperationContext): BoundOperations<BetaAccountOperations> => {
   const version = laterAccountVersion(nelmVersion);
-  const bulk = async (path: string, identityIds: string[]): Promise<BulkIdentitiesAccountsResponse[]> => {
+  const bulk = async (
+    http: UpstreamHttp,
+    path: string,
+    identityIds: string[],
+  ): Promise<BulkIdentitiesAccountsResponse[]> => {
     // 207 Multi-Status: one entry per identity, each with its own status code.
     const { data } = await http.json<BulkIdentitiesAccountsResponse[]>({
       method: 'POST',
@@ -39,21 +42,21 @@ export const createIdentitiesAccountOperations = ({
   return {
     async deleteAccountAsync(id) {
       const path = encodePath`/accounts/${id}/remove`;
-      return (await http.json<TaskResultDto>({ method: 'POST', version, path })).data;
+      return (await this.http.json<TaskResultDto>({ method: 'POST', version, path })).data;
     },
     async enableAccountForIdentity(identityId) {
       const path = encodePath`/identities-accounts/${identityId}/enable`;
-      return toAsyncResult((await http.json<unknown>({ method: 'POST', version, path })).data);
+      return toAsyncResult((await this.http.json<unknown>({ method: 'POST', version, path })).data);
     },
     async disableAccountForIdentity(identityId) {
       const path = encodePath`/identities-accounts/${identityId}/disable`;
-      return toAsyncResult((await http.json<unknown>({ method: 'POST', version, path })).data);
+      return toAsyncResult((await this.http.json<unknown>({ method: 'POST', version, path })).data);
     },
     enableAccountsForIdentities(identityIds) {
-      return bulk('/identities-accounts/enable', identityIds);
+      return bulk(this.http, '/identities-accounts/enable', identityIds);
     },
     disableAccountsForIdentities(identityIds) {
-      return bulk('/identities-accounts/disable', identityIds);
+      return bulk(this.http, '/identities-accounts/disable', identityIds);
     },
   };
 };

@@ -8,7 +8,7 @@ import type {
   NonEmployeeApprovalSummary,
   NonEmployeeRejectApprovalDecision,
 } from '../wire/nelm.ts';
-import { listQuery, type OperationContext, toPage } from './context.ts';
+import { type BoundOperations, listQuery, type OperationContext, toPage } from './context.ts';
 
 type ApprovalOperations = Pick<
   UpstreamApi,
@@ -20,11 +20,10 @@ type ApprovalOperations = Pick<
 >;
 
 export const createNonEmployeeApprovalOperations = ({
-  http,
   nelmVersion: version,
-}: OperationContext): ApprovalOperations => ({
+}: OperationContext): BoundOperations<ApprovalOperations> => ({
   async listNonEmployeeApprovals(params) {
-    const answer = await http.json<NonEmployeeApprovalItem[]>({
+    const answer = await this.http.json<NonEmployeeApprovalItem[]>({
       method: 'GET',
       version,
       path: '/non-employee-approvals',
@@ -35,21 +34,22 @@ export const createNonEmployeeApprovalOperations = ({
   async getNonEmployeeApproval(id, includeDetail) {
     const path = encodePath`/non-employee-approvals/${id}`;
     const query = { 'include-detail': includeDetail };
-    return (await http.json<NonEmployeeApprovalItemDetail>({ method: 'GET', version, path, query })).data;
+    return (await this.http.json<NonEmployeeApprovalItemDetail>({ method: 'GET', version, path, query }))
+      .data;
   },
   async approveNonEmployeeRequest(id, comment) {
     const path = encodePath`/non-employee-approvals/${id}/approve`;
     // The body is required even when there is nothing to say.
     const json: NonEmployeeApprovalDecision = comment === undefined ? {} : { comment };
-    return (await http.json<NonEmployeeApprovalItem>({ method: 'POST', version, path, json })).data;
+    return (await this.http.json<NonEmployeeApprovalItem>({ method: 'POST', version, path, json })).data;
   },
   async rejectNonEmployeeRequest(id, comment) {
     const path = encodePath`/non-employee-approvals/${id}/reject`;
     const json: NonEmployeeRejectApprovalDecision = { comment };
-    return (await http.json<NonEmployeeApprovalItem>({ method: 'POST', version, path, json })).data;
+    return (await this.http.json<NonEmployeeApprovalItem>({ method: 'POST', version, path, json })).data;
   },
   async getNonEmployeeApprovalSummary(requestedFor) {
     const path = encodePath`/non-employee-approvals/summary/${requestedFor}`;
-    return (await http.json<NonEmployeeApprovalSummary>({ method: 'GET', version, path })).data;
+    return (await this.http.json<NonEmployeeApprovalSummary>({ method: 'GET', version, path })).data;
   },
 });

@@ -2,7 +2,7 @@
 import type { UpstreamApi } from '../api.ts';
 import { encodePath } from '../http-client.ts';
 import type { DeleteNonEmployeeRecordsInBulkBody, NonEmployeeRecord } from '../wire/nelm.ts';
-import { listQuery, type OperationContext, toPage } from './context.ts';
+import { type BoundOperations, listQuery, type OperationContext, toPage } from './context.ts';
 
 type RecordOperations = Pick<
   UpstreamApi,
@@ -16,12 +16,11 @@ type RecordOperations = Pick<
 >;
 
 export const createNonEmployeeRecordOperations = ({
-  http,
   nelmVersion: version,
-}: OperationContext): RecordOperations => ({
+}: OperationContext): BoundOperations<RecordOperations> => ({
   async listNonEmployeeRecords(params) {
     const query = listQuery(params);
-    const answer = await http.json<NonEmployeeRecord[]>({
+    const answer = await this.http.json<NonEmployeeRecord[]>({
       method: 'GET',
       version,
       path: '/non-employee-records',
@@ -31,11 +30,11 @@ export const createNonEmployeeRecordOperations = ({
   },
   async getNonEmployeeRecord(id) {
     const path = encodePath`/non-employee-records/${id}`;
-    return (await http.json<NonEmployeeRecord>({ method: 'GET', version, path })).data;
+    return (await this.http.json<NonEmployeeRecord>({ method: 'GET', version, path })).data;
   },
   async createNonEmployeeRecord(body) {
     return (
-      await http.json<NonEmployeeRecord>({
+      await this.http.json<NonEmployeeRecord>({
         method: 'POST',
         version,
         path: '/non-employee-records',
@@ -45,17 +44,18 @@ export const createNonEmployeeRecordOperations = ({
   },
   async updateNonEmployeeRecord(id, body) {
     const path = encodePath`/non-employee-records/${id}`;
-    return (await http.json<NonEmployeeRecord>({ method: 'PUT', version, path, json: body })).data;
+    return (await this.http.json<NonEmployeeRecord>({ method: 'PUT', version, path, json: body })).data;
   },
   async patchNonEmployeeRecord(id, patch) {
     const path = encodePath`/non-employee-records/${id}`;
-    return (await http.json<NonEmployeeRecord>({ method: 'PATCH', version, path, jsonPatch: patch })).data;
+    return (await this.http.json<NonEmployeeRecord>({ method: 'PATCH', version, path, jsonPatch: patch }))
+      .data;
   },
   async deleteNonEmployeeRecord(id) {
-    await http.empty({ method: 'DELETE', version, path: encodePath`/non-employee-records/${id}` });
+    await this.http.empty({ method: 'DELETE', version, path: encodePath`/non-employee-records/${id}` });
   },
   async deleteNonEmployeeRecordsInBulk(ids) {
     const json: DeleteNonEmployeeRecordsInBulkBody = { ids };
-    await http.empty({ method: 'POST', version, path: '/non-employee-records/bulk-delete', json });
+    await this.http.empty({ method: 'POST', version, path: '/non-employee-records/bulk-delete', json });
   },
 });

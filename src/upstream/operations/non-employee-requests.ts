@@ -2,7 +2,7 @@
 import type { UpstreamApi } from '../api.ts';
 import { encodePath } from '../http-client.ts';
 import type { NonEmployeeRequest, NonEmployeeRequestSummary } from '../wire/nelm.ts';
-import { listQuery, type OperationContext, toPage } from './context.ts';
+import { type BoundOperations, listQuery, type OperationContext, toPage } from './context.ts';
 
 type RequestOperations = Pick<
   UpstreamApi,
@@ -14,11 +14,10 @@ type RequestOperations = Pick<
 >;
 
 export const createNonEmployeeRequestOperations = ({
-  http,
   nelmVersion: version,
-}: OperationContext): RequestOperations => ({
+}: OperationContext): BoundOperations<RequestOperations> => ({
   async listNonEmployeeRequests(params) {
-    const answer = await http.json<NonEmployeeRequest[]>({
+    const answer = await this.http.json<NonEmployeeRequest[]>({
       method: 'GET',
       version,
       path: '/non-employee-requests',
@@ -28,17 +27,17 @@ export const createNonEmployeeRequestOperations = ({
   },
   async getNonEmployeeRequest(id) {
     const path = encodePath`/non-employee-requests/${id}`;
-    return (await http.json<NonEmployeeRequest>({ method: 'GET', version, path })).data;
+    return (await this.http.json<NonEmployeeRequest>({ method: 'GET', version, path })).data;
   },
   async createNonEmployeeRequest(body) {
     const call = { method: 'POST', version, path: '/non-employee-requests', json: body } as const;
-    return (await http.json<NonEmployeeRequest>(call)).data;
+    return (await this.http.json<NonEmployeeRequest>(call)).data;
   },
   async deleteNonEmployeeRequest(id) {
-    await http.empty({ method: 'DELETE', version, path: encodePath`/non-employee-requests/${id}` });
+    await this.http.empty({ method: 'DELETE', version, path: encodePath`/non-employee-requests/${id}` });
   },
   async getNonEmployeeRequestSummary(requestedFor) {
     const path = encodePath`/non-employee-requests/summary/${requestedFor}`;
-    return (await http.json<NonEmployeeRequestSummary>({ method: 'GET', version, path })).data;
+    return (await this.http.json<NonEmployeeRequestSummary>({ method: 'GET', version, path })).data;
   },
 });

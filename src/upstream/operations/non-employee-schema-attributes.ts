@@ -2,7 +2,7 @@
 import type { UpstreamApi } from '../api.ts';
 import { encodePath } from '../http-client.ts';
 import type { NonEmployeeSchemaAttribute } from '../wire/nelm.ts';
-import type { OperationContext } from './context.ts';
+import type { BoundOperations, OperationContext } from './context.ts';
 
 type SchemaAttributeOperations = Pick<
   UpstreamApi,
@@ -15,20 +15,20 @@ type SchemaAttributeOperations = Pick<
 >;
 
 export const createNonEmployeeSchemaAttributeOperations = ({
-  http,
   nelmVersion: version,
-}: OperationContext): SchemaAttributeOperations => ({
+}: OperationContext): BoundOperations<SchemaAttributeOperations> => ({
   async getNonEmployeeSourceSchemaAttributes(sourceId) {
     const path = encodePath`/non-employee-sources/${sourceId}/schema-attributes`;
-    const { data } = await http.json<NonEmployeeSchemaAttribute[]>({ method: 'GET', version, path });
+    const { data } = await this.http.json<NonEmployeeSchemaAttribute[]>({ method: 'GET', version, path });
     return Array.isArray(data) ? data : [];
   },
   async createNonEmployeeSourceSchemaAttributes(sourceId, body) {
     const path = encodePath`/non-employee-sources/${sourceId}/schema-attributes`;
-    return (await http.json<NonEmployeeSchemaAttribute>({ method: 'POST', version, path, json: body })).data;
+    return (await this.http.json<NonEmployeeSchemaAttribute>({ method: 'POST', version, path, json: body }))
+      .data;
   },
   async deleteNonEmployeeSourceSchemaAttributes(sourceId) {
-    await http.empty({
+    await this.http.empty({
       method: 'DELETE',
       version,
       path: encodePath`/non-employee-sources/${sourceId}/schema-attributes`,
@@ -36,15 +36,16 @@ export const createNonEmployeeSchemaAttributeOperations = ({
   },
   async getNonEmployeeSchemaAttribute(sourceId, attributeId) {
     const path = encodePath`/non-employee-sources/${sourceId}/schema-attributes/${attributeId}`;
-    return (await http.json<NonEmployeeSchemaAttribute>({ method: 'GET', version, path })).data;
+    return (await this.http.json<NonEmployeeSchemaAttribute>({ method: 'GET', version, path })).data;
   },
   async patchNonEmployeeSchemaAttribute(sourceId, attributeId, patch) {
     const path = encodePath`/non-employee-sources/${sourceId}/schema-attributes/${attributeId}`;
-    return (await http.json<NonEmployeeSchemaAttribute>({ method: 'PATCH', version, path, jsonPatch: patch }))
-      .data;
+    return (
+      await this.http.json<NonEmployeeSchemaAttribute>({ method: 'PATCH', version, path, jsonPatch: patch })
+    ).data;
   },
   async deleteNonEmployeeSchemaAttribute(sourceId, attributeId) {
     const path = encodePath`/non-employee-sources/${sourceId}/schema-attributes/${attributeId}`;
-    await http.empty({ method: 'DELETE', version, path });
+    await this.http.empty({ method: 'DELETE', version, path });
   },
 });

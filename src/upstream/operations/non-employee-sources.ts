@@ -1,7 +1,7 @@
 /** Non-employee sources, their CSV exports and bulk upload. */
 import { FormData } from 'undici';
 import type { CsvDownload, UpstreamApi } from '../api.ts';
-import { encodePath, type UpstreamCall } from '../http-client.ts';
+import { encodePath, type UpstreamCall, type UpstreamHttp } from '../http-client.ts';
 import type {
   NonEmployeeBulkUploadJob,
   NonEmployeeBulkUploadStatus,
@@ -9,7 +9,7 @@ import type {
   NonEmployeeSourceWithCloudExternalId,
   NonEmployeeSourceWithNECount,
 } from '../wire/nelm.ts';
-import { listQuery, type OperationContext, toPage } from './context.ts';
+import { type BoundOperations, listQuery, type OperationContext, toPage } from './context.ts';
 
 type SourceOperations = Pick<
   UpstreamApi,
@@ -28,10 +28,9 @@ const header = (value: string | string[] | undefined): string | null =>
   (Array.isArray(value) ? value[0] : value) ?? null;
 
 export const createNonEmployeeSourceOperations = ({
-  http,
   nelmVersion: version,
-}: OperationContext): SourceOperations => {
-  const download = async (path: string): Promise<CsvDownload> => {
+}: OperationContext): BoundOperations<SourceOperations> => {
+  const download = async (http: UpstreamHttp, path: string): Promise<CsvDownload> => {
     const call: UpstreamCall = { method: 'GET', version, path, accept: 'text/csv' };
     const { body, headers } = await http.stream(call);
     return {
@@ -43,7 +42,7 @@ export const createNonEmployeeSourceOperations = ({
 
   return {
     async listNonEmployeeSources(params) {
-      const answer = await http.json<NonEmployeeSourceWithNECount[]>({
+      const answer = await this.http.json<NonEmployeeSourceWithNECount[]>({
         method: 'GET',
         version,
         path: '/non-employee-sources',
@@ -57,35 +56,43 @@ export const createNonEmployeeSourceOperations = ({
     },
     async getNonEmployeeSource(sourceId) {
       const path = encodePath`/non-employee-sources/${sourceId}`;
-      return (await http.json<NonEmployeeSource>({ method: 'GET', version, path })).data;
+      return (await this.http.json<NonEmployeeSource>({ method: 'GET', version, path })).data;
     },
     async createNonEmployeeSource(body) {
       const call: UpstreamCall = { method: 'POST', version, path: '/non-employee-sources', json: body };
-      return (await http.json<NonEmployeeSourceWithCloudExternalId>(call)).data;
+      return (await this.http.json<NonEmployeeSourceWithCloudExternalId>(call)).data;
     },
     async patchNonEmployeeSource(sourceId, patch) {
       const path = encodePath`/non-employee-sources/${sourceId}`;
-      return (await http.json<NonEmployeeSource>({ method: 'PATCH', version, path, jsonPatch: patch })).data;
+      return (await this.http.json<NonEmployeeSource>({ method: 'PATCH', version, path, jsonPatch: patch }))
+        .data;
     },
     async deleteNonEmployeeSource(sourceId) {
-      await http.empty({ method: 'DELETE', version, path: encodePath`/non-employee-sources/${sourceId}` });
+      await this.http.empty({
+        method: 'DELETE',
+        version,
+        path: encodePath`/non-employee-sources/${sourceId}`,
+      });
     },
     exportNonEmployeeRecords(sourceId) {
-      return download(encodePath`/non-employee-sources/${sourceId}/non-employees/download`);
+      return download(this.http, encodePath`/non-employee-sources/${sourceId}/non-employees/download`);
     },
     exportNonEmployeeSourceSchemaTemplate(sourceId) {
-      return download(encodePath`/non-employee-sources/${sourceId}/schema-attributes-template/download`);
+      return download(
+        this.http,
+        encodePath`/non-employee-sources/${sourceId}/schema-attributes-template/download`,
+      );
     },
     async importNonEmployeeRecordsInBulk(sourceId, csv, filename) {
       const form = new FormData();
       // The spec names the file part `data`.
       form.append('data', csv, filename);
       const path = encodePath`/non-employee-sources/${sourceId}/non-employee-bulk-upload`;
-      return (await http.json<NonEmployeeBulkUploadJob>({ method: 'POST', version, path, form })).data;
+      return (await this.http.json<NonEmployeeBulkUploadJob>({ method: 'POST', version, path, form })).data;
     },
     async getNonEmployeeBulkUploadStatus(sourceId) {
       const path = encodePath`/non-employee-sources/${sourceId}/non-employee-bulk-upload/status`;
-      return (await http.json<NonEmployeeBulkUploadStatus>({ method: 'GET', version, path })).data;
+      return (await this.http.json<NonEmployeeBulkUploadStatus>({ method: 'GET', version, path })).data;
     },
   };
 };

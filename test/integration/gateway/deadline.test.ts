@@ -12,7 +12,10 @@ let t: TestGateway;
 let admin: string;
 
 beforeAll(async () => {
-  t = await startGateway({ env: { GRAPHQL_REQUEST_TIMEOUT_MS: String(TIMEOUT_MS) } });
+  // 32 connections, so that 100 queries also wait for the pool.
+  t = await startGateway({
+    env: { GRAPHQL_REQUEST_TIMEOUT_MS: String(TIMEOUT_MS), UPSTREAM_CONNECTIONS: '32' },
+  });
   admin = await t.sandbox.tokenFor('admin');
 });
 afterAll(() => t.close());

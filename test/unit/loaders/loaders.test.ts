@@ -138,3 +138,20 @@ describe('accounts by native identity', () => {
     expect(results[600]).toMatchObject({ sourceId: 'src-b', nativeIdentity: 'user.1' });
   });
 });
+
+describe('a by-id loader primed by a list', () => {
+  it('answers a primed id without a call, keeps the first prime, and forgets it when cleared', async () => {
+    const { api, calls } = createRecordingApi({
+      getNonEmployeeRecord: async (id) => ({ id, accountName: 'read' }),
+    });
+    const loaders = createLoaders(api);
+    loaders.record.prime('r1', { id: 'r1', accountName: 'listed' });
+    loaders.record.prime('r1', { id: 'r1', accountName: 'later' });
+    expect((await loaders.record.load('r1'))?.accountName).toBe('listed');
+    expect(calls).toHaveLength(0);
+    loaders.record.prime('r2', { id: 'r2', accountName: 'listed' });
+    loaders.record.clear('r2');
+    expect((await loaders.record.load('r2'))?.accountName).toBe('read');
+    expect(calls.map((call) => call.args[0])).toEqual(['r2']);
+  });
+});
