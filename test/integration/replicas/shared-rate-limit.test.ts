@@ -102,7 +102,7 @@ describe.skipIf(!redisServerAvailable('the shared rate-limit tests'))(
       await sandbox.resetStats();
       // 90 calls through replica A: one get per id.
       const ids = Array.from({ length: 90 }, (_, i) =>
-        Buffer.from(`NonEmployeeRecord:missing-${i}`).toString('base64'),
+        Buffer.from(`NonEmployeeRecord:${i.toString(16).padStart(32, '0')}`).toString('base64'),
       );
       const spent = await replicas[0].gql('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }, token);
       expect((spent.extensions as any)?.cost.actualCalls).toBe(90);
