@@ -10,7 +10,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
 import { DASHBOARD_OVERVIEW } from '../src/schema/example-operations.ts';
-
 import { type IpcChild, startChild } from './children/ipc-child.ts';
 import { createFloorClient } from './floor-client.ts';
 import { median, percentile } from './stats.ts';
