@@ -101,8 +101,8 @@ describe('logs', () => {
     try {
       const response = await post(
         {
-          query:
-            '{ nonEmployeeSources(first: 2) { totalCount } nonEmployeeApprovals(first: 2) { totalCount } }',
+          // One call: with two, the answer could go out while the other still retries.
+          query: '{ nonEmployeeSources(first: 2) { totalCount } }',
         },
         { authorization: `Bearer ${token}` },
       );
@@ -116,7 +116,7 @@ describe('logs', () => {
       expect(warned.every((line) => line.level === 'warn' && line.status === 429)).toBe(true);
       // Each call made all its attempts; every one after the first is a retry, logged at warn too.
       const retried = lines.filter((line) => line.msg === 'upstream call retried');
-      expect(retried).toHaveLength(stats.byStatus['429'] - 2);
+      expect(retried).toHaveLength(stats.byStatus['429'] - 1);
       expect(retried.every((line) => line.level === 'warn')).toBe(true);
     } finally {
       await t.sandbox.setFaults({});
