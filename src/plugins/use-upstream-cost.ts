@@ -90,8 +90,12 @@ export function useUpstreamCost(options: UpstreamCostOptions): Plugin<GatewayCon
     if (estimate.estimatedCalls > maxCalls) {
       return { answer: await withCost({ errors: [budgetError(estimate, maxCalls)] }), withCost };
     }
-    // The window as every replica sees it (through Redis when shared), read once before execution.
-    const wait = token ? waitFor(await windowNow(), estimate.estimatedCalls, windowMs) : 0;
+    // The window as every replica sees it (through Redis when shared), read once before execution;
+    // an operation that makes no call fits any window and needs no read.
+    const wait =
+      token && estimate.estimatedCalls > 0
+        ? waitFor(await windowNow(), estimate.estimatedCalls, windowMs)
+        : 0;
     if (wait > maxWaitMs) {
       return { answer: await withCost({ errors: [rateLimitedError(estimate, wait)] }), withCost };
     }
