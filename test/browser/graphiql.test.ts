@@ -90,6 +90,9 @@ describe.skipIf(!executablePath)('GraphiQL from npm start, first visit, in headl
       const tab = page.locator('.graphiql-tab').nth(index);
       await tab.locator('.graphiql-tab-button').click();
       await expect.poll(() => tab.getAttribute('aria-selected'), { timeout: 2000 }).toBe('true');
+      // The editor shows the tab's operation before Run is pressed, or the click may run nothing.
+      const editor = page.locator('.graphiql-query-editor');
+      await expect.poll(() => editor.innerText(), { timeout: 10_000 }).toContain(name);
       const answer = page.waitForResponse(
         (response) =>
           response.request().method() === 'POST' &&
