@@ -93,15 +93,25 @@ describe.skipIf(!executablePath)('GraphiQL from npm start, first visit, in headl
       // The editor shows the tab's operation before Run is pressed, or the click may run nothing.
       const editor = page.locator('.graphiql-query-editor');
       await expect.poll(() => editor.innerText(), { timeout: 10_000 }).toContain(name);
-      const answer = page.waitForResponse(
-        (response) =>
-          response.request().method() === 'POST' &&
-          response.url().endsWith('/graphql') &&
-          (response.request().postData() ?? '').includes(`"operationName":"${name}"`),
+      const sent = page.waitForRequest(
+        (request) =>
+          request.method() === 'POST' &&
+          request.url().endsWith('/graphql') &&
+          (request.postData() ?? '').includes(`"operationName":"${name}"`),
         { timeout: 30_000 },
       );
-      await page.locator('.graphiql-execute-button').click();
-      const response = await answer;
+      // A click that lands while GraphiQL is still settling the tab sends nothing: press Run again
+      // until the operation has been sent (never after, so a mutation runs once).
+      let pressed = false;
+      void sent.then(() => {
+        pressed = true;
+      });
+      for (let attempt = 0; attempt < 5 && !pressed; attempt += 1) {
+        await page.locator('.graphiql-execute-button').click();
+        await Promise.race([sent.catch(() => undefined), page.waitForTimeout(3000)]);
+      }
+      const response = await (await sent).response();
+      if (!response) throw new Error(`${name}: no answer`);
       const picture = async () => {
         await page.waitForTimeout(300);
         await page.screenshot({ path: join(SCREENSHOTS, `tab-${index + 1}-${name}.png`) });
