@@ -8,7 +8,6 @@ import { createBudgetedApi, createUnauthenticatedApi } from './loaders/guarded-a
 import { createLoaders } from './loaders/index.ts';
 import { createLogger, type Logger } from './observability/logger.ts';
 import { createGatewayMetrics } from './observability/metrics.ts';
-import { currentLogger } from './observability/request-observation.ts';
 import { createOtlpTracing } from './observability/tracing.ts';
 import { observeThrottle } from './observability/upstream-call-observer.ts';
 import { createYogaLogger } from './observability/yoga-logger.ts';
@@ -303,7 +302,9 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         details: () => (shared.state() === 'off' ? {} : { sharedStore: shared.state() }),
       }),
       useNotFound('/graphql'),
-      useReadableErrors({ log: (line) => currentLogger(logger).warn(line) }),
+      useReadableErrors({
+        log: (line, request) => ((request && observability.observationOf(request)?.log) || logger).warn(line),
+      }),
       useCsvExports({ apiFor: requestApi }),
       disposeTransport,
       ...(deps.plugins ?? []),

@@ -4,9 +4,10 @@
  * among the plugins so that it sees requests other plugins answer early.
  */
 import { getOperationAST } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { REQUEST_ID_HEADER } from '../observability/request-id.ts';
 import {
+  claimErrors,
   createRequestObservation,
   type ObservationDeps,
   type RequestObservation,
@@ -31,10 +32,14 @@ export function useObservability(deps: ObservationDeps): Plugin & ObservabilityH
 
   return {
     observationOf: (request) => observations.get(request),
-    instrumentation: {
-      // Around the whole request, so every log line written on its behalf carries its id.
-      request: ({ request }, wrapped) => runObserved(observe(request), wrapped),
-    },
+    // Around the whole request, so that Yoga's trace lines carry its id; see runObserved for why only then.
+    ...(deps.log.isLevelEnabled('trace')
+      ? {
+          instrumentation: {
+            request: ({ request }, wrapped) => runObserved(observe(request), wrapped),
+          } satisfies Plugin['instrumentation'],
+        }
+      : {}),
     onRequest({ request }) {
       observe(request);
     },
@@ -48,11 +53,19 @@ export function useObservability(deps: ObservationDeps): Plugin & ObservabilityH
     },
     onExecute({ args }) {
       const request = (args.contextValue as { request?: Request }).request;
-      const graphql = request ? observations.get(request)?.graphql : undefined;
-      if (!graphql) return;
+      const observation = request ? observations.get(request) : undefined;
+      const graphql = observation?.graphql;
+      if (!observation || !graphql) return;
       const operation = getOperationAST(args.document, args.operationName);
       graphql.operationName = operation?.name?.value ?? graphql.operationName;
       graphql.operationType = operation?.operation ?? null;
+      // Before masking (Yoga's plugin comes after ours), which logs each unexpected error.
+      return {
+        onExecuteDone: ({ result }) => {
+          if (!isAsyncIterable(result)) return claimErrors(result.errors, observation.log);
+          return { onNext: ({ result: next }) => claimErrors(next.errors, observation.log) };
+        },
+      };
     },
     onResultProcess({ request, result }) {
       const graphql = observations.get(request)?.graphql;

@@ -4,8 +4,8 @@ import { READ_ERRORS, toReadableError } from '../schema/errors/read-errors.ts';
 import { isUpstreamError } from '../upstream/errors.ts';
 
 export interface ReadableErrorsOptions {
-  /** Where the one line per upstream outage goes. @default console.log */
-  log?: (line: string) => void;
+  /** Where the one line per upstream outage goes, with the request it was met in. @default console.log */
+  log?: (line: string, request: Request | undefined) => void;
 }
 
 /**
@@ -14,7 +14,7 @@ export interface ReadableErrorsOptions {
  */
 export function useReadableErrors(options: ReadableErrorsOptions = {}): Plugin {
   const log = options.log ?? ((line: string) => console.log(line));
-  const convert = (error: GraphQLError): GraphQLError => {
+  const convert = (error: GraphQLError, request: Request | undefined): GraphQLError => {
     const readable = toReadableError(error);
     if (!readable) return error;
     const original = error.originalError;
@@ -22,16 +22,18 @@ export function useReadableErrors(options: ReadableErrorsOptions = {}): Plugin {
       log(
         `upstream ${original.code}: ${original.request ?? 'call'} status ${original.status}` +
           ` trackingId ${original.trackingId ?? '-'}`,
+        request,
       );
     }
     return readable;
   };
   return {
-    onExecute: () => ({
+    onExecute: ({ args }) => ({
       onExecuteDone: ({ result, setResult }) => {
         // Queries answer one result; incremental delivery is not offered by this schema.
         if (Symbol.asyncIterator in result || !result.errors?.length) return;
-        setResult({ ...result, errors: result.errors.map(convert) });
+        const request = (args.contextValue as { request?: Request }).request;
+        setResult({ ...result, errors: result.errors.map((error) => convert(error, request)) });
       },
     }),
   };

@@ -3,6 +3,8 @@
  * call: its status (or the failure's code) and how long its answer took. A call opts in by
  * passing `onAttempt` in its request options; undici's retry handler hands them to every attempt.
  */
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Dispatcher } from 'undici';
 
 export interface UpstreamAttempt {
@@ -17,65 +19,74 @@ export interface UpstreamAttempt {
 
 export type OnUpstreamAttempt = (attempt: UpstreamAttempt) => void;
 
-type Handler = Dispatcher.DispatchHandler & Record<string, unknown>;
+type Handler = Dispatcher.DispatchHandler;
+type Controller = Dispatcher.DispatchController;
 
-const headerOf = (headers: unknown, name: string): string | null => {
-  if (Array.isArray(headers)) {
-    // Legacy handlers get raw [name, value, name, value...] buffers.
-    for (let i = 0; i < headers.length; i += 2) {
-      if (String(headers[i]).toLowerCase() === name) return String(headers[i + 1]);
-    }
-    return null;
-  }
-  const value = (headers as Record<string, string | string[] | undefined> | undefined)?.[name];
+const headerOf = (headers: IncomingHttpHeaders, name: string): string | null => {
+  const value = headers[name];
   return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
 };
 
-const observe = (handler: Handler, onAttempt: OnUpstreamAttempt): Handler => {
-  const started = performance.now();
-  let reported = false;
-  const report = (status: number, errorCode: string | null, retryAfter: string | null) => {
-    if (reported) return;
-    reported = true;
-    onAttempt({ status, errorCode, retryAfter, durationMs: performance.now() - started });
-  };
-  const failed = (error: unknown) => report(0, (error as { code?: string } | null)?.code ?? 'ERROR', null);
-  // Bound to the real handler: undici's handlers keep private fields a Proxy receiver lacks.
-  return new Proxy(handler, {
-    get(target, property) {
-      const value = Reflect.get(target, property, target) as unknown;
-      if (typeof value !== 'function') return value;
-      const method = value.bind(target) as (...args: unknown[]) => unknown;
-      switch (property) {
-        case 'onResponseStart':
-          return (controller: unknown, status: number, headers: unknown, ...rest: unknown[]) => {
-            report(status, null, headerOf(headers, 'retry-after'));
-            return method(controller, status, headers, ...rest);
-          };
-        case 'onHeaders':
-          return (status: number, headers: unknown, ...rest: unknown[]) => {
-            report(status, null, headerOf(headers, 'retry-after'));
-            return method(status, headers, ...rest);
-          };
-        case 'onResponseError':
-          return (controller: unknown, error: unknown) => {
-            failed(error);
-            return method(controller, error);
-          };
-        case 'onError':
-          return (error: unknown) => {
-            failed(error);
-            return method(error);
-          };
-        default:
-          return method;
-      }
-    },
-  });
-};
+/**
+ * The attempt's handler, reporting its outcome once. A plain class, not a Proxy: undici calls it
+ * for every chunk of every answer, and interceptors are always handed handlers of this shape.
+ */
+class ObservedHandler implements Handler {
+  readonly #handler: Handler;
+  readonly #onAttempt: OnUpstreamAttempt;
+  readonly #started = performance.now();
+  #reported = false;
+
+  constructor(handler: Handler, onAttempt: OnUpstreamAttempt) {
+    this.#handler = handler;
+    this.#onAttempt = onAttempt;
+  }
+
+  #report(status: number, errorCode: string | null, retryAfter: string | null): void {
+    if (this.#reported) return;
+    this.#reported = true;
+    this.#onAttempt({ status, errorCode, retryAfter, durationMs: performance.now() - this.#started });
+  }
+
+  onRequestStart(controller: Controller, context: unknown): void {
+    this.#handler.onRequestStart?.(controller, context);
+  }
+
+  onRequestUpgrade(
+    controller: Controller,
+    status: number,
+    headers: IncomingHttpHeaders,
+    socket: Duplex,
+  ): void {
+    this.#handler.onRequestUpgrade?.(controller, status, headers, socket);
+  }
+
+  onResponseStart(
+    controller: Controller,
+    status: number,
+    headers: IncomingHttpHeaders,
+    message?: string,
+  ): void {
+    this.#report(status, null, headerOf(headers, 'retry-after'));
+    this.#handler.onResponseStart?.(controller, status, headers, message);
+  }
+
+  onResponseData(controller: Controller, chunk: Buffer): void {
+    this.#handler.onResponseData?.(controller, chunk);
+  }
+
+  onResponseEnd(controller: Controller, trailers: IncomingHttpHeaders): void {
+    this.#handler.onResponseEnd?.(controller, trailers);
+  }
+
+  onResponseError(controller: Controller, error: Error): void {
+    this.#report(0, (error as { code?: string } | null)?.code ?? 'ERROR', null);
+    this.#handler.onResponseError?.(controller, error);
+  }
+}
 
 export const createAttemptObserverInterceptor =
   (): Dispatcher.DispatcherComposeInterceptor => (dispatch) => (opts, handler) => {
     const onAttempt = (opts as { onAttempt?: OnUpstreamAttempt }).onAttempt;
-    return dispatch(opts, onAttempt ? observe(handler as Handler, onAttempt) : handler);
+    return dispatch(opts, onAttempt ? new ObservedHandler(handler, onAttempt) : handler);
   };

@@ -1,4 +1,7 @@
+import { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GatewayContext } from '../../../src/schema/context.ts';
 import { startGateway, type TestGateway } from '../../helpers/gateway.ts';
 import { type CapturedLogs, captureLogs } from '../../helpers/log-capture.ts';
 
@@ -10,10 +13,21 @@ let logs: CapturedLogs;
 let t: TestGateway;
 let token: string;
 
+// An operation named Crash fails the way a bug would: a plain Error behind its GraphQL error.
+const crash: Plugin<GatewayContext> = {
+  onExecute({ args, setExecuteFn }) {
+    if (args.operationName !== 'Crash') return;
+    setExecuteFn(() => ({
+      data: null,
+      errors: [new GraphQLError('boom', { originalError: new Error('a bug met at run time') })],
+    }));
+  },
+};
+
 beforeAll(async () => {
   logs = captureLogs();
   // The service account: its client secret and its token must stay out of the logs too.
-  t = await startGateway({ serviceAccount: true, deps: { logger: logs.logger } });
+  t = await startGateway({ serviceAccount: true, deps: { logger: logs.logger, plugins: [crash] } });
   token = await t.sandbox.tokenFor('admin');
 });
 afterAll(() => t.close());
@@ -121,6 +135,16 @@ describe('logs', () => {
     } finally {
       await t.sandbox.setFaults({});
     }
+  });
+
+  it("write an unexpected failure once, on its request's line, and answer it masked", async () => {
+    const answer = await post({ query: 'query Crash { __typename }', operationName: 'Crash' });
+    const body = (await answer.json()) as { errors: { message: string }[] };
+    expect(body.errors.map((error) => error.message)).toEqual(['Unexpected error.']);
+    const id = answer.headers.get('x-request-id') as string;
+    const failures = logs.lines().filter((line) => JSON.stringify(line).includes('a bug met at run time'));
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatchObject({ level: 'error', source: 'yoga', reqId: id });
   });
 
   it('never carry a token, a secret or personal data, at any level', async () => {
