@@ -11,6 +11,7 @@ import { createGatewayMetrics } from './observability/metrics.ts';
 import { createOtlpTracing } from './observability/tracing.ts';
 import { observeThrottle } from './observability/upstream-call-observer.ts';
 import { createYogaLogger } from './observability/yoga-logger.ts';
+import { useCompiledExecution } from './plugins/use-compiled-execution.ts';
 import { createCorsAllowlist, useCorsAllowlist } from './plugins/use-cors-allowlist.ts';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.ts';
 import { useCsvExports } from './plugins/use-csv-exports.ts';
@@ -238,7 +239,16 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         signal,
         connection: (initial as { req?: { socket?: object } }).req?.socket ?? null,
       };
-      return { api: budgeted, loaders: createLoaders(budgeted), caller, meter, throttleToken: token, live };
+      const abandon = () => deadline.abandon(request);
+      return {
+        api: budgeted,
+        loaders: createLoaders(budgeted),
+        caller,
+        meter,
+        throttleToken: token,
+        live,
+        abandon,
+      };
     },
     maskedErrors: { maskError: maskGatewayError },
     // useRequestGuard bounds each kind of body; this is Yoga's own bound behind it.
@@ -257,6 +267,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       useCsrfPrevention(),
       useDeferStream(),
       useDeferFallback(),
+      useCompiledExecution(),
       sandboxAs.plugin,
       useCorsAllowlist(config.corsOrigins),
       deadline,

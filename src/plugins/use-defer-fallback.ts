@@ -15,7 +15,7 @@ function withoutIncremental(document: DocumentNode): DocumentNode {
   });
 }
 
-const usesIncremental = (document: DocumentNode): boolean => {
+export const usesIncremental = (document: DocumentNode): boolean => {
   let found = false;
   visit(document, {
     Directive(node) {

@@ -19,6 +19,11 @@ export interface RequestDeadlinePlugin extends Plugin {
    * Outside the endpoint: the request's own signal.
    */
   signalFor(request: Request): AbortSignal;
+  /**
+   * Ends the request's calls before its execution ends: its answer is settled (a failed field
+   * nulled it all). The calls so cut are not reported: nobody would have read what they loaded.
+   */
+  abandon(request: Request): void;
 }
 
 interface Deadline {
@@ -27,6 +32,8 @@ interface Deadline {
   timer: NodeJS.Timeout;
   /** A subscription or an incremental answer: it ends with its stream, not with the response head. */
   streaming: boolean;
+  /** Ended early by `abandon`. */
+  abandoned: boolean;
 }
 
 class RequestEndedError extends Error {
@@ -70,7 +77,7 @@ export function useRequestDeadline(options: RequestDeadlineOptions = {}): Reques
     const onGone = () => controller.abort(gone.reason);
     if (gone.aborted) onGone();
     else gone.addEventListener('abort', onGone, { once: true });
-    const deadline = { controller, timer, signal: controller.signal, streaming: false };
+    const deadline = { controller, timer, signal: controller.signal, streaming: false, abandoned: false };
     deadlines.set(request, deadline);
     return deadline;
   };
@@ -86,6 +93,12 @@ export function useRequestDeadline(options: RequestDeadlineOptions = {}): Reques
 
   return {
     signalFor: (request) => deadlines.get(request)?.signal ?? request.signal,
+    abandon(request) {
+      const deadline = deadlines.get(request);
+      if (!deadline || deadline.signal.aborted) return;
+      deadline.abandoned = true;
+      end(request);
+    },
     onRequest({ request, url }) {
       if (url.pathname === endpoint) start(request);
     },
@@ -107,8 +120,16 @@ export function useRequestDeadline(options: RequestDeadlineOptions = {}): Reques
         return Promise.race([result, late]).finally(() => clearTimeout(cut));
       });
       return {
-        onExecuteDone({ result }) {
-          if (!(Symbol.asyncIterator in result)) return end(request);
+        onExecuteDone({ result, setResult }) {
+          if (!(Symbol.asyncIterator in result)) {
+            if (deadline.abandoned && result.errors) {
+              const errors = result.errors.filter(
+                (error) => !(error.originalError instanceof RequestEndedError),
+              );
+              setResult({ ...result, errors });
+            }
+            return end(request);
+          }
           // Deferred parts load after the first payload: the deadline holds until the last.
           deadline.streaming = true;
           return { onEnd: () => end(request) };

@@ -10,6 +10,7 @@ import { MUTATION_ERROR_TYPES } from './errors/error-classes.ts';
 import { encodeNodeId } from './ids.ts';
 import { INPUT_BOUNDS_PLUGIN } from './input-bounds-plugin.ts';
 import { decodeNodeIdOrMark, resolveNodeListLookup, resolveNodeLookup } from './node-lookups.ts';
+import { NULLED_ANSWER_PLUGIN } from './nulled-answer-plugin.ts';
 
 export interface GatewaySchemaTypes {
   Context: GatewayContext;
@@ -27,8 +28,9 @@ export interface GatewaySchemaTypes {
 }
 
 export const builder = new SchemaBuilder<GatewaySchemaTypes>({
-  // Errors first: it wraps the bounds check, so a mutation's ValidationError becomes its result.
-  plugins: [ErrorsPlugin, INPUT_BOUNDS_PLUGIN, RelayPlugin],
+  // The first wraps the others. The nulled answer sees every failure, the bounds check's too;
+  // errors then wraps the bounds check, so a mutation's ValidationError becomes its result.
+  plugins: [NULLED_ANSWER_PLUGIN, ErrorsPlugin, INPUT_BOUNDS_PLUGIN, RelayPlugin],
   defaultFieldNullability: false,
   relay: {
     // Malformed global ids are the caller's mistake: a BAD_USER_INPUT error, not a masked one.

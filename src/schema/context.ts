@@ -27,6 +27,8 @@ export interface GatewayContext {
   throttleToken(): Promise<string | null>;
   /** What subscriptions need; shared by the gateway's requests, never their data. */
   live: LiveContext;
+  /** Stops the request's upstream calls once a failed field has nulled its whole answer. */
+  abandon(): void;
 }
 
 export interface LiveContext {
