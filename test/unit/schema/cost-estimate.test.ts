@@ -70,14 +70,33 @@ describe('the estimator', () => {
     ).toBe(1);
   });
 
+  // Global ids carry ISC ids (32 hex digits): one that does not is refused, not looked up.
+  const nodeId = (type: string, n: number | string) =>
+    Buffer.from(`${type}:${typeof n === 'number' ? n.toString(16).padStart(32, '0') : n}`).toString('base64');
+
   it('nodes count by the type each global id names', () => {
-    const id = (type: string, n: number) => Buffer.from(`${type}:${n}`).toString('base64');
     const ids = [
-      id('NonEmployeeSource', 1),
-      id('NonEmployeeSource', 2),
-      id('NonEmployeeRecord', 1),
-      id('NonEmployeeRecord', 1),
+      nodeId('NonEmployeeSource', 1),
+      nodeId('NonEmployeeSource', 2),
+      nodeId('NonEmployeeRecord', 1),
+      nodeId('NonEmployeeRecord', 1),
     ];
     expect(estimate('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }).estimatedCalls).toBe(2);
+  });
+
+  it('node and nodes count no call for an id the lookup refuses as malformed', () => {
+    const malformed = [
+      '',
+      'abc',
+      'not base64!',
+      nodeId('User', 1),
+      ...Array.from({ length: 150 }, (_, i) => nodeId('NonEmployeeRecord', `not-isc-${i}`)),
+    ];
+    const nodes = 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }';
+    expect(estimate(nodes, { ids: malformed }).estimatedCalls).toBe(0);
+    expect(estimate(nodes, { ids: [...malformed, nodeId('NonEmployeeRecord', 1)] }).estimatedCalls).toBe(1);
+    for (const id of malformed.slice(0, 5)) {
+      expect(estimate('query ($id: ID!) { node(id: $id) { id } }', { id }).estimatedCalls).toBe(0);
+    }
   });
 });
