@@ -48,6 +48,24 @@ describe('the estimator', () => {
     expect(many.bounds.join(' ')).toMatch(/worst spread/);
   });
 
+  it("a source's records and requests read their typed attributes by the source's own schema call", () => {
+    const attributes = 'attributes { value { raw } }';
+    const fields = `schemaAttributes { label }
+      records(first: 25) { edges { node { ${attributes} } } }
+      requests(first: 25) { edges { node { ${attributes} } } }`;
+    // The sources list, the schema, a records page, a requests page.
+    expect(estimate(`{ nonEmployeeSource(id: "s") { ${fields} } }`).estimatedCalls).toBe(4);
+    // The list, then per source its schema, a records page and a requests page.
+    expect(estimate(`{ nonEmployeeSources(first: 5) { edges { node { ${fields} } } } }`).estimatedCalls).toBe(
+      16,
+    );
+    // Records listed from the root are not the source's own: their schema call counts apart.
+    expect(
+      estimate(`{ nonEmployeeSource(id: "s") { schemaAttributes { label } }
+        nonEmployeeRecords(first: 25, sourceId: "s") { edges { node { ${attributes} } } } }`).estimatedCalls,
+    ).toBe(4);
+  });
+
   it('a request per distinct approval is a worst case, and says so', () => {
     const inbox = estimate(
       '{ nonEmployeeApprovals(first: 10) { edges { node { request { firstName } } } } }',
