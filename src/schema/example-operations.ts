@@ -48,7 +48,7 @@ query ApprovalsInbox($after: String) {
 }
 `;
 
-export const SOURCE_DETAIL = `# Source detail: the source, its schema, and its records page by page.
+export const SOURCE_DETAIL = `# Source detail: the source, its schema, and its records page by page with their typed attributes.
 # The variables hold a source id (global or ISC).
 query SourceDetail($id: ID!, $after: String) {
   nonEmployeeSource(id: $id) {
@@ -61,7 +61,21 @@ query SourceDetail($id: ID!, $after: String) {
     records(first: 25, after: $after, orderBy: [{ field: ACCOUNT_NAME }]) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      edges { node { id accountName firstName lastName email startDate endDate data } }
+      edges {
+        node {
+          id accountName firstName lastName email startDate endDate data
+          # Typed by the schema above: the same schema-attributes call, no other.
+          attributes {
+            attribute { technicalName label type }
+            value {
+              __typename
+              ... on NonEmployeeTextValue { text }
+              ... on NonEmployeeDateValue { date }
+              ... on NonEmployeeIdentityValue { identity { id } }
+            }
+          }
+        }
+      }
     }
   }
 }

@@ -10,12 +10,16 @@ import { isIscId } from './input-bounds.ts';
  */
 const INVALID = '';
 
-/** The relay plugin's `decodeGlobalID`: never throws, so `nodes` can answer each id on its own. */
-export function decodeNodeIdOrMark(value: string): DecodedNodeId {
+/** The id `node` and `nodes` look up, or null for a string they refuse (the cost estimate counts only these). */
+export function decodeLookupNodeId(value: string): DecodedNodeId | null {
   const decoded = tryDecodeNodeId(value);
   // A global id carries ISC ids (a schema attribute's joins its source's and its own).
-  if (decoded?.id.split(/[:/]/).every(isIscId)) return decoded;
-  return { typename: INVALID, id: value };
+  return decoded?.id.split(/[:/]/).every(isIscId) ? decoded : null;
+}
+
+/** The relay plugin's `decodeGlobalID`: never throws, so `nodes` can answer each id on its own. */
+export function decodeNodeIdOrMark(value: string): DecodedNodeId {
+  return decodeLookupNodeId(value) ?? { typename: INVALID, id: value };
 }
 
 function invalidNodeIdError(id: DecodedNodeId | null): GraphQLError | null {

@@ -17,7 +17,7 @@ import {
 } from 'graphql';
 import { getArgumentValues, getDirectiveValues } from 'graphql/execution/values.js';
 import type { PlannedCall } from '../../loaders/call-plan.ts';
-import { ALL_SOURCES_CALL, type CostFunction, type CostInput } from './field-cost.ts';
+import { ALL_SOURCES_CALL, type CostFunction, type CostInput, SOURCE_TYPENAME } from './field-cost.ts';
 
 /** The upstream calls an operation will make at most, and why where that depends on data. */
 export interface CostEstimate {
@@ -76,7 +76,7 @@ export function estimateCost(
       : operation.operation === 'subscription'
         ? schema.getSubscriptionType()
         : schema.getQueryType();
-  const top = { parents: 1, sources: 0, path: '', parentField: '', parentArgs: {} };
+  const top = { parents: 1, sources: 0, path: '', parentField: '', parentArgs: {}, sourcesPath: null };
   if (root) visit(walk, root, operation.selectionSet, top);
   let estimatedCalls = 0;
   for (const calls of walk.calls.values()) estimatedCalls += calls;
@@ -104,9 +104,11 @@ interface Level {
   path: string;
   parentField: string;
   parentArgs: Record<string, unknown>;
+  sourcesPath: string | null;
 }
 
 function visit(walk: Walk, type: GraphQLObjectType, selectionSet: SelectionSetNode, level: Level): void {
+  const sourcesPath = type.name === SOURCE_TYPENAME ? level.path : level.sourcesPath;
   for (const [responseKey, nodes] of collectFields(walk, type, selectionSet)) {
     const field = type.getFields()[nodes[0].name.value];
     if (!field) continue;
@@ -123,6 +125,7 @@ function visit(walk: Walk, type: GraphQLObjectType, selectionSet: SelectionSetNo
       selectsOnly: (fields) =>
         childNames(walk, getNamedType(field.type), nodes).every((name) => fields.has(name)),
       rights: walk.rights,
+      sourcesPath,
     };
     const result = cost?.(input) ?? {};
     for (const [key, calls] of Object.entries(result.calls ?? {})) {
@@ -137,6 +140,8 @@ function visit(walk: Walk, type: GraphQLObjectType, selectionSet: SelectionSetNo
       // Edges and nodes pass through: a node's parent is the list that read it.
       parentField: cost ? `${type.name}.${field.name}` : level.parentField,
       parentArgs: cost ? args : level.parentArgs,
+      // Below a field that reads anew the owners are unknown, unless its items are the sources' own.
+      sourcesPath: !cost || result.ofParentSources ? sourcesPath : null,
     };
     const items = result.items ?? level.parents;
     for (const node of nodes) {

@@ -26,6 +26,12 @@ export interface CostInput {
   selectsOnly(fields: ReadonlySet<string>): boolean;
   /** The rights the caller's token carries (`authorities`); null when the token says nothing. */
   rights: ReadonlySet<string> | null;
+  /**
+   * The response path of the sources that own the parents, when the operation selects them (the
+   * parents are those sources, or a source's own records or requests); null otherwise. A
+   * per-source call keyed there is the one those sources' own fields make.
+   */
+  sourcesPath: string | null;
 }
 
 /** Who may read a request by id (the right, or ISC's admin); anyone else reads it through their approval item. */
@@ -57,6 +63,8 @@ export interface FieldCost {
   bounds?: string;
   /** Calls of these whose inputs the operation already knows: a query starts them with the root's. */
   plan?: PlannedCall[];
+  /** The items belong to the parent sources (a source's own records): they keep the parents' `sourcesPath`. */
+  ofParentSources?: boolean;
 }
 
 export type CostFunction = (input: CostInput) => FieldCost;
@@ -69,6 +77,9 @@ export const costsNothing = (why: string) => ({ cost: (() => ({})) as CostFuncti
 
 /** The one list of every source (with counts): any number of source reads in an operation. */
 export const ALL_SOURCES_CALL = 'sources:all';
+
+/** The type whose objects are sources: the fields below one share its per-source calls. */
+export const SOURCE_TYPENAME = 'NonEmployeeSource';
 
 /** A source read by id: from the one sources list. */
 export const sourceFromList: CostFunction = () => ({ calls: { [ALL_SOURCES_CALL]: 1 }, sources: 1 });
@@ -95,6 +106,12 @@ export function listPage(endpoint: string, sourcesOfItems?: (input: CostInput) =
         : undefined,
     };
   };
+}
+
+/** A list of a source's own items (its records, requests): one page per source, the items owned by it. */
+export function listOfSource(endpoint: string): CostFunction {
+  const page = listPage(endpoint, ({ parents }) => Math.min(parents, MAX_SOURCES));
+  return (input) => ({ ...page(input), ofParentSources: true });
 }
 
 /** One get per distinct parent (a by-id loader), keyed per path. */

@@ -1,11 +1,14 @@
 import { MAX_CUSTOM_ATTRIBUTES } from '../../upstream/wire/nelm-limits.ts';
 import { type CostFunction, MAX_SOURCES, writeCost } from '../cost/field-cost.ts';
 
-/** The schema attributes of the distinct sources among the parents: one call per source, batched. */
+/**
+ * The schema attributes of the distinct sources among the parents: one call per source, batched;
+ * the same call as those sources' own `schemaAttributes` when the operation selects them.
+ */
 export const customAttributesCost: CostFunction = (input) => {
   const sources = Math.min(input.parents, input.sources || MAX_SOURCES);
   return {
-    calls: { [`schema-attributes@${input.path}`]: sources },
+    calls: { [`schema-attributes@${input.sourcesPath ?? input.path}`]: sources },
     items: input.parents * MAX_CUSTOM_ATTRIBUTES,
     bounds:
       sources > 1

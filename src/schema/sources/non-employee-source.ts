@@ -5,7 +5,7 @@ import {
   NonEmployeeRequestConnection,
   NonEmployeeSourceConnection,
 } from '../connections.ts';
-import { costsNothing, listPage, MAX_SOURCES, sourceFromList, withCost } from '../cost/field-cost.ts';
+import { costsNothing, listOfSource, listPage, sourceFromList, withCost } from '../cost/field-cost.ts';
 import { requireUserForMe } from '../errors/user-context.ts';
 import { IdentityReference } from '../identity-reference.ts';
 import { parseIdArgument } from '../ids.ts';
@@ -97,7 +97,7 @@ builder.node(NonEmployeeSourceRef, {
     records: t.connection(
       {
         type: NonEmployeeRecordRef,
-        extensions: withCost(listPage('records', ({ parents }) => Math.min(parents, MAX_SOURCES))),
+        extensions: withCost(listOfSource('records')),
         description: 'The records on this source (`GET /v3/non-employee-records`, `filters=sourceId eq`).',
         args: {
           orderBy: t.arg({ type: [NonEmployeeRecordOrder], description: ORDER_BY_DESCRIPTION }),
@@ -110,7 +110,7 @@ builder.node(NonEmployeeSourceRef, {
       {
         type: NonEmployeeRequestRef,
         description: 'Requests for this source made for the caller (`requested-for=me`).',
-        extensions: withCost(listPage('requests', ({ parents }) => Math.min(parents, MAX_SOURCES))),
+        extensions: withCost(listOfSource('requests')),
         args: {
           orderBy: t.arg({ type: [NonEmployeeRequestOrder], description: ORDER_BY_DESCRIPTION }),
         },

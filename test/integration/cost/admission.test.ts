@@ -56,6 +56,34 @@ describe('refusal before spending', () => {
     }
   });
 
+  it('nodes(154 malformed ids) is BAD_USER_INPUT at each id, not a budget refusal, with 0 upstream calls', async () => {
+    t = await startGateway({ sandbox: { scale: { sources: 2, recordsPerSource: 5 } } });
+    const gateway = t;
+    const headers = {
+      ...GRAPHQL_RESPONSE,
+      authorization: `Bearer ${await gateway.sandbox.tokenFor('admin')}`,
+    };
+    // Each decodes as base64 of `<Type>:<id>` or not at all; none is a global id of ours.
+    const ids = [
+      '',
+      'abc',
+      'not base64!',
+      Buffer.from(`User:${'0'.repeat(32)}`).toString('base64'),
+      ...Array.from({ length: 150 }, (_, i) =>
+        Buffer.from(`NonEmployeeRecord:not-isc-${i}`).toString('base64'),
+      ),
+    ];
+    const { result, stats } = await gateway.sandbox.callsDuring(() => post(gateway, NODES, { ids }, headers));
+    expect(stats.total).toBe(0);
+    expect(result.status).toBe(200);
+    expect(result.body.data.nodes).toEqual(ids.map(() => null));
+    expect(result.body.errors).toHaveLength(ids.length);
+    expect(result.body.errors.map((error: any) => [error.path, error.extensions.code])).toEqual(
+      ids.map((_, index) => [['nodes', index], 'BAD_USER_INPUT']),
+    );
+    expect(result.body.extensions.cost).toMatchObject({ estimatedCalls: 0, actualCalls: 0 });
+  });
+
   it('a dry run (x-cost-only: true) answers the estimate with 0 calls; COST_EXTENSION=false leaves it out', async () => {
     t = await startGateway({
       sandbox: { scale: { sources: 2, recordsPerSource: 5 } },

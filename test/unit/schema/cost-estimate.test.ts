@@ -48,6 +48,24 @@ describe('the estimator', () => {
     expect(many.bounds.join(' ')).toMatch(/worst spread/);
   });
 
+  it("a source's records and requests read their typed attributes by the source's own schema call", () => {
+    const attributes = 'attributes { value { raw } }';
+    const fields = `schemaAttributes { label }
+      records(first: 25) { edges { node { ${attributes} } } }
+      requests(first: 25) { edges { node { ${attributes} } } }`;
+    // The sources list, the schema, a records page, a requests page.
+    expect(estimate(`{ nonEmployeeSource(id: "s") { ${fields} } }`).estimatedCalls).toBe(4);
+    // The list, then per source its schema, a records page and a requests page.
+    expect(estimate(`{ nonEmployeeSources(first: 5) { edges { node { ${fields} } } } }`).estimatedCalls).toBe(
+      16,
+    );
+    // Records listed from the root are not the source's own: their schema call counts apart.
+    expect(
+      estimate(`{ nonEmployeeSource(id: "s") { schemaAttributes { label } }
+        nonEmployeeRecords(first: 25, sourceId: "s") { edges { node { ${attributes} } } } }`).estimatedCalls,
+    ).toBe(4);
+  });
+
   it('a request per distinct approval is a worst case, and says so', () => {
     const inbox = estimate(
       '{ nonEmployeeApprovals(first: 10) { edges { node { request { firstName } } } } }',
@@ -70,14 +88,33 @@ describe('the estimator', () => {
     ).toBe(1);
   });
 
+  // Global ids carry ISC ids (32 hex digits): one that does not is refused, not looked up.
+  const nodeId = (type: string, n: number | string) =>
+    Buffer.from(`${type}:${typeof n === 'number' ? n.toString(16).padStart(32, '0') : n}`).toString('base64');
+
   it('nodes count by the type each global id names', () => {
-    const id = (type: string, n: number) => Buffer.from(`${type}:${n}`).toString('base64');
     const ids = [
-      id('NonEmployeeSource', 1),
-      id('NonEmployeeSource', 2),
-      id('NonEmployeeRecord', 1),
-      id('NonEmployeeRecord', 1),
+      nodeId('NonEmployeeSource', 1),
+      nodeId('NonEmployeeSource', 2),
+      nodeId('NonEmployeeRecord', 1),
+      nodeId('NonEmployeeRecord', 1),
     ];
     expect(estimate('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }).estimatedCalls).toBe(2);
+  });
+
+  it('node and nodes count no call for an id the lookup refuses as malformed', () => {
+    const malformed = [
+      '',
+      'abc',
+      'not base64!',
+      nodeId('User', 1),
+      ...Array.from({ length: 150 }, (_, i) => nodeId('NonEmployeeRecord', `not-isc-${i}`)),
+    ];
+    const nodes = 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }';
+    expect(estimate(nodes, { ids: malformed }).estimatedCalls).toBe(0);
+    expect(estimate(nodes, { ids: [...malformed, nodeId('NonEmployeeRecord', 1)] }).estimatedCalls).toBe(1);
+    for (const id of malformed.slice(0, 5)) {
+      expect(estimate('query ($id: ID!) { node(id: $id) { id } }', { id }).estimatedCalls).toBe(0);
+    }
   });
 });
