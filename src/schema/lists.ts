@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Sorter } from '../upstream/api.ts';
 import type { FilterExpression } from '../upstream/filters.ts';
 import { parseIdArgument } from './ids.ts';
-import { createListFingerprint } from './pagination/cursor.ts';
+import { lazyListFingerprint } from './pagination/cursor.ts';
 import {
   type ConnectionArgs,
   type FetchPage,
@@ -46,7 +46,7 @@ export function resolveListConnection<T>(
   return resolveOffsetConnection(
     {
       args,
-      fingerprint: createListFingerprint(list),
+      fingerprint: lazyListFingerprint(list),
       wantTotal: selectsPath(info, ['totalCount']),
     },
     fetchPage,

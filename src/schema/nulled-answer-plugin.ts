@@ -90,6 +90,14 @@ interface AbandonableContext {
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
   typeof (value as { then?: unknown } | null)?.then === 'function';
 
+/** A field failed: when that nulls the whole answer of a query, its calls stop. */
+function failed(error: unknown, context: unknown, info: GraphQLResolveInfo): never {
+  if (info.operation.operation === 'query' && nullsTheAnswer(info)) {
+    (context as AbandonableContext).abandon?.();
+  }
+  throw error;
+}
+
 /**
  * When a failed non-null field nulls a query's whole answer, its request stops calling upstream
  * at once. graphql-js answers such a query at the failure; the compiled executor (graphql-jit)
@@ -104,19 +112,14 @@ export class NulledAnswerPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
     const canFail = Object.keys(fieldConfig.args).length > 0 || fieldConfig.extensions?.cost !== undefined;
     if (fieldConfig.type.nullable || !canFail) return resolver;
     return (parent, args, context, info) => {
-      const failed = (error: unknown) => {
-        if (info.operation.operation === 'query' && nullsTheAnswer(info)) {
-          (context as AbandonableContext).abandon?.();
-        }
-        throw error;
-      };
       let result: unknown;
       try {
         result = resolver(parent, args, context, info);
       } catch (error) {
-        return failed(error);
+        return failed(error, context, info);
       }
-      return isThenable(result) ? Promise.resolve(result).catch(failed) : result;
+      if (!isThenable(result)) return result;
+      return Promise.resolve(result).catch((error: unknown) => failed(error, context, info));
     };
   }
 }

@@ -7,8 +7,8 @@ export interface TokenClaims {
   identityId: string | null;
   userName: string | null;
   clientId: string | null;
-  authorities: string[];
-  scopes: string[];
+  authorities: readonly string[];
+  scopes: readonly string[];
   /** `exp`, when present. */
   expiresAt: Date | null;
 }
@@ -42,11 +42,25 @@ function payloadOf(token: string): Record<string, unknown> | null {
   }
 }
 
+/** The claims of the tokens seen last: a client sends the same token for its token's life. */
+const recent = new Map<string, TokenClaims>();
+const RECENT_TOKENS = 256;
+
 /**
  * The payload of a JWT, read without verifying it: the upstream verifies the token on every call,
  * so this only answers questions that cost no call. A token that is not a JWT is UNKNOWN.
+ * Kept for the tokens seen last, frozen: they hold only what the token itself says.
  */
 export function decodeTokenClaims(token: string): TokenClaims {
+  const known = recent.get(token);
+  if (known) return known;
+  const claims = Object.freeze(readClaims(token));
+  if (recent.size >= RECENT_TOKENS) recent.delete(recent.keys().next().value as string);
+  recent.set(token, claims);
+  return claims;
+}
+
+function readClaims(token: string): TokenClaims {
   const payload = payloadOf(token);
   if (!payload) return UNKNOWN;
   const identityId = text(payload.identity_id);
@@ -56,8 +70,8 @@ export function decodeTokenClaims(token: string): TokenClaims {
     identityId,
     userName: text(payload.user_name),
     clientId: text(payload.client_id),
-    authorities: texts(payload.authorities),
-    scopes: texts(payload.scope),
+    authorities: Object.freeze(texts(payload.authorities)),
+    scopes: Object.freeze(texts(payload.scope)),
     expiresAt: exp === null ? null : new Date(exp * 1000),
   };
 }

@@ -16,6 +16,15 @@ export function createListFingerprint(list: unknown): string {
   return createHash('sha256').update(stableKey(list)).digest('base64url').slice(0, 16);
 }
 
+/** The list's fingerprint, computed the first time a cursor needs it: most pages encode none. */
+export function lazyListFingerprint(list: unknown): () => string {
+  let value: string | undefined;
+  return () => {
+    value ??= createListFingerprint(list);
+    return value;
+  };
+}
+
 export function encodeCursor(offset: number, fingerprint: string): string {
   const payload: CursorPayload = { o: offset, l: fingerprint };
   return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');

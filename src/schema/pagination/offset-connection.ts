@@ -27,8 +27,8 @@ export interface OffsetConnection<T> {
 
 export interface OffsetConnectionOptions {
   args: ConnectionArgs;
-  /** Identifies the list, see `createListFingerprint`. */
-  fingerprint: string;
+  /** Identifies the list, see `createListFingerprint`; asked only when a cursor is read or written. */
+  fingerprint: () => string;
   /** Whether `totalCount` is selected: only then is `count=true` asked for its own sake. */
   wantTotal: boolean;
 }
@@ -51,8 +51,8 @@ export async function resolveOffsetConnection<T>(
   if (first !== null && last !== null) {
     throw createBadUserInputError('Pass either "first" or "last", not both.');
   }
-  const after = args.after == null ? null : decodeCursor(args.after, fingerprint, 'after');
-  const before = args.before == null ? null : decodeCursor(args.before, fingerprint, 'before');
+  const after = args.after == null ? null : decodeCursor(args.after, fingerprint(), 'after');
+  const before = args.before == null ? null : decodeCursor(args.before, fingerprint(), 'before');
   const lower = after === null ? 0 : after + 1;
 
   if (last !== null) {
@@ -84,7 +84,7 @@ export async function resolveOffsetConnection<T>(
 /** A window closed by `before`: the item at `before` exists, so there is a next page. */
 async function slice<T>(
   fetchPage: FetchPage<T>,
-  fingerprint: string,
+  fingerprint: () => string,
   start: number,
   size: number,
   wantTotal: boolean,
@@ -103,15 +103,15 @@ class OffsetEdge<T> {
   constructor(
     readonly node: T,
     private readonly offset: number,
-    private readonly fingerprint: string,
+    private readonly fingerprint: () => string,
   ) {}
   get cursor(): string {
-    return encodeCursor(this.offset, this.fingerprint);
+    return encodeCursor(this.offset, this.fingerprint());
   }
 }
 
 function build<T>(
-  fingerprint: string,
+  fingerprint: () => string,
   start: number,
   items: T[],
   total: number | null,
@@ -123,8 +123,12 @@ function build<T>(
     pageInfo: {
       hasNextPage,
       hasPreviousPage: start > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
     totalCount: total,
   };

@@ -22,11 +22,13 @@ function createList(data: string[]) {
 
 const page = (args: ConnectionArgs, wantTotal = false, data = items) => {
   const list = createList(data);
-  return resolveOffsetConnection({ args, fingerprint, wantTotal }, list.fetchPage).then((connection) => ({
-    connection,
-    calls: list.calls,
-    nodes: connection.edges.map((edge) => edge.node),
-  }));
+  return resolveOffsetConnection({ args, fingerprint: () => fingerprint, wantTotal }, list.fetchPage).then(
+    (connection) => ({
+      connection,
+      calls: list.calls,
+      nodes: connection.edges.map((edge) => edge.node),
+    }),
+  );
 };
 
 describe('resolveOffsetConnection', () => {
