@@ -20,6 +20,7 @@ import { redactSecrets } from './redact.ts';
 import { parseRetryAfterMs } from './retry-after.ts';
 import { createRetryCallback, type UpstreamRetryOptions } from './retry-policy.ts';
 import { routeTemplateOf } from './route-template.ts';
+import { BodyCutError, dispatchWhole, type WholeAnswer } from './whole-answer.ts';
 import type { ApiVersion, JsonPatchOperation } from './wire/common.ts';
 
 export type UpstreamApiVersion = ApiVersion;
@@ -77,6 +78,12 @@ export interface UpstreamAnswer {
   headers: ResponseHeaders;
   body: Dispatcher.ResponseData['body'];
 }
+
+/** An answer of a 2xx: read whole (`text`), or with its body still to stream. */
+type Exchanged = { status: number; headers: ResponseHeaders } & (
+  | { text: string; body?: undefined }
+  | { text?: undefined; body: Dispatcher.ResponseData['body'] }
+);
 
 export interface UpstreamHttp {
   /** The answer of a 2xx; anything else throws. The caller must consume or dump the body. */
@@ -149,7 +156,8 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
   // undici's retry interceptor merges per-request `retryOptions` over its own.
   const retryOptions = options.retry ? { retry: createRetryCallback(options.retry) } : undefined;
 
-  const sendOnce = async (call: UpstreamCall): Promise<UpstreamAnswer> => {
+  /** With `whole`, the answer is read into `text` (every call but a stream); else its body streams. */
+  const sendOnce = async (call: UpstreamCall, whole: boolean): Promise<Exchanged> => {
     const path = `${prefix}/${call.version}${call.path}`;
     const label = labelOf(call);
     const write = call.method !== 'GET';
@@ -185,7 +193,13 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
       observation?.end(status);
       options.onCall?.({ method: call.method, path, status, durationMs: performance.now() - started });
     };
-    let answer: Dispatcher.ResponseData;
+    let answer: Dispatcher.ResponseData | WholeAnswer;
+    let answered = false;
+    const onAnswered = () => {
+      if (answered) return;
+      answered = true;
+      ticket?.answered();
+    };
     try {
       const request: Dispatcher.RequestOptions & { retryOptions?: object; onAttempt?: unknown } = {
         origin,
@@ -193,17 +207,29 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
         method: call.method,
         headers,
         body,
-        signal: options.signal,
         retryOptions,
         onAttempt: observation?.onAttempt,
       };
       // A call waiting for a pool connection gives up with its request, not when a connection frees.
-      answer = await raceAbort(options.dispatcher.request(request), options.signal, (late) =>
-        late.body.destroy(),
-      );
-      ticket?.answered();
+      answer =
+        whole && call.form === undefined
+          ? await dispatchWhole(options.dispatcher, request, {
+              signal: options.signal,
+              maxErrorBody: MAX_ERROR_BODY,
+              onHead: onAnswered,
+            })
+          : await raceAbort(
+              options.dispatcher.request({ ...request, signal: options.signal }),
+              options.signal,
+              (late) => late.body.destroy(),
+            );
+      onAnswered();
     } catch (error) {
-      ticket?.answered();
+      onAnswered();
+      if (error instanceof BodyCutError) {
+        log(error.status);
+        throw bodyFailure(call, error.status, error.cause);
+      }
       log(0);
       if (options.signal?.aborted) {
         // A write cut off in flight (deadline, client gone) may have been applied all the same.
@@ -225,10 +251,16 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
       const retryAfterMs = parseRetryAfterMs(answer.headers['retry-after']);
       if (retryAfterMs) options.throttle?.coolDown(token, retryAfterMs);
     }
+    const text$ = 'text' in answer ? answer.text : null;
     if (answer.statusCode >= 200 && answer.statusCode < 300) {
-      return { status: answer.statusCode, headers: answer.headers, body: answer.body };
+      if (text$ !== null) return { status: answer.statusCode, headers: answer.headers, text: text$ };
+      return {
+        status: answer.statusCode,
+        headers: answer.headers,
+        body: (answer as Dispatcher.ResponseData).body,
+      };
     }
-    const text = await readCapped(answer.body).catch(() => '');
+    const text = text$ ?? (await readCapped((answer as Dispatcher.ResponseData).body).catch(() => ''));
     if (answer.statusCode === 401) options.onTokenRejected?.();
     throw createUpstreamErrorFromResponse({
       status: answer.statusCode,
@@ -239,12 +271,12 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
     });
   };
 
-  const send = async (call: UpstreamCall): Promise<UpstreamAnswer> => {
+  const send = async (call: UpstreamCall, whole: boolean): Promise<Exchanged> => {
     const cache = options.cache;
-    if (!cache || call.method === 'GET') return sendOnce(call);
+    if (!cache || call.method === 'GET') return sendOnce(call, whole);
     let status = 0;
     try {
-      const answer = await sendOnce(call);
+      const answer = await sendOnce(call, whole);
       status = answer.status;
       return answer;
     } catch (error) {
@@ -257,30 +289,34 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
   };
 
   /** A failure while reading a body (reset, body timeout) is as typed as one before it. */
-  const readText = async (call: UpstreamCall, answer: UpstreamAnswer): Promise<string> => {
+  const bodyFailure = (call: UpstreamCall, status: number, error: unknown): Error => {
+    const label = labelOf(call);
+    // A write whose answer was cut after its status: applied, but its result never arrived.
+    if (call.method !== 'GET') return createOutcomeUnknownError(label, 'the answer was cut off');
+    if (options.signal?.aborted) return options.signal.reason as Error;
+    return (
+      createUpstreamErrorFromFailure(error, label) ??
+      new UpstreamError(`${label} failed while reading the answer`, { status, request: label })
+    );
+  };
+
+  const readText = async (call: UpstreamCall, answer: Exchanged): Promise<string> => {
+    if (answer.text !== undefined) return answer.text;
     try {
-      return await answer.body.text();
+      return await (answer.body as Dispatcher.ResponseData['body']).text();
     } catch (error) {
-      const label = labelOf(call);
-      const write = call.method !== 'GET';
-      // A write whose answer was cut after its status: applied, but its result never arrived.
-      if (write) throw createOutcomeUnknownError(label, 'the answer was cut off');
-      if (options.signal?.aborted) throw options.signal.reason;
-      throw (
-        createUpstreamErrorFromFailure(error, label) ??
-        new UpstreamError(`${label} failed while reading the answer`, {
-          status: answer.status,
-          request: label,
-        })
-      );
+      throw bodyFailure(call, answer.status, error);
     }
   };
 
   return {
-    send,
+    send: async (call) => {
+      const answer = await send(call, false);
+      return answer as UpstreamAnswer;
+    },
     async json<T>(call: UpstreamCall) {
       const load = async () => {
-        const answer = await send(call);
+        const answer = await send(call, true);
         return { status: answer.status, text: await readText(call, answer), headers: answer.headers };
       };
       const cache = options.cache;
@@ -301,11 +337,11 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
       }
     },
     async empty(call: UpstreamCall) {
-      const answer = await send(call);
+      const answer = await send(call, true);
       await readText(call, answer);
     },
     async stream(call: UpstreamCall) {
-      const answer = await send(call);
+      const answer = (await send(call, false)) as UpstreamAnswer;
       return { body: toWebStream(answer.body), headers: answer.headers };
     },
   };
