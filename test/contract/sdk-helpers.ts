@@ -205,11 +205,11 @@ export function errorDetail(body: Record<string, unknown>): { detailCode: unknow
 
 /**
  * Reads until `done` holds, for effects a tenant applies after answering (account tasks, upload
- * jobs). Bounded by a number of reads, not by a clock.
+ * jobs). Bounded by a number of reads (at least 10 s of them), not by a clock.
  */
 export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   let value = await read();
-  for (let attempt = 0; attempt < 150 && !done(value); attempt++) {
+  for (let attempt = 0; attempt < 500 && !done(value); attempt++) {
     await new Promise((resolve) => setTimeout(resolve, 20));
     value = await read();
   }
