@@ -36,6 +36,9 @@ interface Deadline {
   abandoned: boolean;
 }
 
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  typeof (value as { then?: unknown } | null)?.then === 'function';
+
 class RequestEndedError extends Error {
   override name = 'RequestEndedError';
 }
@@ -108,16 +111,31 @@ export function useRequestDeadline(options: RequestDeadlineOptions = {}): Reques
       if (!deadline) return;
       // A backstop: aborted upstream calls settle execution at once; anything else is cut after graceMs.
       setExecuteFn((execArgs) => {
-        let cut: NodeJS.Timeout | undefined;
-        const late = new Promise<{ data: null; errors: ReturnType<typeof timeoutError>[] }>((resolve) => {
+        const result = executeFn(execArgs);
+        if (!isThenable(result)) return result;
+        return new Promise((resolve, reject) => {
+          let cut: NodeJS.Timeout | undefined;
           const onAbort = () => {
             cut = setTimeout(() => resolve({ data: null, errors: [timeoutError()] }), graceMs);
           };
+          // Settled: no backstop left behind (the answer's own abort would start one for nothing).
+          const settled = () => {
+            clearTimeout(cut);
+            deadline.signal.removeEventListener('abort', onAbort);
+          };
           if (deadline.signal.aborted) onAbort();
           else deadline.signal.addEventListener('abort', onAbort, { once: true });
+          result.then(
+            (value) => {
+              settled();
+              resolve(value);
+            },
+            (error: unknown) => {
+              settled();
+              reject(error);
+            },
+          );
         });
-        const result = Promise.resolve(executeFn(execArgs));
-        return Promise.race([result, late]).finally(() => clearTimeout(cut));
       });
       return {
         onExecuteDone({ result, setResult }) {
