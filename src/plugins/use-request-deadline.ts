@@ -1,4 +1,4 @@
-import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { createGraphQLError, isPromise, type Plugin } from 'graphql-yoga';
 import { defaultOf, SETTINGS } from '../config-settings.ts';
 
 export interface RequestDeadlineOptions {
@@ -35,9 +35,6 @@ interface Deadline {
   /** Ended early by `abandon`. */
   abandoned: boolean;
 }
-
-const isThenable = (value: unknown): value is PromiseLike<unknown> =>
-  typeof (value as { then?: unknown } | null)?.then === 'function';
 
 class RequestEndedError extends Error {
   override name = 'RequestEndedError';
@@ -112,7 +109,7 @@ export function useRequestDeadline(options: RequestDeadlineOptions = {}): Reques
       // A backstop: aborted upstream calls settle execution at once; anything else is cut after graceMs.
       setExecuteFn((execArgs) => {
         const result = executeFn(execArgs);
-        if (!isThenable(result)) return result;
+        if (!isPromise(result)) return result;
         return new Promise((resolve, reject) => {
           let cut: NodeJS.Timeout | undefined;
           const onAbort = () => {

@@ -15,6 +15,7 @@ import {
   Kind,
   type SelectionNode,
 } from 'graphql';
+import { isPromise } from 'graphql-yoga';
 
 interface Selected {
   node: FieldNode;
@@ -87,9 +88,6 @@ interface AbandonableContext {
   abandon?: () => void;
 }
 
-const isThenable = (value: unknown): value is PromiseLike<unknown> =>
-  typeof (value as { then?: unknown } | null)?.then === 'function';
-
 /** A field failed: when that nulls the whole answer of a query, its calls stop. */
 function failed(error: unknown, context: unknown, info: GraphQLResolveInfo): never {
   if (info.operation.operation === 'query' && nullsTheAnswer(info)) {
@@ -118,8 +116,8 @@ export class NulledAnswerPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
       } catch (error) {
         return failed(error, context, info);
       }
-      if (!isThenable(result)) return result;
-      return Promise.resolve(result).catch((error: unknown) => failed(error, context, info));
+      if (!isPromise(result)) return result;
+      return result.catch((error: unknown) => failed(error, context, info));
     };
   }
 }

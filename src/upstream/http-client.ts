@@ -73,12 +73,6 @@ export interface UpstreamHttpOptions {
   cache?: ReadCache;
 }
 
-export interface UpstreamAnswer {
-  status: number;
-  headers: ResponseHeaders;
-  body: Dispatcher.ResponseData['body'];
-}
-
 /** An answer of a 2xx: read whole (`text`), or with its body still to stream. */
 type Exchanged = { status: number; headers: ResponseHeaders } & (
   | { text: string; body?: undefined }
@@ -86,8 +80,6 @@ type Exchanged = { status: number; headers: ResponseHeaders } & (
 );
 
 export interface UpstreamHttp {
-  /** The answer of a 2xx; anything else throws. The caller must consume or dump the body. */
-  send(call: UpstreamCall): Promise<UpstreamAnswer>;
   json<T>(call: UpstreamCall): Promise<{ data: T; headers: ResponseHeaders }>;
   empty(call: UpstreamCall): Promise<void>;
   stream(call: UpstreamCall): Promise<{ body: ReadableStream<Uint8Array>; headers: ResponseHeaders }>;
@@ -251,16 +243,12 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
       const retryAfterMs = parseRetryAfterMs(answer.headers['retry-after']);
       if (retryAfterMs) options.throttle?.coolDown(token, retryAfterMs);
     }
-    const text$ = 'text' in answer ? answer.text : null;
     if (answer.statusCode >= 200 && answer.statusCode < 300) {
-      if (text$ !== null) return { status: answer.statusCode, headers: answer.headers, text: text$ };
-      return {
-        status: answer.statusCode,
-        headers: answer.headers,
-        body: (answer as Dispatcher.ResponseData).body,
-      };
+      return 'text' in answer
+        ? { status: answer.statusCode, headers: answer.headers, text: answer.text }
+        : { status: answer.statusCode, headers: answer.headers, body: answer.body };
     }
-    const text = text$ ?? (await readCapped((answer as Dispatcher.ResponseData).body).catch(() => ''));
+    const text = 'text' in answer ? answer.text : await readCapped(answer.body).catch(() => '');
     if (answer.statusCode === 401) options.onTokenRejected?.();
     throw createUpstreamErrorFromResponse({
       status: answer.statusCode,
@@ -310,10 +298,6 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
   };
 
   return {
-    send: async (call) => {
-      const answer = await send(call, false);
-      return answer as UpstreamAnswer;
-    },
     async json<T>(call: UpstreamCall) {
       const load = async () => {
         const answer = await send(call, true);
@@ -341,8 +325,9 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
       await readText(call, answer);
     },
     async stream(call: UpstreamCall) {
-      const answer = (await send(call, false)) as UpstreamAnswer;
-      return { body: toWebStream(answer.body), headers: answer.headers };
+      const answer = await send(call, false);
+      // Not read whole: its body is still to stream.
+      return { body: toWebStream(answer.body as Dispatcher.ResponseData['body']), headers: answer.headers };
     },
   };
 };
