@@ -1,17 +1,23 @@
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { type DocumentNode, Kind } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { usesIncremental } from './use-defer-fallback.ts';
+import { acceptsIncremental, usesIncremental } from './use-defer-fallback.ts';
 
-/** One query or mutation, with no `@defer` or `@stream`: what graphql-jit runs as graphql-js would. */
-function compilable(document: DocumentNode): boolean {
+interface Shape {
+  /** One query or mutation: what graphql-jit runs as graphql-js would. */
+  single: boolean;
+  /** Uses `@defer` or `@stream`, which graphql-jit does not know. */
+  incremental: boolean;
+}
+
+function shapeOf(document: DocumentNode): Shape {
   let operations = 0;
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
     operations += 1;
-    if (definition.operation === 'subscription') return false;
+    if (definition.operation === 'subscription') return { single: false, incremental: false };
   }
-  return operations === 1 && !usesIncremental(document);
+  return { single: operations === 1, incremental: operations === 1 && usesIncremental(document) };
 }
 
 /**
@@ -19,23 +25,26 @@ function compilable(document: DocumentNode): boolean {
  * with the document, instead of graphql-js walking the selection for every field of every row.
  * On a 250-record screen that is about a third of the gateway's CPU.
  *
- * Left to the standard executor: subscriptions and `@defer`/`@stream`, which graphql-jit does not
- * know, and documents of several operations, since the plugin keeps one compiled operation per
- * document whichever operation is named. Put it before any plugin that wraps the executor (the
- * request deadline), so that theirs wraps this one.
+ * Left to the standard executor: subscriptions, `@defer`/`@stream` for a client that takes an
+ * incremental answer (graphql-jit does not know them), and documents of several operations, since
+ * the plugin keeps one compiled operation per document whichever operation is named. For a
+ * client that takes one answer the defer fallback drops those directives: put this plugin before
+ * it, so that it runs the stripped document compiled, and before any plugin that wraps the
+ * executor (the request deadline), so that theirs wraps this one.
  */
 export function useCompiledExecution(): Plugin {
-  const eligible = new WeakMap<DocumentNode, boolean>();
+  const shapes = new WeakMap<DocumentNode, Shape>();
   return useGraphQlJit(
     {},
     {
-      enableIf: ({ document }) => {
-        let yes = eligible.get(document);
-        if (yes === undefined) {
-          yes = compilable(document);
-          eligible.set(document, yes);
+      enableIf: ({ document, contextValue }) => {
+        let shape = shapes.get(document);
+        if (shape === undefined) {
+          shape = shapeOf(document);
+          shapes.set(document, shape);
         }
-        return yes;
+        if (!shape.single) return false;
+        return !shape.incremental || !acceptsIncremental((contextValue as { request?: Request }).request);
       },
     },
   ) as Plugin;
