@@ -251,8 +251,9 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
       };
     },
     maskedErrors: { maskError: maskGatewayError },
-    // useRequestGuard bounds each kind of body; this is Yoga's own bound behind it.
-    maxRequestBodySize: Math.max(config.limits.maxBodyBytes, config.limits.maxUploadBytes),
+    // useRequestGuard bounds every body it hands to a parser, as it streams in. Yoga's own bound
+    // would pipe each body through one more stream, a tenth of a small request's CPU, for nothing.
+    maxRequestBodySize: false,
     // useDocumentCache keeps only valid documents, bounded by bytes as well as count.
     parserAndValidationCache: false,
     // useGraphiQL serves it: bundled files (no CDN), compressed and cached.
