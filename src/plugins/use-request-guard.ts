@@ -57,7 +57,9 @@ async function readCapped(request: Request, limit: number): Promise<Buffer> {
   if (!request.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+  // Bytes from a socket; a string when the host's fetch hands over a URLSearchParams or text body.
+  for await (const part of request.body as unknown as AsyncIterable<Uint8Array | string>) {
+    const chunk = typeof part === 'string' ? Buffer.from(part) : part;
     size += chunk.byteLength;
     if (size > limit) throw tooLarge(limit);
     chunks.push(chunk);
