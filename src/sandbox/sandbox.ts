@@ -77,6 +77,7 @@ export async function createSandbox(options?: SandboxOptions): Promise<Sandbox> 
     log: resolved.log ? (line) => console.log(`[sandbox] ${line}`) : () => {},
   });
   const server = createServer({ keepAliveTimeout: 5_000 }, listener);
+  server.on('connection', () => stats.connection());
   const { port, url } = await listen(server, resolved.port, resolved.host);
   const admin = identities.clients.find((c) => c.role === 'admin') as PersonalAccessTokenClient;
   const client = (role: DemoRole, index = 0) => {

@@ -193,12 +193,14 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
       ticket?.answered();
     };
     try {
+      // The signal lets a call waiting for a connection leave the line (connection-gate.ts).
       const request: Dispatcher.RequestOptions & { retryOptions?: object; onAttempt?: unknown } = {
         origin,
         path: path + toQueryString(call.query),
         method: call.method,
         headers,
         body,
+        signal: options.signal,
         retryOptions,
         onAttempt: observation?.onAttempt,
       };
@@ -210,10 +212,8 @@ export const createUpstreamHttp = (options: UpstreamHttpOptions): UpstreamHttp =
               maxErrorBody: MAX_ERROR_BODY,
               onHead: onAnswered,
             })
-          : await raceAbort(
-              options.dispatcher.request({ ...request, signal: options.signal }),
-              options.signal,
-              (late) => late.body.destroy(),
+          : await raceAbort(options.dispatcher.request(request), options.signal, (late) =>
+              late.body.destroy(),
             );
       onAnswered();
     } catch (error) {

@@ -1,11 +1,13 @@
 /**
  * The HTTP transport to ISC: an undici Agent (keep-alive, bounded connections per origin,
- * connect/headers/body timeouts) composed with undici's retry interceptor, driven by our
- * read-only retry policy. Handed to `createUpstreamApi` and the token provider; never global.
+ * connect/headers/body timeouts) behind a line for its connections that an aborted call leaves
+ * (connection-gate.ts), composed with undici's retry interceptor, driven by our read-only retry
+ * policy. Handed to `createUpstreamApi` and the token provider; never global.
  */
 import { Agent, type Dispatcher, interceptors } from 'undici';
 import { defaultOf, SETTINGS } from '../config-settings.ts';
 import { createAttemptObserverInterceptor } from './attempt-observer.ts';
+import { createConnectionGate } from './connection-gate.ts';
 import {
   createRetryCallback,
   RETRY_ERROR_CODES,
@@ -47,8 +49,9 @@ export const createUpstreamDispatcher = (options: UpstreamDispatcherOptions = {}
     keepAliveTimeout: o.keepAliveTimeoutMs,
     keepAliveMaxTimeout: Math.max(o.keepAliveTimeoutMs, 60_000),
   });
-  // Innermost, so it sees each attempt the retry interceptor makes.
-  const observed = agent.compose(createAttemptObserverInterceptor());
+  // Innermost, so it sees each attempt the retry interceptor makes. The gate sits outside it: a
+  // call waiting there for a connection has made no attempt yet, and leaves when it aborts.
+  const observed = agent.compose(createAttemptObserverInterceptor(), createConnectionGate(o.connections));
   if (options.retry === false) return observed;
   return observed.compose(
     interceptors.retry({

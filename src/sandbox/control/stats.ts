@@ -8,6 +8,8 @@ export interface SandboxStats {
   byStatus: Record<string, number>;
   /** `POST /oauth/token` calls, apart from the API's total. */
   tokenRequests: number;
+  /** TCP connections accepted, control plane included: what a client's pool opened. */
+  connections: number;
   /** The `traceparent` headers of the last API requests that sent one, oldest first. */
   traceparents: string[];
 }
@@ -15,8 +17,17 @@ export interface SandboxStats {
 /** How many `traceparent` headers the stats keep. */
 const TRACEPARENTS_KEPT = 50;
 
+const fresh = (): SandboxStats => ({
+  total: 0,
+  byRoute: {},
+  byStatus: {},
+  tokenRequests: 0,
+  connections: 0,
+  traceparents: [],
+});
+
 export function createStats() {
-  let stats: SandboxStats = { total: 0, byRoute: {}, byStatus: {}, tokenRequests: 0, traceparents: [] };
+  let stats: SandboxStats = fresh();
   return {
     request(routeKey: string | undefined, traceparent?: string | string[]) {
       stats.total++;
@@ -33,11 +44,14 @@ export function createStats() {
     tokenRequest() {
       stats.tokenRequests++;
     },
+    connection() {
+      stats.connections++;
+    },
     snapshot(): SandboxStats {
       return structuredClone(stats);
     },
     reset() {
-      stats = { total: 0, byRoute: {}, byStatus: {}, tokenRequests: 0, traceparents: [] };
+      stats = fresh();
     },
   };
 }
