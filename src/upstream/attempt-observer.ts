@@ -4,8 +4,8 @@
  * passing `onAttempt` in its request options; undici's retry handler hands them to every attempt.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Duplex } from 'node:stream';
 import type { Dispatcher } from 'undici';
+import { ForwardingHandler } from './forwarding-handler.ts';
 
 export interface UpstreamAttempt {
   /** 0 when no answer came. */
@@ -27,18 +27,14 @@ const headerOf = (headers: IncomingHttpHeaders, name: string): string | null => 
   return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
 };
 
-/**
- * The attempt's handler, reporting its outcome once. A plain class, not a Proxy: undici calls it
- * for every chunk of every answer, and interceptors are always handed handlers of this shape.
- */
-class ObservedHandler implements Handler {
-  readonly #handler: Handler;
+/** The attempt's handler, reporting its outcome once. */
+class ObservedHandler extends ForwardingHandler {
   readonly #onAttempt: OnUpstreamAttempt;
   readonly #started = performance.now();
   #reported = false;
 
-  constructor(handler: Handler, onAttempt: OnUpstreamAttempt) {
-    this.#handler = handler;
+  constructor(next: Handler, onAttempt: OnUpstreamAttempt) {
+    super(next);
     this.#onAttempt = onAttempt;
   }
 
@@ -48,40 +44,19 @@ class ObservedHandler implements Handler {
     this.#onAttempt({ status, errorCode, retryAfter, durationMs: performance.now() - this.#started });
   }
 
-  onRequestStart(controller: Controller, context: unknown): void {
-    this.#handler.onRequestStart?.(controller, context);
-  }
-
-  onRequestUpgrade(
-    controller: Controller,
-    status: number,
-    headers: IncomingHttpHeaders,
-    socket: Duplex,
-  ): void {
-    this.#handler.onRequestUpgrade?.(controller, status, headers, socket);
-  }
-
-  onResponseStart(
+  override onResponseStart(
     controller: Controller,
     status: number,
     headers: IncomingHttpHeaders,
     message?: string,
   ): void {
     this.#report(status, null, headerOf(headers, 'retry-after'));
-    this.#handler.onResponseStart?.(controller, status, headers, message);
+    super.onResponseStart(controller, status, headers, message);
   }
 
-  onResponseData(controller: Controller, chunk: Buffer): void {
-    this.#handler.onResponseData?.(controller, chunk);
-  }
-
-  onResponseEnd(controller: Controller, trailers: IncomingHttpHeaders): void {
-    this.#handler.onResponseEnd?.(controller, trailers);
-  }
-
-  onResponseError(controller: Controller, error: Error): void {
+  override onResponseError(controller: Controller, error: Error): void {
     this.#report(0, (error as { code?: string } | null)?.code ?? 'ERROR', null);
-    this.#handler.onResponseError?.(controller, error);
+    super.onResponseError(controller, error);
   }
 }
 

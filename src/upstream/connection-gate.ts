@@ -14,10 +14,10 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Dispatcher } from 'undici';
+import { ForwardingHandler } from './forwarding-handler.ts';
 
 type Handler = Dispatcher.DispatchHandler;
 type Controller = Dispatcher.DispatchController;
-type Dispatch = Dispatcher['dispatch'];
 
 interface OriginLine {
   inFlight: number;
@@ -25,10 +25,8 @@ interface OriginLine {
 }
 
 interface Waiter {
-  dispatch: Dispatch;
   options: Dispatcher.DispatchOptions;
   handler: Handler;
-  line: OriginLine;
   signal: AbortSignal | undefined;
   /** The signal's abort listener. */
   handleEvent(): void;
@@ -47,123 +45,107 @@ const leftController = (reason: unknown): Controller =>
     resume() {},
   }) as unknown as Controller;
 
-/** Forwards every event of one attempt and gives its place back once, when it ends either way. */
-class GatedHandler implements Handler {
+/** Hands every event of one attempt on, and gives its place back once, when it ends either way. */
+class GatedHandler extends ForwardingHandler {
   #released = false;
 
   constructor(
-    private readonly handler: Handler,
-    private readonly release: () => void,
-  ) {}
+    next: Handler,
+    private readonly line: OriginLine,
+    private readonly release: (line: OriginLine) => void,
+  ) {
+    super(next);
+  }
 
-  #end(): void {
+  end(): void {
     if (this.#released) return;
     this.#released = true;
-    this.release();
+    this.release(this.line);
   }
 
-  onRequestStart(controller: Controller, context: unknown): void {
-    this.handler.onRequestStart?.(controller, context);
-  }
-
-  onRequestUpgrade(
+  override onRequestUpgrade(
     controller: Controller,
     status: number,
     headers: IncomingHttpHeaders,
     socket: Duplex,
   ): void {
-    this.#end();
-    this.handler.onRequestUpgrade?.(controller, status, headers, socket);
+    this.end();
+    super.onRequestUpgrade(controller, status, headers, socket);
   }
 
-  onResponseStart(
-    controller: Controller,
-    status: number,
-    headers: IncomingHttpHeaders,
-    message?: string,
-  ): void {
-    this.handler.onResponseStart?.(controller, status, headers, message);
+  override onResponseEnd(controller: Controller, trailers: IncomingHttpHeaders): void {
+    this.end();
+    super.onResponseEnd(controller, trailers);
   }
 
-  onResponseData(controller: Controller, chunk: Buffer): void {
-    this.handler.onResponseData?.(controller, chunk);
-  }
-
-  onResponseEnd(controller: Controller, trailers: IncomingHttpHeaders): void {
-    this.#end();
-    this.handler.onResponseEnd?.(controller, trailers);
-  }
-
-  onResponseError(controller: Controller, error: Error): void {
-    this.#end();
-    this.handler.onResponseError?.(controller, error);
+  override onResponseError(controller: Controller, error: Error): void {
+    this.end();
+    super.onResponseError(controller, error);
   }
 }
 
 /** `connections`: the pool's connections per origin, so that its own queue stays empty. */
-export function createConnectionGate(connections: number): Dispatcher.DispatcherComposeInterceptor {
-  const lines = new Map<string, OriginLine>();
+export const createConnectionGate =
+  (connections: number): Dispatcher.DispatcherComposeInterceptor =>
+  (dispatch) => {
+    const lines = new Map<string, OriginLine>();
 
-  const lineOf = (origin: Dispatcher.DispatchOptions['origin']): OriginLine => {
-    const key = String(origin ?? '');
-    let line = lines.get(key);
-    if (!line) {
-      line = { inFlight: 0, waiting: [] };
-      lines.set(key, line);
-    }
-    return line;
-  };
-
-  const start = (
-    dispatch: Dispatch,
-    options: Dispatcher.DispatchOptions,
-    handler: Handler,
-    line: OriginLine,
-  ) => {
-    line.inFlight += 1;
-    const release = () => {
-      line.inFlight -= 1;
-      next(line);
-    };
-    return dispatch(options, new GatedHandler(handler, release));
-  };
-
-  const next = (line: OriginLine) => {
-    while (line.inFlight < connections && line.waiting.length > 0) {
-      const waiter = line.waiting.shift() as Waiter;
-      waiter.signal?.removeEventListener('abort', waiter);
-      try {
-        start(waiter.dispatch, waiter.options, waiter.handler, line);
-      } catch (error) {
-        waiter.handler.onResponseError?.(leftController(error), error as Error);
+    const lineOf = (origin: Dispatcher.DispatchOptions['origin']): OriginLine => {
+      const key = String(origin ?? '');
+      let line = lines.get(key);
+      if (!line) {
+        line = { inFlight: 0, waiting: [] };
+        lines.set(key, line);
       }
-    }
-  };
-
-  return (dispatch) => (options, handler) => {
-    if (typeof handler.onRequestStart !== 'function') return dispatch(options, handler);
-    const line = lineOf(options.origin);
-    if (line.inFlight < connections && line.waiting.length === 0)
-      return start(dispatch, options, handler, line);
-    const signal = (options as { signal?: AbortSignal }).signal;
-    if (signal?.aborted) {
-      handler.onResponseError?.(leftController(signal.reason), signal.reason as Error);
-      return true;
-    }
-    const waiter: Waiter = {
-      dispatch,
-      options,
-      handler,
-      line,
-      signal,
-      handleEvent() {
-        const at = line.waiting.indexOf(waiter);
-        if (at !== -1) line.waiting.splice(at, 1);
-        handler.onResponseError?.(leftController(signal?.reason), signal?.reason as Error);
-      },
+      return line;
     };
-    signal?.addEventListener('abort', waiter, { once: true });
-    line.waiting.push(waiter);
-    return true;
+
+    const release = (line: OriginLine) => {
+      line.inFlight -= 1;
+      while (line.inFlight < connections && line.waiting.length > 0) {
+        const waiter = line.waiting.shift() as Waiter;
+        waiter.signal?.removeEventListener('abort', waiter);
+        try {
+          start(waiter.options, waiter.handler, line);
+        } catch (error) {
+          waiter.handler.onResponseError?.(leftController(error), error as Error);
+        }
+      }
+    };
+
+    const start = (options: Dispatcher.DispatchOptions, handler: Handler, line: OriginLine) => {
+      line.inFlight += 1;
+      const gated = new GatedHandler(handler, line, release);
+      try {
+        return dispatch(options, gated);
+      } catch (error) {
+        // Refused before it started (bad options, a closed pool): its place is free again.
+        gated.end();
+        throw error;
+      }
+    };
+
+    return (options, handler) => {
+      if (typeof handler.onRequestStart !== 'function') return dispatch(options, handler);
+      const line = lineOf(options.origin);
+      if (line.inFlight < connections && line.waiting.length === 0) return start(options, handler, line);
+      const signal = (options as { signal?: AbortSignal }).signal;
+      if (signal?.aborted) {
+        handler.onResponseError?.(leftController(signal.reason), signal.reason as Error);
+        return true;
+      }
+      const waiter: Waiter = {
+        options,
+        handler,
+        signal,
+        handleEvent() {
+          const at = line.waiting.indexOf(waiter);
+          if (at !== -1) line.waiting.splice(at, 1);
+          handler.onResponseError?.(leftController(signal?.reason), signal?.reason as Error);
+        },
+      };
+      signal?.addEventListener('abort', waiter, { once: true });
+      line.waiting.push(waiter);
+      return true;
+    };
   };
-}

@@ -94,4 +94,18 @@ describe('the connection gate', () => {
     gated({ ...other.options, origin: 'https://other.test' }, other.handler);
     expect(held.started.map((s) => s.path)).toEqual(['/one', '/other']);
   });
+
+  it('frees the place of a call the pool refuses at once', () => {
+    const held = heldDispatch();
+    let refuse = true;
+    const dispatch = ((options: Dispatcher.DispatchOptions, handler: Handler) => {
+      if (refuse) throw new Error('closed');
+      return held.dispatch(options, handler);
+    }) as Dispatcher['dispatch'];
+    const gated = createConnectionGate(1)(dispatch);
+    expect(() => gated(call('/refused').options, call('/refused').handler)).toThrow('closed');
+    refuse = false;
+    gated(call('/next').options, call('/next').handler);
+    expect(held.started.map((s) => s.path)).toEqual(['/next']);
+  });
 });
